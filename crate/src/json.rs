@@ -1,0 +1,227 @@
+//! JSON of headers and payloads: parsed, with the exact text kept, and with the problems a debugger must show —
+//! invalid UTF-8 (which byte), invalid JSON (which line and column, what was expected), duplicate member names
+//! (parsers disagree on which one wins, so an attacker can hide a claim) and values that are not objects.
+
+use serde_json::Value;
+
+use crate::finding::{Finding, Location, Part, codes};
+
+codes! {
+    /// Codes of the JSON phase.
+    pub enum JsonCode {
+        /// The decoded bytes are not UTF-8 text.
+        NotUtf8 = ("JSON_NOT_UTF8", Error),
+        /// The decoded text is not valid JSON.
+        Invalid = ("JSON_INVALID", Error),
+        /// An object has the same member name twice.
+        DuplicateMember = ("JSON_DUPLICATE_MEMBER", Error),
+        /// The JSON is valid but not an object.
+        NotObject = ("JSON_NOT_OBJECT", Error),
+    }
+}
+
+/// The outcome of reading one decoded segment as JSON.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// The text, when the bytes are UTF-8.
+    pub text: Option<String>,
+    /// The parsed value, when the text is valid JSON (for duplicates, the last value wins, as in `JSON.parse`).
+    pub value: Option<Value>,
+    /// What was wrong.
+    pub findings: Vec<Finding>,
+}
+
+/// Reads `bytes` as a JSON object. `name` names the segment in messages.
+#[must_use]
+pub fn parse_object(bytes: &[u8], part: Part, name: &str) -> Parsed {
+    let mut parsed = parse(bytes, part, name);
+    if let Some(value) = &parsed.value
+        && !value.is_object()
+    {
+        parsed.findings.push(
+            Finding::new(JsonCode::NotObject, format!("The {name} is JSON {}, but it must be a JSON object.", kind(value)))
+                .fix("A JWT's header and claims are always objects ({ … }). The issuer produced something else.")
+                .at(Location::part(part)),
+        );
+    }
+    parsed
+}
+
+/// Reads `bytes` as JSON of any kind.
+#[must_use]
+pub fn parse(bytes: &[u8], part: Part, name: &str) -> Parsed {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let byte = bytes.get(at).copied().unwrap_or(0);
+            return Parsed {
+                text: None,
+                value: None,
+                findings: vec![
+                    Finding::new(JsonCode::NotUtf8, format!("The {name} is not UTF-8 text: byte {at} of the decoded {name} is 0x{byte:02x}."))
+                        .fix("JOSE requires UTF-8 JSON. The segment may be binary or encoded with another charset.")
+                        .at(Location::part(part)),
+                ],
+            };
+        }
+    };
+    let mut parsed = Parsed { text: Some(text.to_owned()), value: None, findings: Vec::new() };
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => {
+            for (path, line, column) in duplicate_members(text) {
+                parsed.findings.push(
+                    Finding::new(JsonCode::DuplicateMember, format!("The {name} has the member \"{path}\" more than once (line {line}, column {column})."))
+                        .fix("Parsers disagree on which value wins, so a checker and a server may read different claims. RFC 7515 §4 and RFC 7519 §4 require rejecting such tokens; fix the issuer.")
+                        .at(Location { line: Some(line), column: Some(column), member: Some(path), ..Location::part(part) }),
+                );
+            }
+            parsed.value = Some(value);
+        }
+        Err(e) => {
+            let message = e.to_string();
+            let what = message.split(" at line ").next().unwrap_or(&message);
+            parsed.findings.push(
+                Finding::new(JsonCode::Invalid, format!("The {name} is not valid JSON: {what} at line {}, column {}.", e.line(), e.column()))
+                    .fix("The token was probably edited or truncated. Copy it again from its source.")
+                    .at(Location { line: Some(e.line()), column: Some(e.column()), ..Location::part(part) }),
+            );
+        }
+    }
+    parsed
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Finds member names that repeat within one object of already-valid JSON. Returns the name (prefixed by its parent
+/// names, `a.b`) and the 1-based line and column of the repeat.
+fn duplicate_members(text: &str) -> Vec<(String, usize, usize)> {
+    // A tiny scanner is enough because serde_json has already validated the text.
+    struct Frame {
+        names: Vec<String>,
+        object: bool,
+        expect_key: bool,
+        name: Option<String>,
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let (mut line, mut col) = (1, 0);
+    let mut pending_key: Option<String> = None;
+    while let Some((_, c)) = chars.next() {
+        col += 1;
+        match c {
+            '\n' => {
+                line += 1;
+                col = 0;
+            }
+            '{' | '[' => {
+                let name = pending_key.take();
+                stack.push(Frame { names: Vec::new(), object: c == '{', expect_key: c == '{', name });
+            }
+            '}' | ']' => {
+                stack.pop();
+            }
+            ',' => {
+                if let Some(top) = stack.last_mut() {
+                    top.expect_key = top.object;
+                }
+            }
+            ':' => {
+                if let Some(top) = stack.last_mut() {
+                    top.expect_key = false;
+                }
+            }
+            '"' => {
+                let (start_line, start_col) = (line, col);
+                let mut s = String::new();
+                while let Some((_, c)) = chars.next() {
+                    col += 1;
+                    match c {
+                        '"' => break,
+                        '\\' => {
+                            if let Some((_, e)) = chars.next() {
+                                col += 1;
+                                s.push('\\');
+                                s.push(e);
+                            }
+                        }
+                        c => s.push(c),
+                    }
+                }
+                // Escapes are compared as written; decode them for the comparison.
+                let key: String = serde_json::from_str::<String>(&format!("\"{s}\"")).unwrap_or(s);
+                if let Some(top) = stack.last_mut()
+                    && top.object
+                    && top.expect_key
+                {
+                    if top.names.contains(&key) {
+                        let path: Vec<&str> =
+                            stack.iter().filter_map(|f| f.name.as_deref()).chain(std::iter::once(key.as_str())).collect();
+                        out.push((path.join("."), start_line, start_col));
+                    } else if let Some(top) = stack.last_mut() {
+                        top.names.push(key.clone());
+                    }
+                    pending_key = Some(key);
+                } else {
+                    pending_key = None;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_text_and_order() {
+        let p = parse_object(br#"{"z":1,"a":1.50}"#, Part::Payload, "payload");
+        assert_eq!(p.text.as_deref(), Some(r#"{"z":1,"a":1.50}"#));
+        let keys: Vec<_> = p.value.unwrap().as_object().unwrap().keys().cloned().collect();
+        assert_eq!(keys, ["z", "a"]);
+        assert!(p.findings.is_empty());
+    }
+
+    #[test]
+    fn invalid_json_has_line_and_column() {
+        let p = parse_object(b"{\"a\":1,\n \"b\" 2}", Part::Payload, "payload");
+        let f = &p.findings[0];
+        assert_eq!(f.code(), "JSON_INVALID");
+        let loc = f.location.as_ref().unwrap();
+        assert_eq!((loc.line, loc.column), (Some(2), Some(6)));
+        assert!(f.message.contains("expected `:`"), "{}", f.message);
+    }
+
+    #[test]
+    fn duplicates_found_at_any_depth() {
+        let text = br#"{"a":{"x":1,"x":2},"b":[{"y":1}, {"y":2}],"a":3,"c":"a"}"#;
+        let p = parse_object(text, Part::Payload, "payload");
+        let dups: Vec<_> = p.findings.iter().map(|f| f.location.as_ref().unwrap().member.clone().unwrap()).collect();
+        assert_eq!(dups, ["a.x", "a"]);
+    }
+
+    #[test]
+    fn escaped_duplicate_is_found() {
+        let p = parse_object(br#"{"alg":"RS256","\u0061lg":"none"}"#, Part::Header, "header");
+        assert_eq!(p.findings[0].code(), "JSON_DUPLICATE_MEMBER");
+    }
+
+    #[test]
+    fn not_utf8_and_not_object() {
+        assert_eq!(parse_object(&[b'"', 0xff, b'"'], Part::Header, "header").findings[0].code(), "JSON_NOT_UTF8");
+        assert_eq!(parse_object(b"[1]", Part::Header, "header").findings[0].code(), "JSON_NOT_OBJECT");
+    }
+}

@@ -1,0 +1,44 @@
+//! # jwtlens
+//!
+//! Decode, verify and diagnose JSON Web Tokens entirely locally. This crate is the pure Rust core of the jwtlens
+//! debugger; [`wasm`](crate) bindings (compiled only for `wasm32`) expose it to JavaScript as the `jwtlens` npm
+//! package.
+//!
+//! The pipeline for one pasted input:
+//! 1. [`paste`] finds the token(s) in what was pasted and reports each cleanup;
+//! 2. [`token`] tells the kind (JWS, unsecured, JWE, JSON serialization, nested) and decodes every part, using
+//!    [`base64url`] and [`json`], which report exactly where and why decoding failed.
+//!
+//! Everything noticed is a [`Finding`] with a stable code; [`all_codes`] lists every code, and `docs/codes.md`
+//! documents each one.
+//!
+//! Design rules: no panics (a panic traps the wasm module for the rest of the page's life), and no clock — the
+//! evaluation time is always an input.
+
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
+pub mod base64url;
+pub mod finding;
+mod inspect;
+pub mod json;
+pub mod paste;
+pub mod spanned;
+pub mod token;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use finding::{Code, Finding, Location, Part, Severity};
+pub use inspect::{InspectOptions, Inspection, inspect};
+
+/// Every finding code with its severity, in documentation order.
+#[must_use]
+pub fn all_codes() -> Vec<(&'static str, Severity)> {
+    let mut all = Vec::new();
+    all.extend(paste::PasteCode::ALL.iter().map(|c| (c.as_str(), c.severity())));
+    all.extend(base64url::EncodingCode::ALL.iter().map(|c| (c.as_str(), c.severity())));
+    all.extend(json::JsonCode::ALL.iter().map(|c| (c.as_str(), c.severity())));
+    all.extend(token::TokenCode::ALL.iter().map(|c| (c.as_str(), c.severity())));
+    all
+}

@@ -1,0 +1,405 @@
+//! Paste hygiene: find the token(s) in what a person actually pasted.
+//!
+//! People paste `Bearer` prefixes, whole `Authorization:` header lines, quoted strings, wrapped copies, token
+//! responses and redirect URLs. Servers do not clean any of that up, so every cleanup is reported as a finding: the
+//! token jwtlens shows is the one a server *would* see only after the cleanup the finding describes.
+
+use serde_json::Value;
+
+use crate::finding::{Finding, Location, Part, codes};
+use crate::spanned::Spanned;
+
+codes! {
+    /// Codes of the paste-hygiene phase.
+    pub enum PasteCode {
+        /// The input is empty or only whitespace.
+        Empty = ("INPUT_EMPTY", Error),
+        /// Whitespace before or after the token was removed.
+        SurroundingWhitespace = ("PASTE_SURROUNDING_WHITESPACE", Warning),
+        /// Spaces or line breaks inside the token were removed (a wrapped copy).
+        InnerWhitespace = ("PASTE_INNER_WHITESPACE", Warning),
+        /// Quotes around the token were removed.
+        Quotes = ("PASTE_QUOTES", Warning),
+        /// A `Bearer ` prefix was removed.
+        BearerPrefix = ("PASTE_BEARER_PREFIX", Info),
+        /// The `Bearer ` prefix appeared more than once.
+        BearerDoubled = ("PASTE_BEARER_DOUBLED", Error),
+        /// A whole `Authorization:` header line was pasted; the header name was removed.
+        HeaderLine = ("PASTE_HEADER_LINE", Info),
+        /// The input was a JSON token response; its tokens were taken from their fields.
+        TokenResponse = ("PASTE_TOKEN_RESPONSE", Info),
+        /// The input was a URL or URL fragment; tokens were taken from its parameters.
+        Url = ("PASTE_URL", Info),
+        /// The URL carries an authorization code, which is not a token.
+        AuthorizationCode = ("PASTE_AUTHORIZATION_CODE", Error),
+        /// The URL carries an OAuth error response instead of tokens.
+        OAuthError = ("PASTE_OAUTH_ERROR", Error),
+        /// Percent-escapes such as `%2E` were decoded.
+        PercentEncoded = ("PASTE_PERCENT_ENCODED", Warning),
+        /// The input holds several tokens; each is inspected.
+        SeveralTokens = ("PASTE_SEVERAL_TOKENS", Info),
+        /// The input is a key or key set, not a token.
+        KeyNotToken = ("INPUT_IS_KEY", Error),
+    }
+}
+
+/// One token-like text found in the input.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Where it came from: a JSON field or URL parameter name, or `token 2` for the second of several.
+    pub label: Option<String>,
+    /// The cleaned text, each character mapped to the input.
+    pub text: Spanned,
+    /// True when the text is a JSON document (a JWS JSON serialization).
+    pub json: bool,
+}
+
+/// What paste hygiene found: the candidates to decode and the cleanups made.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Token candidates, in input order.
+    pub candidates: Vec<Candidate>,
+    /// One finding per cleanup.
+    pub findings: Vec<Finding>,
+}
+
+/// Names of JSON fields and URL parameters that carry tokens.
+const TOKEN_FIELDS: &[&str] = &[
+    "id_token",
+    "access_token",
+    "refresh_token",
+    "token",
+    "jwt",
+    "assertion",
+    "client_assertion",
+    "logout_token",
+    "idToken",
+    "accessToken",
+    "refreshToken",
+];
+
+fn whole(input: &Spanned) -> Location {
+    match input.range() {
+        Some((s, e)) => Location::span(Part::Input, s, e),
+        None => Location::part(Part::Input),
+    }
+}
+
+/// Finds the token candidates in `input`.
+#[must_use]
+pub fn extract(input: &str) -> Extraction {
+    let mut out = Extraction::default();
+    let mut text = Spanned::new(input);
+    let trimmed = text.trim();
+    if text.is_empty() {
+        out.findings.push(
+            Finding::new(PasteCode::Empty, "Nothing to inspect: the input is empty.")
+                .fix("Paste a token, an Authorization header, a token response or a redirect URL."),
+        );
+        return out;
+    }
+    if trimmed > 0 {
+        out.findings.push(
+            Finding::new(
+                PasteCode::SurroundingWhitespace,
+                format!("Removed {trimmed} whitespace character(s) around the token."),
+            )
+            .fix("Send the token without leading or trailing spaces or line breaks: servers compare it byte for byte.")
+            .at(Location::part(Part::Input)),
+        );
+    }
+    unwrap_layers(&mut text, &mut out.findings);
+
+    if text.first() == Some('{') {
+        json_input(text, &mut out);
+    } else if looks_like_url(&text.text()) {
+        url_input(&text, &mut out);
+    } else {
+        plain_input(text, &mut out);
+    }
+    for candidate in &mut out.candidates {
+        if candidate.json {
+            continue;
+        }
+        let escapes = candidate.text.percent_decode();
+        if escapes > 0 {
+            let label = candidate.label.as_deref().map(|l| format!(" in {l}")).unwrap_or_default();
+            out.findings.push(
+                Finding::new(PasteCode::PercentEncoded, format!("Decoded {escapes} percent-escape(s) such as %2E{label}."))
+                    .fix("The token was URL-encoded on its way here; send the decoded form (a JWT never needs escaping).")
+                    .at(whole(&candidate.text)),
+            );
+        }
+    }
+    out
+}
+
+/// Strips quotes, `Authorization:` and `Bearer ` layers, in any order and as often as they appear.
+fn unwrap_layers(text: &mut Spanned, findings: &mut Vec<Finding>) {
+    let mut bearers = 0;
+    let mut bearer_loc = None;
+    for _ in 0..16 {
+        let before = text.len();
+        if let (Some(open), Some(close)) = (text.first(), text.last())
+            && text.len() >= 2
+            && matches!((open, close), ('"', '"') | ('\'', '\'') | ('`', '`') | ('“', '”') | ('‘', '’') | ('«', '»'))
+        {
+            let loc = whole(text);
+            *text = text.slice(1, text.len() - 1);
+            text.trim();
+            findings.push(
+                Finding::new(PasteCode::Quotes, format!("Removed the quotes {open}…{close} around the token."))
+                    .fix("Quotes are not part of a token; a server receiving them rejects the token. Send it without quotes (check how your code builds the header).")
+                    .at(loc),
+            );
+        }
+        if text.strip_prefix_ignore_case("authorization") {
+            let mut rest = text.clone();
+            rest.trim();
+            if rest.first() == Some(':') {
+                *text = rest.slice(1, rest.len());
+                text.trim();
+                findings.push(
+                    Finding::new(PasteCode::HeaderLine, "Removed the header name `Authorization:`.")
+                        .at(Location::part(Part::Input)),
+                );
+            } else {
+                // Not a header line after all: put the word back.
+                return;
+            }
+        }
+        let start = text.start_or(0);
+        let unstripped = text.clone();
+        if text.strip_prefix_ignore_case("bearer") {
+            if text.first().is_some_and(char::is_whitespace) {
+                text.trim();
+                bearers += 1;
+                bearer_loc.get_or_insert(start);
+            } else {
+                // "Bearer" glued to something else: leave it for the decoder to report.
+                *text = unstripped;
+            }
+        }
+        if text.len() == before {
+            break;
+        }
+    }
+    let loc = bearer_loc.map_or_else(|| Location::part(Part::Input), |s| Location::span(Part::Input, s, s + 6));
+    if bearers == 1 {
+        findings.push(
+            Finding::new(PasteCode::BearerPrefix, "Removed the `Bearer ` prefix: it is the authorization scheme, not part of the token.")
+                .at(loc),
+        );
+    } else if bearers > 1 {
+        findings.push(
+            Finding::new(PasteCode::BearerDoubled, format!("The `Bearer ` prefix appears {bearers} times."))
+                .fix("Your client adds `Bearer ` to a value that already has it. Send `Authorization: Bearer <token>` with the prefix exactly once.")
+                .at(loc),
+        );
+    }
+}
+
+fn looks_like_url(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with('#')
+        || lower.starts_with('?')
+        || (lower.contains('=') && ["id_token=", "access_token=", "code=", "error="].iter().any(|p| lower.contains(p)))
+}
+
+fn url_input(text: &Spanned, out: &mut Extraction) {
+    // Parameters come from the query and the fragment alike (implicit flow uses the fragment).
+    let chars = text.chars();
+    let params_start = chars.iter().position(|&(c, _)| c == '?' || c == '#').map_or(0, |i| i + 1);
+    let params = text.slice(params_start, text.len());
+    let mut found: Vec<(String, Spanned)> = Vec::new();
+    for pair in params.split('&').into_iter().flat_map(|p| p.split('#')).flat_map(|p| p.split('?')) {
+        let eq = pair.chars().iter().position(|&(c, _)| c == '=');
+        let Some(eq) = eq else { continue };
+        let key = pair.slice(0, eq).text();
+        let mut value = pair.slice(eq + 1, pair.len());
+        // `+` is a space in form encoding; tokens never contain it, so only decode escapes here.
+        value.percent_decode();
+        found.push((key, value));
+    }
+    let value_of = |name: &str| found.iter().find(|(k, _)| k == name).map(|(_, v)| v.text());
+    let mut tokens = Vec::new();
+    for (key, value) in &found {
+        if TOKEN_FIELDS.contains(&key.as_str()) && !value.is_empty() {
+            tokens.push(Candidate { label: Some(key.clone()), text: value.clone(), json: false });
+        }
+    }
+    if let Some(error) = value_of("error") {
+        let description = value_of("error_description").map(|d| format!(": {}", d.replace('+', " "))).unwrap_or_default();
+        out.findings.push(
+            Finding::new(PasteCode::OAuthError, format!("The URL carries an OAuth error `{error}`{description}."))
+                .fix("The sign-in failed before any token was issued. Fix the cause the error names (often a scope or redirect URI the app client does not allow) and sign in again.")
+                .at(whole(text)),
+        );
+    }
+    if tokens.is_empty() {
+        if value_of("code").is_some() {
+            out.findings.push(
+                Finding::new(PasteCode::AuthorizationCode, "This URL carries an authorization code (`code=`), not a token.")
+                    .fix("A code is a one-time ticket: your app exchanges it at the token endpoint (Cognito: POST /oauth2/token with grant_type=authorization_code) for the ID, access and refresh tokens. Inspect those tokens instead.")
+                    .at(whole(text)),
+            );
+        } else if value_of("error").is_none() {
+            // A URL without token parameters: let the decoder explain what it is.
+            out.candidates.push(Candidate { label: None, text: text.clone(), json: false });
+        }
+        return;
+    }
+    let names: Vec<&str> = tokens.iter().filter_map(|t| t.label.as_deref()).collect();
+    out.findings.push(
+        Finding::new(PasteCode::Url, format!("Took {} from the URL's parameters.", names.join(" and "))).at(whole(text)),
+    );
+    out.candidates.extend(tokens);
+}
+
+fn json_input(text: Spanned, out: &mut Extraction) {
+    let raw = text.text();
+    let Ok(Value::Object(object)) = serde_json::from_str::<Value>(&raw) else {
+        // Not a valid JSON object: decode it as a (broken) JWS JSON serialization so the JSON error is reported.
+        out.candidates.push(Candidate { label: None, text, json: true });
+        return;
+    };
+    if object.contains_key("payload") && (object.contains_key("signature") || object.contains_key("signatures")) {
+        out.candidates.push(Candidate { label: None, text, json: true });
+        return;
+    }
+    if object.contains_key("keys") || object.contains_key("kty") {
+        out.findings.push(
+            Finding::new(PasteCode::KeyNotToken, "This is a JSON Web Key (or key set), not a token.")
+                .fix("Paste the token here and the key in the key field to verify the token's signature.")
+                .at(whole(&text)),
+        );
+        return;
+    }
+    let base = text.start_or(0);
+    let mut search_from = 0;
+    let mut found = Vec::new();
+    for (key, value) in &object {
+        let Value::String(value) = value else { continue };
+        if !(TOKEN_FIELDS.contains(&key.as_str()) || value.matches('.').count() >= 2 && value.starts_with("eyJ")) {
+            continue;
+        }
+        // Map the value back to the input when it appears there verbatim (tokens need no JSON escapes).
+        let spanned = match raw.get(search_from..).and_then(|rest| rest.find(value.as_str())) {
+            Some(pos) => {
+                search_from += pos + value.len();
+                Spanned::from_chars(
+                    text.chars().iter().skip(raw[..search_from - value.len()].chars().count()).take(value.chars().count()).copied().collect(),
+                )
+            }
+            None => Spanned::at(value, base),
+        };
+        found.push(Candidate { label: Some(key.clone()), text: spanned, json: false });
+    }
+    if found.is_empty() {
+        out.candidates.push(Candidate { label: None, text, json: true });
+        return;
+    }
+    let names: Vec<&str> = found.iter().filter_map(|t| t.label.as_deref()).collect();
+    out.findings.push(
+        Finding::new(PasteCode::TokenResponse, format!("Took {} from the JSON token response.", names.join(", ")))
+            .at(whole(&text)),
+    );
+    out.candidates.extend(found);
+}
+
+fn looks_like_compact(text: &str) -> bool {
+    let dots = text.matches('.').count();
+    (dots == 2 || dots == 4) && text.len() > 10
+}
+
+fn plain_input(mut text: Spanned, out: &mut Extraction) {
+    if !text.any(char::is_whitespace) {
+        out.candidates.push(Candidate { label: None, text, json: false });
+        return;
+    }
+    let pieces: Vec<Spanned> =
+        text.split(' ').into_iter().flat_map(|p| p.split('\n')).flat_map(|p| p.split('\t')).flat_map(|p| p.split('\r'))
+            .filter(|p| !p.is_empty()).collect();
+    if pieces.len() > 1 && pieces.iter().all(|p| looks_like_compact(&p.text())) {
+        out.findings.push(
+            Finding::new(PasteCode::SeveralTokens, format!("The input holds {} tokens; each is inspected.", pieces.len()))
+                .at(whole(&text)),
+        );
+        for (i, piece) in pieces.into_iter().enumerate() {
+            out.candidates.push(Candidate { label: Some(format!("token {}", i + 1)), text: piece, json: false });
+        }
+        return;
+    }
+    let loc = whole(&text);
+    let removed = text.remove_where(char::is_whitespace);
+    out.findings.push(
+        Finding::new(PasteCode::InnerWhitespace, format!("Removed {removed} space(s) or line break(s) inside the token (a wrapped copy?)."))
+            .fix("A token never contains whitespace; a server receiving it this way rejects it. Copy it from the source again, on one line.")
+            .at(loc),
+    );
+    out.candidates.push(Candidate { label: None, text, json: false });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(e: &Extraction) -> Vec<&'static str> {
+        e.findings.iter().map(Finding::code).collect()
+    }
+
+    fn only(e: &Extraction) -> String {
+        assert_eq!(e.candidates.len(), 1, "{e:?}");
+        e.candidates[0].text.text()
+    }
+
+    #[test]
+    fn plain_token_is_untouched() {
+        let e = extract("a.b.c");
+        assert_eq!(only(&e), "a.b.c");
+        assert!(e.findings.is_empty());
+    }
+
+    #[test]
+    fn bearer_doubled_and_quotes() {
+        let e = extract(" \"Bearer Bearer a.b.c\"\n");
+        assert_eq!(only(&e), "a.b.c");
+        assert_eq!(codes(&e), ["PASTE_SURROUNDING_WHITESPACE", "PASTE_QUOTES", "PASTE_BEARER_DOUBLED"]);
+    }
+
+    #[test]
+    fn header_line() {
+        let e = extract("Authorization: Bearer a.b.c");
+        assert_eq!(only(&e), "a.b.c");
+        assert_eq!(codes(&e), ["PASTE_HEADER_LINE", "PASTE_BEARER_PREFIX"]);
+        assert_eq!(e.candidates[0].text.range(), Some((22, 27)));
+    }
+
+    #[test]
+    fn bearer_glued_is_kept() {
+        let e = extract("Bearereyj.a.b");
+        assert_eq!(only(&e), "Bearereyj.a.b");
+    }
+
+    #[test]
+    fn url_fragment_tokens_are_labelled() {
+        let e = extract("https://app/cb#id_token=a.b.c&access_token=d.e.f&expires_in=3600");
+        let labels: Vec<_> = e.candidates.iter().map(|c| (c.label.clone().unwrap(), c.text.text())).collect();
+        assert_eq!(labels, [("id_token".into(), "a.b.c".into()), ("access_token".into(), "d.e.f".into())]);
+        assert_eq!(codes(&e), ["PASTE_URL"]);
+    }
+
+    #[test]
+    fn code_url_is_explained() {
+        let e = extract("https://app/cb?code=abc-123&state=x");
+        assert!(e.candidates.is_empty());
+        assert_eq!(codes(&e), ["PASTE_AUTHORIZATION_CODE"]);
+    }
+
+    #[test]
+    fn empty_input() {
+        assert_eq!(codes(&extract(" \n ")), ["INPUT_EMPTY"]);
+    }
+}

@@ -1,0 +1,618 @@
+//! Structure: tell what kind of token a candidate is and decode every part that can be decoded.
+//!
+//! Kinds: JWS compact (3 segments), unsecured JWS (`alg: none`), JWE compact (5 segments: the protected header is
+//! readable, the rest is not), the JWS JSON serialization (flattened and general) and nested JWTs (`cty: JWT`,
+//! decoded recursively). Anything else is reported as not a JWT, with whatever was decodable. Decoding never claims
+//! anything about the signature: that is [`crate::verify`]'s job.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::base64url;
+use crate::finding::{Finding, Location, Part, codes};
+use crate::json::{self, Parsed};
+use crate::paste::Candidate;
+use crate::spanned::Spanned;
+
+codes! {
+    /// Codes of the structure phase.
+    pub enum TokenCode {
+        /// The input is not a JWT at all (no dots): often an opaque access token.
+        NotJwt = ("TOKEN_NOT_JWT", Error),
+        /// The number of dot-separated segments is neither 3 (JWS) nor 5 (JWE).
+        SegmentCount = ("TOKEN_SEGMENT_COUNT", Error),
+        /// A segment that must not be empty is empty.
+        EmptySegment = ("TOKEN_EMPTY_SEGMENT", Error),
+        /// The header has no `alg`.
+        AlgMissing = ("TOKEN_ALG_MISSING", Error),
+        /// The header's `alg` is not a string.
+        AlgNotString = ("TOKEN_ALG_NOT_STRING", Error),
+        /// `alg: none`: the token is unsecured and proves nothing.
+        Unsecured = ("TOKEN_UNSECURED", Warning),
+        /// `alg: none` but a signature is present.
+        UnsecuredWithSignature = ("TOKEN_UNSECURED_WITH_SIGNATURE", Error),
+        /// `alg` is set but the signature segment is empty (stripped).
+        SignatureMissing = ("TOKEN_SIGNATURE_MISSING", Error),
+        /// A JWE: only the protected header can be read.
+        Encrypted = ("TOKEN_ENCRYPTED", Info),
+        /// A JWE with the shape of an Amazon Cognito refresh token.
+        CognitoRefreshToken = ("TOKEN_COGNITO_REFRESH", Info),
+        /// A JWE header without `enc`.
+        EncMissing = ("TOKEN_ENC_MISSING", Error),
+        /// A nested JWT: the payload is itself a token, decoded too.
+        Nested = ("TOKEN_NESTED", Info),
+        /// The payload is not JSON; shown as text or hex.
+        PayloadNotJson = ("TOKEN_PAYLOAD_NOT_JSON", Warning),
+        /// JWS JSON serialization (flattened or general).
+        JsonSerialization = ("TOKEN_JSON_SERIALIZATION", Info),
+        /// The JWS JSON serialization lacks a required member or has one of the wrong type.
+        JsonSerializationInvalid = ("TOKEN_JSON_SERIALIZATION_INVALID", Error),
+        /// The header carries or points to a key (`jwk`, `jku`, `x5c`, `x5u`); such a key proves nothing.
+        EmbeddedKey = ("TOKEN_EMBEDDED_KEY", Warning),
+        /// The header's `b64` is false (RFC 7797 unencoded payload).
+        UnencodedPayload = ("TOKEN_UNENCODED_PAYLOAD", Warning),
+    }
+}
+
+/// What kind of token a candidate turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TokenKind {
+    /// A signed token (JWS).
+    Jws,
+    /// An unsecured JWS (`alg: none`).
+    Unsecured,
+    /// An encrypted token (JWE); only its header is readable.
+    Jwe,
+    /// Not a JWT: an opaque string.
+    Opaque,
+    /// Looks like a JWT but is broken beyond telling its kind.
+    Malformed,
+}
+
+/// How a token was serialized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Serialization {
+    /// `header.payload.signature` (or 5 segments for JWE).
+    Compact,
+    /// JWS JSON serialization, flattened syntax.
+    JsonFlattened,
+    /// JWS JSON serialization, general syntax.
+    JsonGeneral,
+}
+
+/// A decoded header or payload: the exact text and the parsed value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Decoded {
+    /// The decoded text exactly as in the token (key order, number spelling), when it is UTF-8.
+    pub text: Option<String>,
+    /// The parsed JSON, when the text is valid JSON.
+    pub value: Option<Value>,
+    /// The decoded bytes as hex, when they are not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hex: Option<String>,
+}
+
+impl Decoded {
+    /// The parsed value as an object, when it is one.
+    #[must_use]
+    pub fn object(&self) -> Option<&Map<String, Value>> {
+        self.value.as_ref().and_then(Value::as_object)
+    }
+}
+
+/// The byte range of one segment in the original input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    /// Which part this segment is.
+    pub part: Part,
+    /// Start offset in the original input (bytes in Rust, UTF-16 code units in JS).
+    pub start: usize,
+    /// End offset, exclusive.
+    pub end: usize,
+}
+
+/// One signature of a JWS JSON serialization.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JsonSignature {
+    /// The protected header.
+    pub protected: Option<Decoded>,
+    /// The unprotected header (`header` member), as given.
+    pub header: Option<Value>,
+    /// The signature bytes, hex.
+    pub signature_hex: Option<String>,
+    /// The JWS signing input (`protected.payload`) for this signature.
+    #[serde(skip)]
+    pub signing_input: Option<String>,
+    /// The signature bytes.
+    #[serde(skip)]
+    pub signature: Option<Vec<u8>>,
+}
+
+/// Everything decoded from one token.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Token {
+    /// Where the token came from when the input held several (`id_token`, `token 2`, …).
+    pub label: Option<String>,
+    /// The cleaned token text (compact form, or the JSON serialization).
+    pub compact: String,
+    /// What kind of token it is.
+    pub kind: TokenKind,
+    /// How it was serialized.
+    pub serialization: Serialization,
+    /// The (protected) header.
+    pub header: Option<Decoded>,
+    /// The payload (claims). `None` for JWE, whose payload is encrypted.
+    pub payload: Option<Decoded>,
+    /// The signature bytes as hex (JWS compact and flattened).
+    pub signature_hex: Option<String>,
+    /// Byte ranges of the segments in the original input (compact serialization only).
+    pub segments: Vec<Segment>,
+    /// Signatures of a JWS JSON serialization.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<JsonSignature>,
+    /// The token inside a nested JWT.
+    pub inner: Option<Box<Token>>,
+    /// The JWS signing input (`header.payload` as ASCII), for signature verification.
+    #[serde(skip)]
+    pub signing_input: Option<String>,
+    /// The raw signature bytes.
+    #[serde(skip)]
+    pub signature: Option<Vec<u8>>,
+}
+
+impl Token {
+    fn new(label: Option<String>, compact: String, kind: TokenKind) -> Self {
+        Self {
+            label,
+            compact,
+            kind,
+            serialization: Serialization::Compact,
+            header: None,
+            payload: None,
+            signature_hex: None,
+            segments: Vec::new(),
+            signatures: Vec::new(),
+            inner: None,
+            signing_input: None,
+            signature: None,
+        }
+    }
+
+    /// The header as a JSON object, when it decoded to one.
+    #[must_use]
+    pub fn header_object(&self) -> Option<&Map<String, Value>> {
+        self.header.as_ref().and_then(Decoded::object)
+    }
+
+    /// The claims as a JSON object, when the payload decoded to one.
+    #[must_use]
+    pub fn claims(&self) -> Option<&Map<String, Value>> {
+        self.payload.as_ref().and_then(Decoded::object)
+    }
+
+    /// The header's `alg`, when it is a string.
+    #[must_use]
+    pub fn alg(&self) -> Option<&str> {
+        self.header_object().and_then(|h| h.get("alg")).and_then(Value::as_str)
+    }
+}
+
+/// Hex of bytes, lowercase.
+#[must_use]
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+const MAX_NESTING: usize = 4;
+
+/// Decodes one candidate. Findings are appended to `findings` (without a token index; the caller adds it).
+#[must_use]
+pub fn decode(candidate: &Candidate, findings: &mut Vec<Finding>) -> Token {
+    if candidate.json {
+        return decode_json(candidate, findings);
+    }
+    decode_compact(&candidate.text, candidate.label.clone(), findings, 0)
+}
+
+fn part_name(part: Part) -> &'static str {
+    match part {
+        Part::Header => "header",
+        Part::Payload => "payload",
+        Part::Signature => "signature",
+        Part::EncryptedKey => "encrypted key",
+        Part::Iv => "initialisation vector",
+        Part::Ciphertext => "ciphertext",
+        Part::Tag => "authentication tag",
+        Part::Input | Part::Key => "input",
+    }
+}
+
+/// Decodes base64url and reports; `None` when undecodable.
+fn segment_bytes(seg: &Spanned, part: Part, findings: &mut Vec<Finding>) -> Option<Vec<u8>> {
+    match base64url::decode(seg, part, part_name(part)) {
+        Ok(d) => {
+            findings.extend(d.findings);
+            Some(d.bytes)
+        }
+        Err(f) => {
+            findings.push(f);
+            None
+        }
+    }
+}
+
+fn decoded_from(parsed: Parsed, bytes: &[u8]) -> Decoded {
+    let hex = parsed.text.is_none().then(|| hex(bytes));
+    Decoded { text: parsed.text, value: parsed.value, hex }
+}
+
+fn decode_header(seg: &Spanned, findings: &mut Vec<Finding>) -> Option<Decoded> {
+    if seg.is_empty() {
+        findings.push(
+            Finding::new(TokenCode::EmptySegment, "The header segment is empty.")
+                .fix("The token is damaged; copy it again from its source.")
+                .at(Location::part(Part::Header)),
+        );
+        return None;
+    }
+    let bytes = segment_bytes(seg, Part::Header, findings)?;
+    let parsed = json::parse_object(&bytes, Part::Header, "header");
+    findings.extend(parsed.findings.iter().cloned());
+    Some(decoded_from(parsed, &bytes))
+}
+
+/// Decodes a payload: JSON claims, or text, or bytes; a nested token when `cty` says so or the text is one.
+fn decode_payload(
+    bytes: &[u8],
+    header: Option<&Map<String, Value>>,
+    findings: &mut Vec<Finding>,
+    depth: usize,
+) -> (Decoded, Option<Box<Token>>) {
+    let cty_jwt = header
+        .and_then(|h| h.get("cty"))
+        .and_then(Value::as_str)
+        .is_some_and(|c| c.eq_ignore_ascii_case("jwt") || c.eq_ignore_ascii_case("application/jwt"));
+    let text = std::str::from_utf8(bytes).ok();
+    if let Some(text) = text {
+        let dots = text.matches('.').count();
+        let looks_nested = !text.trim_start().starts_with('{') && (dots == 2 || dots == 4);
+        if (cty_jwt || looks_nested) && depth < MAX_NESTING {
+            let mut inner_findings = Vec::new();
+            let inner = decode_compact(&Spanned::at(text, 0), None, &mut inner_findings, depth + 1);
+            if inner.kind != TokenKind::Opaque && inner.kind != TokenKind::Malformed || cty_jwt {
+                findings.push(
+                    Finding::new(TokenCode::Nested, "The payload is itself a token (a nested JWT); it is decoded below as the inner token.")
+                        .at(Location::part(Part::Payload)),
+                );
+                // Inner findings keep their own codes; offsets are relative to the payload, so drop spans.
+                findings.extend(inner_findings.into_iter().map(|mut f| {
+                    if let Some(loc) = &mut f.location {
+                        loc.start = None;
+                        loc.end = None;
+                    }
+                    f.message = format!("Inner token: {}", f.message);
+                    f
+                }));
+                return (Decoded { text: Some(text.to_owned()), value: None, hex: None }, Some(Box::new(inner)));
+            }
+        }
+    }
+    let parsed = json::parse_object(bytes, Part::Payload, "payload");
+    let is_json = parsed.value.is_some();
+    if is_json || text.is_some_and(|t| t.trim_start().starts_with(['{', '['])) {
+        findings.extend(parsed.findings.iter().cloned());
+    } else {
+        findings.push(
+            Finding::new(
+                TokenCode::PayloadNotJson,
+                if text.is_some() {
+                    "The payload is not JSON; it is shown as text. A JWS may carry any payload, but a JWT's payload is a JSON object of claims."
+                } else {
+                    "The payload is binary (not UTF-8); it is shown as hex. A JWT's payload is a JSON object of claims."
+                },
+            )
+            .at(Location::part(Part::Payload)),
+        );
+    }
+    (decoded_from(Parsed { findings: Vec::new(), ..parsed }, bytes), None)
+}
+
+/// Header checks that do not need a key: `alg` presence and type, `none`, embedded keys, `b64`.
+fn check_header(header: &Map<String, Value>, findings: &mut Vec<Finding>) {
+    match header.get("alg") {
+        None => findings.push(
+            Finding::new(TokenCode::AlgMissing, "The header has no \"alg\" parameter, which every JWS and JWE requires.")
+                .fix("Every verifier rejects this token. Fix the issuer.")
+                .at(Location::member(Part::Header, "alg")),
+        ),
+        Some(Value::String(_)) => {}
+        Some(_) => findings.push(
+            Finding::new(TokenCode::AlgNotString, "The header's \"alg\" is not a string.")
+                .at(Location::member(Part::Header, "alg")),
+        ),
+    }
+    for (name, what) in [
+        ("jwk", "carries a public key (jwk)"),
+        ("x5c", "carries a certificate chain (x5c)"),
+        ("jku", "points to a key set URL (jku)"),
+        ("x5u", "points to a certificate URL (x5u)"),
+    ] {
+        if header.contains_key(name) {
+            findings.push(
+                Finding::new(TokenCode::EmbeddedKey, format!("The header {what}. A key chosen by the token proves nothing: anyone can sign with their own key and name it here."))
+                    .fix("Verify with a key you obtained from the issuer yourself (its JWKS). jwtlens never uses or fetches a key the token names.")
+                    .at(Location::member(Part::Header, name)),
+            );
+        }
+    }
+    if header.get("b64") == Some(&Value::Bool(false)) {
+        findings.push(
+            Finding::new(TokenCode::UnencodedPayload, "The header sets \"b64\": false (RFC 7797): the payload is signed unencoded. Most JWT libraries do not support this.")
+                .at(Location::member(Part::Header, "b64")),
+        );
+    }
+}
+
+fn decode_compact(text: &Spanned, label: Option<String>, findings: &mut Vec<Finding>, depth: usize) -> Token {
+    let compact = text.text();
+    let segments = text.split('.');
+    let mut token = Token::new(label, compact.clone(), TokenKind::Malformed);
+    token.segments = segment_ranges(&segments);
+    match segments.len() {
+        1 => {
+            not_a_jwt(&compact, text, findings);
+            token.kind = TokenKind::Opaque;
+            token.segments.clear();
+        }
+        5 => decode_jwe(&mut token, &segments, findings),
+        n => {
+            if n != 3 {
+                let hint = match n {
+                    2 => " A JWS has 3 (header.payload.signature): the last part is missing — was the copy cut short?",
+                    4 => " A JWS has 3 and a JWE has 5: a segment was lost or a dot was added.",
+                    _ => " A JWS has 3 (header.payload.signature) and a JWE has 5.",
+                };
+                findings.push(
+                    Finding::new(TokenCode::SegmentCount, format!("The token has {n} dot-separated segments.{hint}"))
+                        .fix("Copy the whole token again from its source.")
+                        .at(text.range().map_or_else(|| Location::part(Part::Input), |(s, e)| Location::span(Part::Input, s, e))),
+                );
+            }
+            decode_jws(&mut token, &segments, n == 3, findings, depth);
+        }
+    }
+    token
+}
+
+fn segment_ranges(segments: &[Spanned]) -> Vec<Segment> {
+    let parts: &[Part] = if segments.len() == 5 {
+        &[Part::Header, Part::EncryptedKey, Part::Iv, Part::Ciphertext, Part::Tag]
+    } else {
+        &[Part::Header, Part::Payload, Part::Signature]
+    };
+    segments
+        .iter()
+        .zip(parts)
+        .filter_map(|(s, &part)| s.range().map(|(start, end)| Segment { part, start, end }))
+        .collect()
+}
+
+fn not_a_jwt(compact: &str, text: &Spanned, findings: &mut Vec<Finding>) {
+    let (message, fix) = if compact.starts_with("eyJ") {
+        (
+            "This has no dots: it looks like a single base64url segment (a JWT header or payload alone), not a whole token.".to_owned(),
+            "Copy the whole token: three parts separated by dots.".to_owned(),
+        )
+    } else if compact.starts_with("ya29") {
+        (
+            "This is a Google OAuth access token, which is opaque: it is not a JWT and cannot be decoded.".to_owned(),
+            "Ask Google's tokeninfo endpoint about it, or inspect the ID token instead.".to_owned(),
+        )
+    } else {
+        (
+            format!(
+                "This is not a JWT: a JWT has dot-separated segments starting with \"eyJ\". A {}-character string without dots is usually an opaque token, which only its issuer can read.",
+                compact.chars().count()
+            ),
+            "Opaque access tokens are checked by the issuer's introspection endpoint. Auth0 issues them when no audience is requested; Okta's org server's are meant for Okta only. Request a JWT access token (e.g. pass `audience`), or inspect the ID token.".to_owned(),
+        )
+    };
+    findings.push(
+        Finding::new(TokenCode::NotJwt, message)
+            .fix(fix)
+            .at(text.range().map_or_else(|| Location::part(Part::Input), |(s, e)| Location::span(Part::Input, s, e))),
+    );
+}
+
+fn decode_jws(token: &mut Token, segments: &[Spanned], exact: bool, findings: &mut Vec<Finding>, depth: usize) {
+    let (Some(h), Some(p)) = (segments.first(), segments.get(1)) else { return };
+    token.header = decode_header(h, findings);
+    let header = token.header_object().cloned();
+    if let Some(header) = &header {
+        check_header(header, findings);
+    }
+    if p.is_empty() {
+        findings.push(
+            Finding::new(TokenCode::EmptySegment, "The payload segment is empty (detached content, RFC 7515 Appendix F).")
+                .fix("Verifying a detached payload needs the content it signs; a JWT always carries its claims.")
+                .at(Location::part(Part::Payload)),
+        );
+    } else if let Some(bytes) = segment_bytes(p, Part::Payload, findings) {
+        let (decoded, inner) = decode_payload(&bytes, header.as_ref(), findings, depth);
+        token.payload = Some(decoded);
+        token.inner = inner;
+    }
+    if !exact {
+        return;
+    }
+    token.signing_input = Some(format!("{}.{}", h.text(), p.text()));
+    let Some(s) = segments.get(2) else { return };
+    let alg = token.alg().map(str::to_owned);
+    let is_none = alg.as_deref().is_some_and(|a| a.eq_ignore_ascii_case("none"));
+    token.kind = if is_none { TokenKind::Unsecured } else { TokenKind::Jws };
+    if s.is_empty() {
+        if !is_none && alg.is_some() {
+            findings.push(
+                Finding::new(TokenCode::SignatureMissing, format!("The header says \"alg\": \"{}\" but the signature segment is empty.", alg.unwrap_or_default()))
+                    .fix("The signature was stripped, so no verifier will accept the token. Copy the whole token from its source.")
+                    .at(Location::part(Part::Signature)),
+            );
+        }
+        token.signature = Some(Vec::new());
+        token.signature_hex = Some(String::new());
+    } else if let Some(bytes) = segment_bytes(s, Part::Signature, findings) {
+        token.signature_hex = Some(hex(&bytes));
+        token.signature = Some(bytes);
+    }
+    if is_none {
+        findings.push(
+            Finding::new(TokenCode::Unsecured, "\"alg\": \"none\": this token is unsecured. Anyone can write one; it proves nothing about who made it.")
+                .fix("Never accept unsecured tokens. If a server accepted this, it is vulnerable; if you issued it, sign it.")
+                .at(Location::member(Part::Header, "alg")),
+        );
+        if !s.is_empty() {
+            findings.push(
+                Finding::new(TokenCode::UnsecuredWithSignature, "The header says \"alg\": \"none\" but a signature is present: the token was probably altered to disable signature checks.")
+                    .at(Location::part(Part::Signature)),
+            );
+        }
+    }
+}
+
+fn decode_jwe(token: &mut Token, segments: &[Spanned], findings: &mut Vec<Finding>) {
+    token.kind = TokenKind::Jwe;
+    let Some(h) = segments.first() else { return };
+    token.header = decode_header(h, findings);
+    let parts = [Part::EncryptedKey, Part::Iv, Part::Ciphertext, Part::Tag];
+    for (seg, part) in segments.iter().skip(1).zip(parts) {
+        if !seg.is_empty() {
+            // Only validated, never shown: the bytes mean nothing without the recipient's key.
+            let _ = segment_bytes(seg, part, findings);
+        }
+    }
+    let Some(header) = token.header_object().cloned() else { return };
+    check_header(&header, findings);
+    let get = |k: &str| header.get(k).and_then(Value::as_str);
+    if get("enc").is_none() {
+        findings.push(
+            Finding::new(TokenCode::EncMissing, "The token has 5 segments like a JWE, but its header has no \"enc\".")
+                .at(Location::member(Part::Header, "enc")),
+        );
+    }
+    findings.push(
+        Finding::new(TokenCode::Encrypted, format!(
+            "This is an encrypted token (JWE, alg {}, enc {}). Only its header is readable; the content needs the recipient's private key.",
+            get("alg").unwrap_or("?"), get("enc").unwrap_or("?")
+        ))
+        .at(Location::part(Part::Ciphertext)),
+    );
+    if get("cty").is_some_and(|c| c.eq_ignore_ascii_case("JWT")) && get("alg") == Some("RSA-OAEP") && get("enc") == Some("A256GCM") {
+        findings.push(
+            Finding::new(TokenCode::CognitoRefreshToken, "This has the shape of an Amazon Cognito refresh token: encrypted by Cognito, readable only by Cognito.")
+                .fix("Nobody but Cognito can decode or verify a refresh token. Use it only to get new tokens (InitiateAuth REFRESH_TOKEN_AUTH or /oauth2/token grant_type=refresh_token), and inspect the ID or access token instead.")
+                .at(Location::part(Part::Header)),
+        );
+    }
+}
+
+fn decode_json(candidate: &Candidate, findings: &mut Vec<Finding>) -> Token {
+    let raw = candidate.text.text();
+    let mut token = Token::new(candidate.label.clone(), raw.clone(), TokenKind::Malformed);
+    token.serialization = Serialization::JsonFlattened;
+    let parsed = json::parse_object(raw.as_bytes(), Part::Input, "input");
+    let has_errors = !parsed.findings.is_empty();
+    findings.extend(parsed.findings);
+    if has_errors {
+        return token;
+    }
+    let Some(Value::Object(object)) = parsed.value else { return token };
+    let invalid = |findings: &mut Vec<Finding>, what: &str| {
+        findings.push(
+            Finding::new(TokenCode::JsonSerializationInvalid, format!("This JSON is not a valid JWS JSON serialization: {what}."))
+                .fix("RFC 7515 §7.2 requires \"payload\" and either \"signature\" (flattened) or \"signatures\" (general).")
+                .at(Location::part(Part::Input)),
+        );
+    };
+    let Some(payload_b64) = object.get("payload").and_then(Value::as_str) else {
+        invalid(findings, "\"payload\" is missing or not a string");
+        return token;
+    };
+    let entries: Vec<&Map<String, Value>> = match (object.get("signatures"), object.get("signature")) {
+        (Some(Value::Array(list)), None) => {
+            token.serialization = Serialization::JsonGeneral;
+            let objects: Vec<_> = list.iter().filter_map(Value::as_object).collect();
+            if objects.len() != list.len() || objects.is_empty() {
+                invalid(findings, "\"signatures\" must be a non-empty array of objects");
+                return token;
+            }
+            objects
+        }
+        (None, Some(_)) => vec![&object],
+        (Some(_), Some(_)) => {
+            invalid(findings, "it has both \"signature\" and \"signatures\"");
+            return token;
+        }
+        _ => {
+            invalid(findings, "\"signatures\" must be an array, or \"signature\" a string");
+            return token;
+        }
+    };
+    findings.push(
+        Finding::new(TokenCode::JsonSerialization, format!(
+            "This is a JWS in the JSON serialization ({} syntax, {} signature(s)). JWT libraries accept only the compact form.",
+            if token.serialization == Serialization::JsonGeneral { "general" } else { "flattened" },
+            entries.len()
+        ))
+        .at(Location::part(Part::Input)),
+    );
+    let base = candidate.text.start_or(0);
+    for entry in entries {
+        let protected_b64 = entry.get("protected").and_then(Value::as_str).unwrap_or("");
+        let protected = if protected_b64.is_empty() {
+            None
+        } else {
+            decode_header(&Spanned::at(protected_b64, base), findings)
+        };
+        let unprotected = entry.get("header").cloned();
+        if let Some(h) = protected.as_ref().and_then(Decoded::object) {
+            check_header(h, findings);
+        }
+        let signature = match entry.get("signature").and_then(Value::as_str) {
+            Some(s) => segment_bytes(&Spanned::at(s, base), Part::Signature, findings),
+            None => {
+                invalid(findings, "a signature entry has no \"signature\" string");
+                None
+            }
+        };
+        token.signatures.push(JsonSignature {
+            protected,
+            header: unprotected,
+            signature_hex: signature.as_deref().map(hex),
+            signing_input: Some(format!("{protected_b64}.{payload_b64}")),
+            signature,
+        });
+    }
+    if let Some(first) = token.signatures.first().cloned() {
+        token.header = first.protected;
+        token.signature_hex = first.signature_hex;
+        token.signature = first.signature;
+        token.signing_input = first.signing_input;
+    }
+    let header = token.header_object().cloned();
+    token.kind = if token.alg().is_some_and(|a| a.eq_ignore_ascii_case("none")) { TokenKind::Unsecured } else { TokenKind::Jws };
+    if let Some(bytes) = segment_bytes(&Spanned::at(payload_b64, base), Part::Payload, findings) {
+        let (decoded, inner) = decode_payload(&bytes, header.as_ref(), findings, 0);
+        token.payload = Some(decoded);
+        token.inner = inner;
+    }
+    token
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what a fresh machine lacks for building and testing jwtlens. Every step is a no-op when done already.
+#   - the wasm32-unknown-unknown Rust target (rustup);
+#   - wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock, into .tools/ (project-local);
+#   - npm packages from package-lock.json (binaryen's wasm-opt, test and bench tools).
+# Usage: scripts/setup.sh [--browser]   (--browser also installs Debian's chromium for browser tests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  echo "setup: adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The CLI must match the crate exactly, or the generated glue and the .wasm disagree.
+version=$(cargo pkgid -p wasm-bindgen | sed 's/.*@//')
+bindgen=".tools/wasm-bindgen-$version/bin/wasm-bindgen"
+if [ ! -x "$bindgen" ]; then
+  echo "setup: installing wasm-bindgen-cli $version into .tools/ (takes about 3 minutes once)"
+  # --locked fails here: the CLI's own lockfile names a crate version the registry lacks (toolchain.md).
+  cargo install wasm-bindgen-cli --version "$version" --root ".tools/wasm-bindgen-$version" --quiet
+fi
+
+# npm ci is skipped while node_modules matches the lockfile.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(sed -n '/"packages"/,$p' package-lock.json | sed '1,/"node_modules\//{/"node_modules\//!d}') <(sed -n '/"packages"/,$p' node_modules/.package-lock.json | sed '1,/"node_modules\//{/"node_modules\//!d}'); then
+  echo "setup: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "setup: installing Debian's chromium for browser tests"
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
