@@ -41,6 +41,12 @@ macro_rules! codes {
                 match self { $(Self::$variant => $code,)+ }
             }
 
+            /// The one-sentence description documented in `docs/codes.md`.
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                match self { $(Self::$variant => concat!($($doc),+),)+ }
+            }
+
             /// The severity a finding with this code always has.
             #[must_use]
             pub const fn severity(self) -> $crate::finding::Severity {
@@ -53,9 +59,35 @@ macro_rules! codes {
                 $crate::finding::Code::new(code.as_str(), code.severity())
             }
         }
+
+        impl $crate::finding::CodeGroup for $name {
+            fn entries() -> Vec<$crate::finding::CodeEntry> {
+                Self::ALL
+                    .iter()
+                    .map(|c| $crate::finding::CodeEntry { code: c.as_str(), severity: c.severity(), description: c.description().trim() })
+                    .collect()
+            }
+        }
     };
 }
 pub(crate) use codes;
+
+/// One documented code: what `docs/codes.md` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CodeEntry {
+    /// The stable string code.
+    pub code: &'static str,
+    /// Its fixed severity.
+    pub severity: Severity,
+    /// One sentence saying when it is reported.
+    pub description: &'static str,
+}
+
+/// A phase's code enum, listed in the documentation.
+pub trait CodeGroup {
+    /// Every code of the group with its severity and description.
+    fn entries() -> Vec<CodeEntry>;
+}
 
 /// A stable code with its severity, as carried by a [`Finding`]. Built from a phase enum with `.into()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

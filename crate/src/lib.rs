@@ -32,13 +32,15 @@ mod wasm;
 pub use finding::{Code, Finding, Location, Part, Severity};
 pub use inspect::{InspectOptions, Inspection, inspect};
 
-/// Every finding code with its severity, in documentation order.
+/// Every finding code with its severity and description, grouped by phase: `(phase title, codes)`.
+/// `docs/codes.md` is this list rendered; `tests/codes.rs` keeps the two equal.
 #[must_use]
-pub fn all_codes() -> Vec<(&'static str, Severity)> {
-    let mut all = Vec::new();
-    all.extend(paste::PasteCode::ALL.iter().map(|c| (c.as_str(), c.severity())));
-    all.extend(base64url::EncodingCode::ALL.iter().map(|c| (c.as_str(), c.severity())));
-    all.extend(json::JsonCode::ALL.iter().map(|c| (c.as_str(), c.severity())));
-    all.extend(token::TokenCode::ALL.iter().map(|c| (c.as_str(), c.severity())));
-    all
+pub fn all_codes() -> Vec<(&'static str, Vec<finding::CodeEntry>)> {
+    use finding::CodeGroup;
+    vec![
+        ("Paste hygiene", paste::PasteCode::entries()),
+        ("Base64url", base64url::EncodingCode::entries()),
+        ("JSON", json::JsonCode::entries()),
+        ("Token structure", token::TokenCode::entries()),
+    ]
 }
