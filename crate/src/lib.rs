@@ -9,6 +9,8 @@
 //! 2. [`token`] tells the kind (JWS, unsecured, JWE, JSON serialization, nested) and decodes every part, using
 //!    [`base64url`] and [`json`], which report exactly where and why decoding failed.
 //!
+//! Keys pasted next to a token are read by [`keys::parse_keys`]; [`alg`] lists the signature algorithms.
+//!
 //! Everything noticed is a [`Finding`] with a stable code; [`all_codes`] lists every code, and `docs/codes.md`
 //! documents each one.
 //!
@@ -18,10 +20,12 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
+pub mod alg;
 pub mod base64url;
 pub mod finding;
 mod inspect;
 pub mod json;
+pub mod keys;
 pub mod paste;
 pub mod spanned;
 pub mod token;
@@ -30,7 +34,9 @@ pub mod token;
 mod wasm;
 
 pub use finding::{Code, Finding, Location, Part, Severity};
+pub use alg::Algorithm;
 pub use inspect::{InspectOptions, Inspection, inspect};
+pub use keys::{KeyInfo, KeyOptions, KeySet, parse_keys};
 
 /// Every finding code with its severity and description, grouped by phase: `(phase title, codes)`.
 /// `docs/codes.md` is this list rendered; `tests/codes.rs` keeps the two equal.
@@ -42,5 +48,6 @@ pub fn all_codes() -> Vec<(&'static str, Vec<finding::CodeEntry>)> {
         ("Base64url", base64url::EncodingCode::entries()),
         ("JSON", json::JsonCode::entries()),
         ("Token structure", token::TokenCode::entries()),
+        ("Keys", keys::KeyCode::entries()),
     ]
 }

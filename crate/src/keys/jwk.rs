@@ -1,0 +1,148 @@
+//! JSON Web Keys (RFC 7517, RFC 7518 §6, RFC 8037): one JWK object turned into a [`Built`] key and its metadata.
+//!
+//! A private JWK is reduced to its public members (and an EC or OKP private part is checked against them). Member
+//! values are read as base64url; a value of the wrong type is a finding, never a crash.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::GeneralPurpose;
+use base64::engine::{DecodePaddingMode, GeneralPurposeConfig};
+use serde_json::{Map, Value};
+
+use super::KeyCode;
+use super::material::{self, Built, Problem};
+use crate::alg::Curve;
+use crate::finding::Finding;
+
+/// base64url as JWKs use it; `=` padding is tolerated because some producers add it.
+const URL_LENIENT: GeneralPurpose =
+    GeneralPurpose::new(&base64::alphabet::URL_SAFE, GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent));
+
+/// The JWK members that say how a key may be used.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Meta {
+    pub kty: Option<String>,
+    pub kid: Option<String>,
+    pub alg: Option<String>,
+    pub key_use: Option<String>,
+    pub key_ops: Option<Vec<String>>,
+}
+
+fn string_member(jwk: &Map<String, Value>, name: &str, notes: &mut Vec<Finding>) -> Option<String> {
+    match jwk.get(name)? {
+        Value::String(s) => Some(s.clone()),
+        other => {
+            notes.push(Finding::new(KeyCode::JwkMember, format!("The key's \"{name}\" is {other}, not a string; it was ignored.")));
+            None
+        }
+    }
+}
+
+/// Reads the metadata members (`kty`, `kid`, `alg`, `use`, `key_ops`) of a JWK.
+pub(crate) fn meta(jwk: &Map<String, Value>, notes: &mut Vec<Finding>) -> Meta {
+    let key_ops = match jwk.get("key_ops") {
+        None => None,
+        Some(Value::Array(ops)) if ops.iter().all(Value::is_string) => Some(ops.iter().filter_map(Value::as_str).map(str::to_owned).collect()),
+        Some(other) => {
+            notes.push(Finding::new(KeyCode::JwkMember, format!("The key's \"key_ops\" is {other}, not an array of strings; it was ignored.")));
+            None
+        }
+    };
+    Meta {
+        kty: string_member(jwk, "kty", notes),
+        kid: string_member(jwk, "kid", notes),
+        alg: string_member(jwk, "alg", notes),
+        key_use: string_member(jwk, "use", notes),
+        key_ops,
+    }
+}
+
+fn bytes(jwk: &Map<String, Value>, name: &str, kty: &str) -> Result<Vec<u8>, Problem> {
+    let Some(value) = jwk.get(name) else {
+        return Err(Finding::new(KeyCode::Invalid, format!("The {kty} key has no \"{name}\" member, which RFC 7518 §6 requires.")));
+    };
+    let Some(text) = value.as_str() else {
+        return Err(Finding::new(KeyCode::Invalid, format!("The {kty} key's \"{name}\" is not a string.")));
+    };
+    URL_LENIENT.decode(text.as_bytes()).map_err(|e| {
+        Finding::new(KeyCode::Invalid, format!("The {kty} key's \"{name}\" is not base64url ({e})."))
+            .fix("JWK values are base64url without padding (A–Z, a–z, 0–9, '-' and '_'). Copy the key again from its source.")
+    })
+}
+
+fn coordinate(jwk: &Map<String, Value>, name: &str, curve: Curve, notes: &mut Vec<Finding>) -> Result<Vec<u8>, Problem> {
+    let value = bytes(jwk, name, "EC")?;
+    let len = curve.scalar_len();
+    if value.len() > len {
+        return Err(Finding::new(KeyCode::InvalidPoint, format!("The EC key's \"{name}\" is {} bytes; a {} coordinate is {len}.", value.len(), curve.jwk_name())));
+    }
+    if value.len() < len {
+        notes.push(
+            Finding::new(KeyCode::EcCoordinateLength, format!("The EC key's \"{name}\" is {} bytes; RFC 7518 §6.2.1.2 requires the full {len} bytes of a {} coordinate. It was left-padded with zeros.", value.len(), curve.jwk_name()))
+                .fix("Strict libraries reject such keys. The issuer's JWK encoder drops leading zero bytes; fix it."),
+        );
+    }
+    let mut padded = vec![0u8; len - value.len()];
+    padded.extend(value);
+    Ok(padded)
+}
+
+fn private(mut built: Built) -> Built {
+    built.private = true;
+    built
+}
+
+/// Reads the key material of one JWK. `notes` receives findings that do not make the key unusable.
+///
+/// # Errors
+/// A finding when the JWK is not a usable key (missing or malformed members, unsupported type or curve).
+pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<Finding>) -> Result<Built, Problem> {
+    let crv = jwk.get("crv").and_then(Value::as_str);
+    match kty {
+        None => Err(Finding::new(KeyCode::Invalid, "The JWK has no \"kty\" (key type) string, which every JWK requires.")),
+        Some("RSA") => {
+            let built = material::rsa(&bytes(jwk, "n", "RSA")?, &bytes(jwk, "e", "RSA")?)?;
+            Ok(if jwk.contains_key("d") { private(built) } else { built })
+        }
+        Some("EC") => {
+            let curve = match crv {
+                Some("P-256") => Curve::P256,
+                Some("P-384") => Curve::P384,
+                Some("P-521") => Curve::P521,
+                Some("secp256k1") => Curve::Secp256k1,
+                Some(other) => return Err(Finding::new(KeyCode::Unsupported, format!("The EC key is on the curve \"{other}\"; JWS uses P-256, P-384, P-521 and secp256k1."))),
+                None => return Err(Finding::new(KeyCode::Invalid, "The EC key has no \"crv\" string.")),
+            };
+            let mut point = vec![0x04];
+            point.extend(coordinate(jwk, "x", curve, notes)?);
+            point.extend(coordinate(jwk, "y", curve, notes)?);
+            let built = material::ec(curve, &point)?;
+            if jwk.contains_key("d") {
+                let derived = material::ec_from_private(curve, &bytes(jwk, "d", "EC")?)?;
+                if !material::same_public(&built, &derived) {
+                    return Err(Finding::new(KeyCode::PrivateMismatch, "The EC JWK's private part \"d\" does not belong to its public point (x, y)."));
+                }
+                return Ok(private(built));
+            }
+            Ok(built)
+        }
+        Some("OKP") => match crv {
+            Some("Ed25519") => {
+                let built = material::ed25519(&bytes(jwk, "x", "OKP")?)?;
+                if jwk.contains_key("d") {
+                    let derived = material::ed25519_from_seed(&bytes(jwk, "d", "OKP")?)?;
+                    if !material::same_public(&built, &derived) {
+                        return Err(Finding::new(KeyCode::PrivateMismatch, "The Ed25519 JWK's private part \"d\" does not belong to its public key \"x\"."));
+                    }
+                    return Ok(private(built));
+                }
+                Ok(built)
+            }
+            Some("Ed448") => Err(Finding::new(KeyCode::Unsupported, "This is an Ed448 key; jwtlens supports EdDSA with Ed25519 only.")),
+            Some(c @ ("X25519" | "X448")) => Err(Finding::new(KeyCode::Unsupported, format!("This is an {c} key: it agrees on keys for encryption and cannot verify signatures."))),
+            Some(other) => Err(Finding::new(KeyCode::Unsupported, format!("The OKP key is on the curve \"{other}\", which jwtlens does not support."))),
+            None => Err(Finding::new(KeyCode::Invalid, "The OKP key has no \"crv\" string.")),
+        },
+        Some("oct") => material::secret(bytes(jwk, "k", "oct")?),
+        Some(other) => Err(Finding::new(KeyCode::Unsupported, format!("The key type \"{other}\" is not one jwtlens verifies with (RSA, EC, OKP, oct)."))),
+    }
+}

@@ -1,0 +1,561 @@
+//! Keys: whatever a person pastes as "the key", detected and read — a JWK, a JWKS, PEM blocks (SPKI, PKCS#1,
+//! PKCS#8, SEC1, X.509 certificates, several in one paste), a bare base64 DER key, or an HMAC secret.
+//!
+//! [`parse_keys`] reports what it found as [`KeyInfo`] rows (format, type, curve or size, `kid`, `alg`, `use`,
+//! RFC 7638 thumbprint) and [`Finding`]s. Private keys are reduced to their public half with a warning. Keys that
+//! must not be trusted (RSA under 1024 bits, exponent 1 or even, the ROCA fingerprint, empty secrets, secrets
+//! published next to public keys) are kept as rows but marked unusable.
+//!
+//! What this does NOT do: fetch anything (no JWKS URLs, no `x5u`), check certificate chains, or read the clock —
+//! certificate expiry is judged only against [`KeyOptions::evaluation_time`].
+
+#![allow(clippy::result_large_err, reason = "the error is a Finding, made at most once per key, never in a hot loop")]
+
+mod der;
+mod jwk;
+pub(crate) mod material;
+mod pem;
+mod secret;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub use self::der::is_der_ecdsa_signature;
+use self::material::{Built, Material};
+use crate::alg::Algorithm;
+use crate::finding::{Finding, Location, Part, codes};
+
+codes! {
+    /// Codes of the key phase.
+    pub enum KeyCode {
+        /// No key was given.
+        None = ("KEY_NONE", Error),
+        /// The key text is used as an HMAC secret (it is not a JWK, PEM or DER key).
+        Secret = ("KEY_SECRET", Info),
+        /// Whitespace around a secret was removed.
+        SecretWhitespace = ("KEY_SECRET_WHITESPACE", Warning),
+        /// The secret is not valid in the chosen encoding (base64, base64url or hex).
+        SecretEncoding = ("KEY_SECRET_ENCODING", Error),
+        /// The HMAC secret is empty.
+        SecretEmpty = ("KEY_SECRET_EMPTY", Error),
+        /// A key set holds a symmetric secret next to public keys; the secret is not used.
+        SecretInKeySet = ("KEY_SECRET_IN_KEY_SET", Error),
+        /// The key text is a JWT, not a key.
+        IsToken = ("KEY_IS_TOKEN", Error),
+        /// The key text looks like JSON but is not valid JSON.
+        JsonInvalid = ("KEY_JSON_INVALID", Error),
+        /// The key text is JSON but neither a JWK nor a JWKS.
+        NotJwk = ("KEY_NOT_JWK", Error),
+        /// A JWK member has the wrong type and was ignored.
+        JwkMember = ("KEY_JWK_MEMBER", Warning),
+        /// A key could not be read: a member or structure is missing or malformed.
+        Invalid = ("KEY_INVALID", Error),
+        /// An EC or Ed25519 public key is not a valid point on its curve.
+        InvalidPoint = ("KEY_INVALID_POINT", Error),
+        /// A key of a type, curve or format jwtlens does not verify with (DSA, Ed448, X25519, encrypted keys, …).
+        Unsupported = ("KEY_UNSUPPORTED", Error),
+        /// A PEM block is broken (no END line, not base64, empty).
+        PemInvalid = ("KEY_PEM_INVALID", Error),
+        /// Text outside the PEM blocks, or a block that holds no key, was ignored.
+        TextIgnored = ("KEY_TEXT_IGNORED", Info),
+        /// A base64 DER key without PEM lines was recognised (and is therefore never used as a secret).
+        BareDer = ("KEY_BARE_DER", Info),
+        /// A private key was pasted; only its public part is used.
+        Private = ("KEY_PRIVATE", Warning),
+        /// A private key's embedded public key does not belong to it.
+        PrivateMismatch = ("KEY_PRIVATE_MISMATCH", Error),
+        /// The key was taken from an X.509 certificate, whose chain is not checked.
+        Certificate = ("KEY_CERTIFICATE", Info),
+        /// The certificate had expired at the evaluation time.
+        CertificateExpired = ("KEY_CERT_EXPIRED", Warning),
+        /// The certificate was not yet valid at the evaluation time.
+        CertificateNotYetValid = ("KEY_CERT_NOT_YET_VALID", Warning),
+        /// An RSA key under 2048 bits (RFC 7518 §3.3); it still verifies.
+        RsaWeak = ("KEY_RSA_WEAK", Warning),
+        /// An RSA key under 1024 bits, refused.
+        RsaTooSmall = ("KEY_RSA_TOO_SMALL", Error),
+        /// An RSA public exponent of 1, an even one, or an absurdly large one; the key is refused.
+        RsaExponent = ("KEY_RSA_EXPONENT", Error),
+        /// An RSA key with the ROCA fingerprint (CVE-2017-15361); refused.
+        RsaRoca = ("KEY_RSA_ROCA", Error),
+        /// An RSASSA-PSS key (id-RSASSA-PSS): it verifies only the PS algorithm its parameters allow.
+        RsaPss = ("KEY_RSA_PSS", Info),
+        /// An RSASSA-PSS key whose parameters match no JWS algorithm; it cannot verify anything.
+        RsaPssUnusable = ("KEY_RSA_PSS_UNUSABLE", Error),
+        /// An EC JWK coordinate is shorter than the curve requires and was padded.
+        EcCoordinateLength = ("KEY_EC_COORDINATE_LENGTH", Warning),
+        /// The key is marked for encryption (`use: enc`, or `key_ops` without `verify`), not for signatures.
+        NotForSigning = ("KEY_NOT_FOR_SIGNING", Warning),
+        /// The key's `alg` is not a JWS signature algorithm, so the key verifies nothing.
+        AlgNotJws = ("KEY_ALG_NOT_JWS", Warning),
+        /// The key's `alg` does not fit its own type or curve, so the key verifies nothing.
+        AlgMismatch = ("KEY_ALG_MISMATCH", Warning),
+        /// Several keys of the set have the same `kid`.
+        DuplicateKid = ("KEY_DUPLICATE_KID", Warning),
+    }
+}
+
+/// How an HMAC secret typed as text is turned into bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SecretEncoding {
+    /// The UTF-8 bytes of the text (what most frameworks do with a configured secret).
+    #[default]
+    Utf8,
+    /// Standard base64 (`+`, `/`; padding optional).
+    Base64,
+    /// base64url (`-`, `_`; padding optional).
+    Base64url,
+    /// Hexadecimal digits (an optional `0x` prefix and whitespace are allowed).
+    Hex,
+}
+
+/// Options for [`parse_keys`]. Every field is optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct KeyOptions {
+    /// How to read an HMAC secret. Default `utf8`.
+    #[serde(default)]
+    pub secret_encoding: SecretEncoding,
+    /// The time certificates are judged at, in Unix seconds. Without it, expiry is not judged (jwtlens never reads
+    /// the clock; the JS API passes the current time).
+    #[serde(default)]
+    pub evaluation_time: Option<i64>,
+}
+
+/// The format a key was pasted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum KeyFormat {
+    /// A single JSON Web Key.
+    Jwk,
+    /// An entry of a JSON Web Key Set (`{"keys": [...]}`).
+    Jwks,
+    /// `PUBLIC KEY`: X.509 SubjectPublicKeyInfo.
+    Spki,
+    /// `RSA PUBLIC KEY`: PKCS#1 RSAPublicKey.
+    Pkcs1,
+    /// `CERTIFICATE`: an X.509 certificate.
+    X509,
+    /// `PRIVATE KEY`: PKCS#8.
+    Pkcs8,
+    /// `RSA PRIVATE KEY`: PKCS#1 RSAPrivateKey.
+    Pkcs1Private,
+    /// `EC PRIVATE KEY`: SEC1 ECPrivateKey.
+    Sec1,
+    /// An HMAC secret.
+    Secret,
+    /// Something that could not be identified as any key format.
+    Unknown,
+}
+
+/// What a certificate says about itself. Nothing here was checked against a trust anchor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CertificateInfo {
+    /// Subject distinguished name (RFC 4514 string).
+    pub subject: String,
+    /// Issuer distinguished name.
+    pub issuer: String,
+    /// Serial number, hex.
+    pub serial_number: String,
+    /// Start of validity, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub not_before: String,
+    /// End of validity, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub not_after: String,
+    /// Start of validity, Unix seconds.
+    pub not_before_unix: i64,
+    /// End of validity, Unix seconds.
+    pub not_after_unix: i64,
+    /// Expired at the evaluation time; `None` when no evaluation time was given.
+    pub expired: Option<bool>,
+    /// Not yet valid at the evaluation time; `None` when no evaluation time was given.
+    pub not_yet_valid: Option<bool>,
+    /// Subject equals issuer (a self-issued, usually self-signed, certificate).
+    pub self_issued: bool,
+}
+
+/// One key found in the pasted text.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyInfo {
+    /// Position in [`KeySet::keys`]; findings about this key carry it as `location.key`.
+    pub index: usize,
+    /// Which part of the paste it came from: the n-th PEM block, JWKS entry or JSON array element (0-based).
+    pub source: usize,
+    /// The format it was pasted in.
+    pub format: KeyFormat,
+    /// `RSA`, `EC`, `OKP` or `oct` (as given by a JWK, even when the key could not be read).
+    pub kty: Option<String>,
+    /// The curve: `P-256`, `P-384`, `P-521`, `secp256k1`, `Ed25519`.
+    pub crv: Option<String>,
+    /// Size in bits: RSA modulus, curve size, or secret length.
+    pub bits: Option<usize>,
+    /// The JWK `kid`.
+    pub kid: Option<String>,
+    /// The JWK `alg`.
+    pub alg: Option<String>,
+    /// The JWK `use`.
+    #[serde(rename = "use")]
+    pub key_use: Option<String>,
+    /// The JWK `key_ops`.
+    pub key_ops: Option<Vec<String>>,
+    /// RFC 7638 thumbprint (base64url SHA-256) of the public key. Never computed for secrets: the hash of a
+    /// guessable secret lets anyone test guesses.
+    pub thumbprint: Option<String>,
+    /// A private key was pasted; only its public part is used.
+    pub private: bool,
+    /// The algorithms this key may verify (after its type, `alg`, `use`, `key_ops` and the refusal rules).
+    pub algorithms: Vec<Algorithm>,
+    /// Whether the key can verify anything at all (`algorithms` is not empty).
+    pub usable: bool,
+    /// The certificate the key came from.
+    pub certificate: Option<CertificateInfo>,
+    #[serde(skip)]
+    pub(crate) material: Option<Material>,
+    /// Why the key is refused, when it is.
+    #[serde(skip)]
+    pub(crate) refusal: Option<String>,
+    /// Algorithms the key's own encoding allows (RSASSA-PSS parameters); `None` when unrestricted.
+    #[serde(skip)]
+    pub(crate) pss_restriction: Option<Vec<Algorithm>>,
+}
+
+impl KeyInfo {
+    fn new(index: usize, source: usize, format: KeyFormat) -> Self {
+        Self {
+            index,
+            source,
+            format,
+            kty: None,
+            crv: None,
+            bits: None,
+            kid: None,
+            alg: None,
+            key_use: None,
+            key_ops: None,
+            thumbprint: None,
+            private: false,
+            algorithms: Vec::new(),
+            usable: false,
+            certificate: None,
+            material: None,
+            refusal: None,
+            pss_restriction: None,
+        }
+    }
+
+    /// False when the key's `use` or `key_ops` say it is not for verifying signatures.
+    #[must_use]
+    pub fn for_signing(&self) -> bool {
+        self.key_use.as_deref().is_none_or(|u| u == "sig") && self.key_ops.as_ref().is_none_or(|ops| ops.iter().any(|o| o == "verify"))
+    }
+
+    /// The algorithm the JWK's `alg` names, when it names a supported one. `Err(())` when `alg` is present but names
+    /// no JWS algorithm jwtlens knows.
+    pub(crate) fn jwk_alg(&self) -> Option<Result<Algorithm, ()>> {
+        self.alg.as_deref().map(|a| Algorithm::from_name(a).ok_or(()))
+    }
+
+    /// The algorithms allowed by the key type, the JWK `alg` and RSASSA-PSS parameters — ignoring `use`, `key_ops`
+    /// and refusals.
+    pub(crate) fn type_algorithms(&self) -> Vec<Algorithm> {
+        let Some(material) = &self.material else { return Vec::new() };
+        let jwk_alg = self.jwk_alg();
+        material
+            .algorithms()
+            .into_iter()
+            .filter(|a| jwk_alg.is_none_or(|j| j == Ok(*a)))
+            .filter(|a| self.pss_restriction.as_ref().is_none_or(|r| r.contains(a)))
+            .collect()
+    }
+
+    fn settle(&mut self) {
+        self.algorithms = if self.refusal.is_some() || !self.for_signing() { Vec::new() } else { self.type_algorithms() };
+        self.usable = !self.algorithms.is_empty();
+    }
+}
+
+/// What [`parse_keys`] found.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeySet {
+    /// Every key found, usable or not, in paste order.
+    pub keys: Vec<KeyInfo>,
+    /// Everything noticed; findings about one key carry its index as `location.key`.
+    pub findings: Vec<Finding>,
+}
+
+fn at_key(finding: Finding, index: usize) -> Finding {
+    finding.at(Location { part: Some(Part::Key), key: Some(index), ..Location::default() })
+}
+
+impl KeySet {
+    fn note(&mut self, finding: Finding) {
+        self.findings.push(finding.at(Location::part(Part::Key)));
+    }
+
+    /// Adds one key row from a build result, with its metadata and findings.
+    fn push(&mut self, source: usize, format: KeyFormat, meta: jwk::Meta, built: Result<Built, Finding>, mut notes: Vec<Finding>) {
+        let index = self.keys.len();
+        let mut info = KeyInfo::new(index, source, format);
+        info.kty = meta.kty;
+        info.kid = meta.kid;
+        info.alg = meta.alg;
+        info.key_use = meta.key_use;
+        info.key_ops = meta.key_ops;
+        match built {
+            Ok(built) => {
+                info.kty = built.kty.map(str::to_owned).or(info.kty);
+                info.crv = built.crv.map(str::to_owned);
+                info.bits = built.bits;
+                info.thumbprint = built.thumbprint;
+                info.private = built.private;
+                info.certificate = built.certificate;
+                info.refusal = built.refusal;
+                info.pss_restriction = built.pss_restriction;
+                info.material = built.material;
+                let mut findings = built.findings;
+                if info.private {
+                    findings.insert(
+                        0,
+                        Finding::new(KeyCode::Private, "This is a private key; only its public part is used. jwtlens runs locally and keeps nothing, but a private key should not be pasted into tools.")
+                            .fix("Verify with the public key (the issuer's JWKS or PUBLIC KEY). If this private key signs production tokens, treat it as exposed."),
+                    );
+                }
+                findings.append(&mut notes);
+                notes = findings;
+            }
+            Err(problem) => notes.insert(0, problem),
+        }
+        self.check_metadata(&info, &mut notes);
+        info.settle();
+        self.findings.extend(notes.into_iter().map(|f| at_key(f, index)));
+        self.keys.push(info);
+    }
+
+    fn check_metadata(&self, info: &KeyInfo, notes: &mut Vec<Finding>) {
+        if !info.for_signing() {
+            let why = match (&info.key_use, &info.key_ops) {
+                (Some(u), _) if u != "sig" => format!("\"use\": \"{u}\""),
+                _ => "\"key_ops\" without \"verify\"".to_owned(),
+            };
+            notes.push(
+                Finding::new(KeyCode::NotForSigning, format!("The key is marked {why}: it is meant for encryption, not for verifying signatures, so it is not used."))
+                    .fix("Use the issuer's signing key (\"use\": \"sig\"). JWKS often list both; pick the one whose kid the token names."),
+            );
+        }
+        if let (Some(Err(())), Some(alg)) = (info.jwk_alg(), &info.alg) {
+            let hint = crate::alg::explain_unsupported(alg);
+            notes.push(Finding::new(KeyCode::AlgNotJws, format!("The key's \"alg\" is \"{alg}\": {hint} A key restricted to it verifies no JWS.")));
+        } else if let (Some(Ok(alg)), Some(material)) = (info.jwk_alg(), &info.material)
+            && !material.algorithms().contains(&alg)
+        {
+            notes.push(Finding::new(
+                KeyCode::AlgMismatch,
+                format!("The key's \"alg\" is {}, but it is {}, which cannot do {}: the key verifies nothing.", alg.name(), material.describe(), alg.name()),
+            ));
+        }
+        if let Some(kid) = &info.kid
+            && self.keys.iter().any(|k| k.kid.as_deref() == Some(kid))
+        {
+            notes.push(
+                Finding::new(KeyCode::DuplicateKid, format!("Another key of the set has the same kid \"{kid}\"."))
+                    .fix("A kid must pick one key. If a token names this kid and both keys could verify it, jwtlens treats the choice as ambiguous and fails, as a strict verifier should."),
+            );
+        }
+    }
+
+    /// Refuses the symmetric keys of a key set that also holds asymmetric keys: such a set is meant to be
+    /// published, so a secret inside it is not secret.
+    fn refuse_secrets_next_to_public_keys(&mut self) {
+        let asymmetric = self.keys.iter().any(|k| k.kty.as_deref().is_some_and(|t| t != "oct"));
+        if !asymmetric {
+            return;
+        }
+        let mut refused = Vec::new();
+        for key in &mut self.keys {
+            if key.kty.as_deref() == Some("oct") && key.refusal.is_none() {
+                key.refusal = Some("the key set also holds public keys, so this secret is not secret".to_owned());
+                key.settle();
+                refused.push(key.index);
+            }
+        }
+        for index in refused {
+            self.findings.push(at_key(
+                Finding::new(KeyCode::SecretInKeySet, "This key set holds an HMAC secret next to public keys. Key sets are published; a secret in one is known to everyone, so it is not used.")
+                    .fix("Keep HMAC secrets out of JWKS. Verify HS* tokens with the secret alone, RS*/ES*/PS*/EdDSA tokens with the public keys alone."),
+                index,
+            ));
+        }
+    }
+}
+
+fn looks_like_token(text: &str) -> bool {
+    let dots = text.matches('.').count();
+    text.starts_with("eyJ") && (dots == 2 || dots == 4) && !text.contains(char::is_whitespace)
+}
+
+/// A base64 body that decodes to a DER key structure, without PEM lines.
+fn bare_der(text: &str, now: Option<i64>) -> Option<(KeyFormat, Result<Built, Finding>)> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
+        '-' => '+',
+        '_' => '/',
+        c => c,
+    }).collect();
+    if compact.len() < 40 || !compact.starts_with("MI") && !compact.starts_with("MC") && !compact.starts_with("MH") {
+        return None;
+    }
+    use base64::Engine as _;
+    let der = pem::STANDARD_LENIENT.decode(compact.as_bytes()).ok()?;
+    der::guess(&der, now)
+}
+
+/// Reads every key in `text`. Never fails: problems are findings, and a key that cannot be read still gets a row.
+///
+/// ```
+/// use jwtlens::keys::{parse_keys, KeyOptions};
+/// let set = parse_keys(r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#, &KeyOptions::default());
+/// assert_eq!(set.keys[0].thumbprint.as_deref(), Some("kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k"));
+/// assert!(set.keys[0].usable);
+/// ```
+#[must_use]
+pub fn parse_keys(text: &str, options: &KeyOptions) -> KeySet {
+    let mut set = KeySet { keys: Vec::new(), findings: Vec::new() };
+    let trimmed = text.trim();
+    let now = options.evaluation_time;
+    if trimmed.is_empty() {
+        set.note(Finding::new(KeyCode::None, "No key was given.").fix("Paste the issuer's public key (JWKS, JWK or PEM) or, for HS256/384/512, its shared secret."));
+        return set;
+    }
+    if trimmed.contains("-----BEGIN ") {
+        read_pem(&mut set, trimmed, now);
+    } else if trimmed.starts_with(['{', '[']) && (serde_json::from_str::<Value>(trimmed).is_ok() || trimmed.contains("\"kty\"") || trimmed.contains("\"keys\"")) {
+        read_json(&mut set, trimmed);
+    } else if ["ssh-rsa ", "ssh-ed25519 ", "ecdsa-sha2-", "ssh-dss "].iter().any(|p| trimmed.starts_with(p)) {
+        set.note(Finding::new(KeyCode::Unsupported, "This is an OpenSSH public key, a format JWT issuers do not use; jwtlens does not read it.")
+            .fix("Convert it to PEM (ssh-keygen -e -m PKCS8 -f key.pub) and paste that."));
+    } else if looks_like_token(trimmed) {
+        set.note(Finding::new(KeyCode::IsToken, "The key field holds a JWT, not a key.").fix("Paste the token in the token field and the issuer's key (or secret) here."));
+    } else if let Some((format, built)) = bare_der(trimmed, now) {
+        set.note(Finding::new(KeyCode::BareDer, "The text is a base64 DER key without its PEM BEGIN/END lines; it was read as a key (and is never used as an HMAC secret)."));
+        set.push(0, format, jwk::Meta::default(), built, Vec::new());
+    } else {
+        match secret::decode(text, options.secret_encoding) {
+            Ok((bytes, notes)) => {
+                let encoding = match options.secret_encoding {
+                    SecretEncoding::Utf8 => "the UTF-8 bytes of the text",
+                    SecretEncoding::Base64 => "base64",
+                    SecretEncoding::Base64url => "base64url",
+                    SecretEncoding::Hex => "hex",
+                };
+                let mut notes = notes;
+                notes.insert(0, Finding::new(KeyCode::Secret, format!("The key text is not a JWK, JWKS or PEM key, so it is used as an HMAC secret ({} bytes, read as {encoding}). A secret verifies only HS256, HS384 and HS512.", bytes.len())));
+                let meta = jwk::Meta { kty: Some("oct".to_owned()), ..jwk::Meta::default() };
+                set.push(0, KeyFormat::Secret, meta, material::secret(bytes), notes);
+            }
+            Err(problem) => set.note(problem),
+        }
+    }
+    set
+}
+
+fn read_pem(set: &mut KeySet, text: &str, now: Option<i64>) {
+    let scan = pem::scan(text);
+    if scan.stray_text {
+        set.note(Finding::new(KeyCode::TextIgnored, "Text outside the PEM BEGIN/END lines was ignored."));
+    }
+    for (source, block) in scan.blocks.into_iter().enumerate() {
+        let format = match block.label.as_str() {
+            "PUBLIC KEY" => KeyFormat::Spki,
+            "RSA PUBLIC KEY" => KeyFormat::Pkcs1,
+            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => KeyFormat::X509,
+            "PRIVATE KEY" => KeyFormat::Pkcs8,
+            "RSA PRIVATE KEY" => KeyFormat::Pkcs1Private,
+            "EC PRIVATE KEY" => KeyFormat::Sec1,
+            "EC PARAMETERS" => {
+                set.note(Finding::new(KeyCode::TextIgnored, "The EC PARAMETERS block (which OpenSSL prints before a key) holds no key and was ignored."));
+                continue;
+            }
+            _ => KeyFormat::Unknown,
+        };
+        let built = match (&block.der, format) {
+            (Err(why), _) => Err(Finding::new(KeyCode::PemInvalid, format!("The PEM block \"{}\" is broken: {why}.", block.label))
+                .fix("Copy the whole block again, from its BEGIN line to its END line.")),
+            (Ok(_), _) if block.encrypted => Err(Finding::new(KeyCode::Unsupported, format!("The PEM block \"{}\" is encrypted with a password; jwtlens does not decrypt keys.", block.label))
+                .fix("Paste the public key instead (openssl pkey -pubout).")),
+            (Ok(der), KeyFormat::Spki) => der::spki(der),
+            (Ok(der), KeyFormat::Pkcs1) => der::pkcs1_public(der),
+            (Ok(der), KeyFormat::X509) => der::certificate(der, now),
+            (Ok(der), KeyFormat::Pkcs8) => der::pkcs8(der),
+            (Ok(der), KeyFormat::Pkcs1Private) => der::pkcs1_private(der),
+            (Ok(der), KeyFormat::Sec1) => der::sec1(der),
+            (Ok(_), _) => {
+                let hint = match block.label.as_str() {
+                    "ENCRYPTED PRIVATE KEY" => " It is encrypted with a password; jwtlens does not decrypt keys. Paste the public key instead (openssl pkey -pubout).",
+                    "OPENSSH PRIVATE KEY" => " OpenSSH keys are not used by JWT issuers.",
+                    "DSA PRIVATE KEY" | "DSA PUBLIC KEY" => " JWS has no DSA algorithm.",
+                    "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => " A certificate request is not a key; paste the issued certificate or the public key.",
+                    _ => "",
+                };
+                Err(Finding::new(KeyCode::Unsupported, format!("The PEM block \"{}\" is not a key format jwtlens reads.{hint}", block.label)))
+            }
+        };
+        set.push(source, format, jwk::Meta::default(), built, Vec::new());
+    }
+}
+
+fn read_json(set: &mut KeySet, text: &str) {
+    let value = match serde_json::from_str::<Value>(text) {
+        Ok(v) => v,
+        Err(e) => {
+            set.note(Finding::new(KeyCode::JsonInvalid, format!("The key text looks like a JWK but is not valid JSON: {e}.")).fix("Copy the whole JWK or JWKS again."));
+            return;
+        }
+    };
+    let (entries, format): (Vec<&Value>, KeyFormat) = match &value {
+        Value::Object(o) if o.contains_key("keys") => match o.get("keys") {
+            Some(Value::Array(keys)) => (keys.iter().collect(), KeyFormat::Jwks),
+            _ => {
+                set.note(Finding::new(KeyCode::NotJwk, "The key set's \"keys\" is not an array."));
+                return;
+            }
+        },
+        Value::Object(o) if o.contains_key("kty") => (vec![&value], KeyFormat::Jwk),
+        Value::Array(items) => {
+            set.note(Finding::new(KeyCode::NotJwk, "The key text is a JSON array; a JWKS wraps its keys as {\"keys\": [...]}. Its elements were read as JWKs."));
+            (items.iter().collect(), KeyFormat::Jwk)
+        }
+        Value::Object(o) => {
+            let (message, fix) = if o.contains_key("jwks_uri") {
+                ("This is an OpenID Connect discovery document, not a key.", "Open its \"jwks_uri\" and paste the key set found there; jwtlens never fetches URLs.")
+            } else if o.contains_key("id_token") || o.contains_key("access_token") {
+                ("This is a token response, not a key.", "Paste it in the token field, and the issuer's keys here.")
+            } else {
+                ("The key text is JSON but neither a JWK (with \"kty\") nor a JWKS (with \"keys\").", "Paste the issuer's JWKS, a JWK, a PEM key or an HMAC secret.")
+            };
+            set.note(Finding::new(KeyCode::NotJwk, message).fix(fix));
+            return;
+        }
+        _ => {
+            set.note(Finding::new(KeyCode::NotJwk, "The key text is JSON but not a JWK or a JWKS."));
+            return;
+        }
+    };
+    if entries.is_empty() {
+        set.note(Finding::new(KeyCode::None, "The key set has no keys."));
+    }
+    for (source, entry) in entries.into_iter().enumerate() {
+        let mut notes = Vec::new();
+        let Value::Object(object) = entry else {
+            set.push(source, format, jwk::Meta::default(), Err(Finding::new(KeyCode::Invalid, format!("Key {} of the set is not a JSON object.", source + 1))), notes);
+            continue;
+        };
+        let meta = jwk::meta(object, &mut notes);
+        let built = jwk::read(object, meta.kty.as_deref(), &mut notes);
+        set.push(source, format, meta, built, notes);
+    }
+    if format == KeyFormat::Jwks || set.keys.len() > 1 {
+        set.refuse_secrets_next_to_public_keys();
+    }
+}
