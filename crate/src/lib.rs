@@ -9,7 +9,8 @@
 //! 2. [`token`] tells the kind (JWS, unsecured, JWE, JSON serialization, nested) and decodes every part, using
 //!    [`base64url`] and [`json`], which report exactly where and why decoding failed.
 //!
-//! Keys pasted next to a token are read by [`keys::parse_keys`]; [`alg`] lists the signature algorithms.
+//! Verification ([`verify()`]) runs that pipeline on the token, reads the pasted keys with [`keys::parse_keys`]
+//! and checks the signature with the algorithms of [`alg`]; the token never chooses the key or the algorithm family.
 //!
 //! Everything noticed is a [`Finding`] with a stable code; [`all_codes`] lists every code, and `docs/codes.md`
 //! documents each one.
@@ -29,6 +30,7 @@ pub mod keys;
 pub mod paste;
 pub mod spanned;
 pub mod token;
+pub mod verify;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -37,6 +39,7 @@ pub use finding::{Code, Finding, Location, Part, Severity};
 pub use alg::Algorithm;
 pub use inspect::{InspectOptions, Inspection, inspect};
 pub use keys::{KeyInfo, KeyOptions, KeySet, parse_keys};
+pub use verify::{RawError, Verification, VerifyOptions, verify, verify_raw};
 
 /// Every finding code with its severity and description, grouped by phase: `(phase title, codes)`.
 /// `docs/codes.md` is this list rendered; `tests/codes.rs` keeps the two equal.
@@ -49,5 +52,6 @@ pub fn all_codes() -> Vec<(&'static str, Vec<finding::CodeEntry>)> {
         ("JSON", json::JsonCode::entries()),
         ("Token structure", token::TokenCode::entries()),
         ("Keys", keys::KeyCode::entries()),
+        ("Signature verification", verify::VerifyCode::entries()),
     ]
 }
