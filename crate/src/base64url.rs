@@ -131,6 +131,37 @@ pub fn decode(segment: &Spanned, part: Part, name: &str) -> Result<Decoded, Find
     Ok(Decoded { bytes, findings })
 }
 
+/// What is wrong with `text` as a strict RFC 7515 base64url segment (padding, alphabet, length, unused bits), if
+/// anything. Verification requires strict segments; [`decode`] stays lenient so a debugger can show sloppy tokens.
+#[must_use]
+pub fn strict_problem(text: &str) -> Option<&'static str> {
+    if text.contains('=') {
+        return Some("'=' padding");
+    }
+    if text.contains(['+', '/']) {
+        return Some("the standard base64 alphabet ('+' or '/')");
+    }
+    if !text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Some("characters outside base64url");
+    }
+    if text.len() % 4 == 1 {
+        return Some("an impossible length");
+    }
+    let last = text.bytes().last().map_or(0, |b| match b {
+        b'A'..=b'Z' => b - b'A',
+        b'a'..=b'z' => b - b'a' + 26,
+        b'0'..=b'9' => b - b'0' + 52,
+        b'-' => 62,
+        _ => 63,
+    });
+    let unused = match text.len() % 4 {
+        2 => last & 0x0f,
+        3 => last & 0x03,
+        _ => 0,
+    };
+    (unused != 0).then_some("non-zero unused bits at the end (a non-canonical encoding)")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,5 +205,19 @@ mod tests {
         // "QQ" is canonical for "A"; "QR" has a stray low bit.
         assert!(dec("QQ").unwrap().findings.is_empty());
         assert_eq!(dec("QR").unwrap().findings[0].code(), "B64_NON_CANONICAL");
+    }
+
+    #[test]
+    fn strict_segments() {
+        assert_eq!(strict_problem("eyJhbGciOiJIUzI1NiJ9"), None);
+        assert_eq!(strict_problem(""), None);
+        assert!(strict_problem("AB").is_some());
+        assert_eq!(strict_problem("AA"), None);
+        assert!(strict_problem("AAB").is_some());
+        assert_eq!(strict_problem("AAE"), None);
+        assert!(strict_problem("AA==").is_some());
+        assert!(strict_problem("a+b/").is_some());
+        assert!(strict_problem("a?b").is_some());
+        assert!(strict_problem("abcde").is_some());
     }
 }

@@ -13,9 +13,11 @@ use super::material::{self, Built, Problem};
 use crate::alg::Curve;
 use crate::finding::Finding;
 
-/// base64url as JWKs use it; `=` padding is tolerated because some producers add it.
-const URL_LENIENT: GeneralPurpose =
-    GeneralPurpose::new(&base64::alphabet::URL_SAFE, GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent));
+/// base64url as JWKs use it, read leniently (padding, non-zero unused bits); irregularities become notes.
+const URL_LENIENT: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::URL_SAFE,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent).with_decode_allow_trailing_bits(true),
+);
 
 /// The JWK members that say how a key may be used.
 #[derive(Debug, Clone, Default)]
@@ -56,21 +58,28 @@ pub(crate) fn meta(jwk: &Map<String, Value>, notes: &mut Vec<Finding>) -> Meta {
     }
 }
 
-fn bytes(jwk: &Map<String, Value>, name: &str, kty: &str) -> Result<Vec<u8>, Problem> {
+fn bytes(jwk: &Map<String, Value>, name: &str, kty: &str, notes: &mut Vec<Finding>) -> Result<Vec<u8>, Problem> {
     let Some(value) = jwk.get(name) else {
         return Err(Finding::new(KeyCode::Invalid, format!("The {kty} key has no \"{name}\" member, which RFC 7518 §6 requires.")));
     };
     let Some(text) = value.as_str() else {
         return Err(Finding::new(KeyCode::Invalid, format!("The {kty} key's \"{name}\" is not a string.")));
     };
-    URL_LENIENT.decode(text.as_bytes()).map_err(|e| {
+    let decoded = URL_LENIENT.decode(text.as_bytes()).map_err(|e| {
         Finding::new(KeyCode::Invalid, format!("The {kty} key's \"{name}\" is not base64url ({e})."))
             .fix("JWK values are base64url without padding (A–Z, a–z, 0–9, '-' and '_'). Copy the key again from its source.")
-    })
+    })?;
+    if let Some(problem) = crate::base64url::strict_problem(text) {
+        notes.push(
+            Finding::new(KeyCode::JwkMember, format!("The {kty} key's \"{name}\" is not strict base64url ({problem}); it was read leniently."))
+                .fix("Strict libraries reject this key; the issuer's JWK encoder should be fixed."),
+        );
+    }
+    Ok(decoded)
 }
 
 fn coordinate(jwk: &Map<String, Value>, name: &str, curve: Curve, notes: &mut Vec<Finding>) -> Result<Vec<u8>, Problem> {
-    let value = bytes(jwk, name, "EC")?;
+    let value = bytes(jwk, name, "EC", notes)?;
     let len = curve.scalar_len();
     if value.len() > len {
         return Err(Finding::new(KeyCode::InvalidPoint, format!("The EC key's \"{name}\" is {} bytes; a {} coordinate is {len}.", value.len(), curve.jwk_name())));
@@ -100,7 +109,7 @@ pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<
     match kty {
         None => Err(Finding::new(KeyCode::Invalid, "The JWK has no \"kty\" (key type) string, which every JWK requires.")),
         Some("RSA") => {
-            let built = material::rsa(&bytes(jwk, "n", "RSA")?, &bytes(jwk, "e", "RSA")?)?;
+            let built = material::rsa(&bytes(jwk, "n", "RSA", notes)?, &bytes(jwk, "e", "RSA", notes)?)?;
             Ok(if jwk.contains_key("d") { private(built) } else { built })
         }
         Some("EC") => {
@@ -117,7 +126,7 @@ pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<
             point.extend(coordinate(jwk, "y", curve, notes)?);
             let built = material::ec(curve, &point)?;
             if jwk.contains_key("d") {
-                let derived = material::ec_from_private(curve, &bytes(jwk, "d", "EC")?)?;
+                let derived = material::ec_from_private(curve, &bytes(jwk, "d", "EC", notes)?)?;
                 if !material::same_public(&built, &derived) {
                     return Err(Finding::new(KeyCode::PrivateMismatch, "The EC JWK's private part \"d\" does not belong to its public point (x, y)."));
                 }
@@ -127,9 +136,9 @@ pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<
         }
         Some("OKP") => match crv {
             Some("Ed25519") => {
-                let built = material::ed25519(&bytes(jwk, "x", "OKP")?)?;
+                let built = material::ed25519(&bytes(jwk, "x", "OKP", notes)?)?;
                 if jwk.contains_key("d") {
-                    let derived = material::ed25519_from_seed(&bytes(jwk, "d", "OKP")?)?;
+                    let derived = material::ed25519_from_seed(&bytes(jwk, "d", "OKP", notes)?)?;
                     if !material::same_public(&built, &derived) {
                         return Err(Finding::new(KeyCode::PrivateMismatch, "The Ed25519 JWK's private part \"d\" does not belong to its public key \"x\"."));
                     }
@@ -142,7 +151,7 @@ pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<
             Some(other) => Err(Finding::new(KeyCode::Unsupported, format!("The OKP key is on the curve \"{other}\", which jwtlens does not support."))),
             None => Err(Finding::new(KeyCode::Invalid, "The OKP key has no \"crv\" string.")),
         },
-        Some("oct") => material::secret(bytes(jwk, "k", "oct")?),
+        Some("oct") => material::secret(bytes(jwk, "k", "oct", notes)?),
         Some(other) => Err(Finding::new(KeyCode::Unsupported, format!("The key type \"{other}\" is not one jwtlens verifies with (RSA, EC, OKP, oct)."))),
     }
 }

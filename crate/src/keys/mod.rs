@@ -46,7 +46,7 @@ codes! {
         JsonInvalid = ("KEY_JSON_INVALID", Error),
         /// The key text is JSON but neither a JWK nor a JWKS.
         NotJwk = ("KEY_NOT_JWK", Error),
-        /// A JWK member has the wrong type and was ignored.
+        /// A JWK member is malformed: of the wrong type (ignored) or not strict base64url (read leniently).
         JwkMember = ("KEY_JWK_MEMBER", Warning),
         /// A key could not be read: a member or structure is missing or malformed.
         Invalid = ("KEY_INVALID", Error),

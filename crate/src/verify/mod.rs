@@ -313,8 +313,9 @@ impl KeyAttempt {
 
 /// The row of a key that is not used, with whether it may still be tried for diagnosis; `None` for a key to use.
 fn exclusion(key: &KeyInfo, alg: Algorithm, kid: Option<&str>) -> Option<(Outcome, String, bool)> {
+    let refused = key.refusal.as_ref().map(|r| (Outcome::KeyRefused, format!("The key is refused: {}.", r.trim_end_matches('.')), false));
     let Some(material) = &key.material else {
-        return Some((Outcome::Unusable, "The key could not be read (see its findings).".to_owned(), false));
+        return refused.or_else(|| Some((Outcome::Unusable, "The key could not be read (see its findings).".to_owned(), false)));
     };
     match raw::fit(alg, material) {
         raw::Fit::Fits => {}
@@ -328,8 +329,8 @@ fn exclusion(key: &KeyInfo, alg: Algorithm, kid: Option<&str>) -> Option<(Outcom
             return Some((Outcome::WrongCurve, format!("{} needs {}; this is {}.", alg.name(), needs(alg), material.describe()), false));
         }
     }
-    if let Some(refusal) = &key.refusal {
-        return Some((Outcome::KeyRefused, format!("The key is refused: {}", refusal.trim_end_matches('.').to_owned() + "."), false));
+    if refused.is_some() {
+        return refused;
     }
     if !key.for_signing() {
         return Some((Outcome::NotForSigning, "The key is marked for encryption (\"use\" or \"key_ops\"), not for verifying signatures.".to_owned(), true));
@@ -475,7 +476,7 @@ fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<Finding>) ->
         segments.insert(1, ("payload", entry.payload_text.as_str()));
     }
     for (name, text) in segments {
-        if let Some(problem) = header::strict_base64url(text) {
+        if let Some(problem) = crate::base64url::strict_problem(text) {
             not_strict.push(format!("{problem} in the {name}"));
         }
     }
