@@ -73,14 +73,59 @@ fn invalid(what: &str, err: impl std::fmt::Display) -> Problem {
         .fix("The key text was damaged or truncated. Copy the whole block again, including its BEGIN and END lines.")
 }
 
-fn curve_of(params: Option<AnyRef<'_>>) -> Result<Curve, Problem> {
+/// A named curve: `(curve, spelled out)`, where "spelled out" means explicit parameters matched a named curve.
+type NamedCurve = (Curve, bool);
+
+/// The curve of EC domain parameters given as a DER tag and contents: a named-curve OID, or explicit parameters
+/// (RFC 3279 ECParameters) that spell out one of the supported curves.
+fn curve_of_tlv(tag: u8, value: &[u8]) -> Result<NamedCurve, Problem> {
+    match tag {
+        0x06 => match ObjectIdentifier::from_bytes(value) {
+            Ok(oid) => curve_from_oid(oid).map(|c| (c, false)),
+            Err(_) => Err(Finding::new(KeyCode::Invalid, "The EC key's curve identifier is malformed.")),
+        },
+        0x30 => explicit_curve(value).map(|c| (c, true)).ok_or_else(|| unsupported("The EC key uses explicit curve parameters that are not those of a JWS curve.")),
+        _ => Err(Finding::new(KeyCode::Invalid, "The EC key does not name its curve.")),
+    }
+}
+
+fn curve_of(params: Option<AnyRef<'_>>) -> Result<NamedCurve, Problem> {
     let Some(params) = params else {
         return Err(Finding::new(KeyCode::Invalid, "The EC key does not name its curve."));
     };
-    let Ok(oid) = ObjectIdentifier::try_from(params) else {
-        return Err(unsupported("The EC key uses explicit curve parameters instead of a named curve."));
+    let tag = match params.tag() {
+        Tag::ObjectIdentifier => 0x06,
+        Tag::Sequence => 0x30,
+        _ => 0,
     };
-    curve_from_oid(oid)
+    curve_of_tlv(tag, params.value())
+}
+
+/// The supported curve whose base point explicit ECParameters (the contents of the SEQUENCE) carry. The base point
+/// alone identifies the curve; the key's point is then validated on that curve as for any key, so parameters that
+/// only pretend to be the curve cannot make a bad point pass.
+fn explicit_curve(body: &[u8]) -> Option<Curve> {
+    use p256::elliptic_curve::sec1::ToEncodedPoint as _;
+    let (0x02, _version, rest) = tlv(body)? else { return None };
+    let (0x30, _field, rest) = tlv(rest)? else { return None };
+    let (0x30, _curve, rest) = tlv(rest)? else { return None };
+    let (0x04, base, _) = tlv(rest)? else { return None };
+    let generators: [(Curve, [Vec<u8>; 2]); 4] = [
+        (Curve::P256, [false, true].map(|c| p256::AffinePoint::GENERATOR.to_encoded_point(c).as_bytes().to_vec())),
+        (Curve::P384, [false, true].map(|c| p384::AffinePoint::GENERATOR.to_encoded_point(c).as_bytes().to_vec())),
+        (Curve::P521, [false, true].map(|c| p521::AffinePoint::GENERATOR.to_encoded_point(c).as_bytes().to_vec())),
+        (Curve::Secp256k1, [false, true].map(|c| k256::AffinePoint::GENERATOR.to_encoded_point(c).as_bytes().to_vec())),
+    ];
+    generators.into_iter().find(|(_, g)| g.iter().any(|g| g == base)).map(|(c, _)| c)
+}
+
+fn explicit_note(built: &mut Built, named: NamedCurve) {
+    if named.1 {
+        built.findings.push(
+            Finding::new(KeyCode::EcExplicitParameters, format!("The EC key spells out the parameters of {} instead of naming the curve. RFC 5480 requires named curves, and WebCrypto (jose in browsers) rejects such keys.", named.0.jwk_name()))
+                .fix("Re-export the key with a named curve (openssl pkey with -param_enc named_curve, or ec -param_enc named_curve)."),
+        );
+    }
 }
 
 fn curve_from_oid(oid: ObjectIdentifier) -> Result<Curve, Problem> {
@@ -185,7 +230,12 @@ fn from_spki_parts(algorithm: ObjectIdentifier, params: Option<AnyRef<'_>>, key:
             built.pss_restriction = restriction;
             Ok(built)
         }
-        oid::EC => material::ec(curve_of(params)?, key),
+        oid::EC => {
+            let named = curve_of(params)?;
+            let mut built = material::ec(named.0, key)?;
+            explicit_note(&mut built, named);
+            Ok(built)
+        }
         oid::ED25519 => material::ed25519(key),
         other => Err(other_algorithm(other)),
     }
@@ -223,15 +273,54 @@ pub(crate) fn pkcs1_private(der: &[u8]) -> Result<Built, Problem> {
     material::rsa(key.modulus.as_bytes(), key.public_exponent.as_bytes()).map(private)
 }
 
-fn ec_private(curve: Curve, key: &sec1::EcPrivateKey<'_>) -> Result<Built, Problem> {
-    let derived = material::ec_from_private(curve, key.private_key)?;
-    if let Some(embedded) = key.public_key {
-        let embedded = material::ec(curve, embedded)?;
+/// The parts of a SEC1 `ECPrivateKey` (RFC 5915): the private scalar, the curve parameters (tag and contents) and
+/// the public point, when present.
+struct Sec1Parts<'a> {
+    scalar: &'a [u8],
+    parameters: Option<(u8, &'a [u8])>,
+    public: Option<&'a [u8]>,
+}
+
+fn sec1_parts(der: &[u8]) -> Option<Sec1Parts<'_>> {
+    let (0x30, body, _) = tlv(der)? else { return None };
+    let (0x02, [1], rest) = tlv(body)? else { return None };
+    let (0x04, scalar, mut rest) = tlv(rest)? else { return None };
+    let mut parts = Sec1Parts { scalar, parameters: None, public: None };
+    while !rest.is_empty() {
+        let (tag, value, next) = tlv(rest)?;
+        rest = next;
+        match tag {
+            0xa0 => parts.parameters = tlv(value).map(|(t, v, _)| (t, v)),
+            0xa1 => {
+                let (0x03, bits, _) = tlv(value)? else { return None };
+                parts.public = match bits.split_first() {
+                    Some((0, point)) => Some(point),
+                    _ => None,
+                };
+            }
+            _ => {}
+        }
+    }
+    Some(parts)
+}
+
+fn ec_private(named: NamedCurve, key: &Sec1Parts<'_>) -> Result<Built, Problem> {
+    let mut derived = material::ec_from_private(named.0, key.scalar)?;
+    if let Some(embedded) = key.public {
+        let embedded = material::ec(named.0, embedded)?;
         if !material::same_public(&derived, &embedded) {
             return Err(Finding::new(KeyCode::PrivateMismatch, "The EC private key's embedded public key does not belong to its private scalar: the key is corrupted or was tampered with."));
         }
     }
+    explicit_note(&mut derived, named);
     Ok(private(derived))
+}
+
+fn sec1_curve(key: &Sec1Parts<'_>) -> Result<NamedCurve, Problem> {
+    match key.parameters {
+        Some((tag, value)) => curve_of_tlv(tag, value),
+        None => Err(Finding::new(KeyCode::Invalid, "The EC private key does not name its curve.")),
+    }
 }
 
 /// Reads a DER SEC1 `ECPrivateKey` (PEM `EC PRIVATE KEY`) and derives its public key.
@@ -239,12 +328,8 @@ fn ec_private(curve: Curve, key: &sec1::EcPrivateKey<'_>) -> Result<Built, Probl
 /// # Errors
 /// A finding when the structure is unreadable or the curve unsupported.
 pub(crate) fn sec1(der: &[u8]) -> Result<Built, Problem> {
-    let key = sec1::EcPrivateKey::from_der(der).map_err(|e| invalid("EC private key (SEC1)", e))?;
-    let curve = match key.parameters.and_then(|p| p.named_curve()) {
-        Some(oid) => curve_from_oid(oid)?,
-        None => return Err(Finding::new(KeyCode::Invalid, "The EC private key does not name its curve.")),
-    };
-    ec_private(curve, &key)
+    let key = sec1_parts(der).ok_or_else(|| invalid("EC private key (SEC1)", "not an ECPrivateKey structure"))?;
+    ec_private(sec1_curve(&key)?, &key)
 }
 
 /// Reads a DER PKCS#8 `PrivateKeyInfo` (PEM `PRIVATE KEY`) and derives its public key.
@@ -263,15 +348,12 @@ pub(crate) fn pkcs8(der: &[u8]) -> Result<Built, Problem> {
             Ok(built)
         }
         oid::EC => {
-            let key = sec1::EcPrivateKey::from_der(info.private_key).map_err(|e| invalid("EC private key inside PKCS#8", e))?;
-            let curve = match info.algorithm.parameters {
+            let key = sec1_parts(info.private_key).ok_or_else(|| invalid("EC private key inside PKCS#8", "not an ECPrivateKey structure"))?;
+            let named = match info.algorithm.parameters {
                 Some(p) => curve_of(Some(p))?,
-                None => match key.parameters.and_then(|p| p.named_curve()) {
-                    Some(oid) => curve_from_oid(oid)?,
-                    None => return Err(Finding::new(KeyCode::Invalid, "The EC private key does not name its curve.")),
-                },
+                None => sec1_curve(&key)?,
             };
-            ec_private(curve, &key)
+            ec_private(named, &key)
         }
         oid::ED25519 => {
             // CurvePrivateKey ::= OCTET STRING (RFC 8410 §7), itself inside the PKCS#8 privateKey OCTET STRING.

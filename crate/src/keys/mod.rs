@@ -82,6 +82,8 @@ codes! {
         RsaPss = ("KEY_RSA_PSS", Info),
         /// An RSASSA-PSS key whose parameters match no JWS algorithm; it cannot verify anything.
         RsaPssUnusable = ("KEY_RSA_PSS_UNUSABLE", Error),
+        /// An EC key spells out a named curve's parameters instead of naming it (RFC 5480 requires the name).
+        EcExplicitParameters = ("KEY_EC_EXPLICIT_PARAMETERS", Warning),
         /// An EC JWK coordinate is shorter than the curve requires and was padded.
         EcCoordinateLength = ("KEY_EC_COORDINATE_LENGTH", Warning),
         /// The key is marked for encryption (`use: enc`, or `key_ops` without `verify`), not for signatures.
