@@ -58,7 +58,7 @@ codes! {
         PemInvalid = ("KEY_PEM_INVALID", Error),
         /// Text outside the PEM blocks, or a block that holds no key, was ignored.
         TextIgnored = ("KEY_TEXT_IGNORED", Info),
-        /// A base64 DER key without PEM lines was recognised (and is therefore never used as a secret).
+        /// A DER key without PEM lines (bare base64, or a secret that decodes to one) was read as a key, never as a secret.
         BareDer = ("KEY_BARE_DER", Info),
         /// A private key was pasted; only its public part is used.
         Private = ("KEY_PRIVATE", Warning),
@@ -405,7 +405,8 @@ fn bare_der(text: &str, now: Option<i64>) -> Option<(KeyFormat, Result<Built, Fi
         '_' => '/',
         c => c,
     }).collect();
-    if compact.len() < 40 || !compact.starts_with("MI") && !compact.starts_with("MC") && !compact.starts_with("MH") {
+    // Every DER SEQUENCE starts with 0x30, which base64 writes as 'M'.
+    if compact.len() < 40 || !compact.starts_with('M') {
         return None;
     }
     use base64::Engine as _;
@@ -444,6 +445,13 @@ pub fn parse_keys(text: &str, options: &KeyOptions) -> KeySet {
         set.push(0, format, jwk::Meta::default(), built, Vec::new());
     } else {
         match secret::decode(text, options.secret_encoding) {
+            Ok((bytes, _)) if der::guess(&bytes, now).is_some() => {
+                // The "secret" is the DER of a key (hex or base64 of a public key): never an HMAC secret.
+                if let Some((format, built)) = der::guess(&bytes, now) {
+                    set.note(Finding::new(KeyCode::BareDer, "The secret decodes to a DER-encoded key, so it was read as that key; a key is never used as an HMAC secret."));
+                    set.push(0, format, jwk::Meta::default(), built, Vec::new());
+                }
+            }
             Ok((bytes, notes)) => {
                 let encoding = match options.secret_encoding {
                     SecretEncoding::Utf8 => "the UTF-8 bytes of the text",

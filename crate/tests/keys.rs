@@ -1,0 +1,142 @@
+//! `parse_keys`: format detection, what a row says, and a clear finding (never a panic) for everything it cannot use.
+
+mod common;
+
+use common::{codes, str_of, vectors};
+use jwtlens::keys::{KeyFormat, KeyOptions, SecretEncoding, parse_keys};
+use proptest::prelude::*;
+use serde_json::json;
+
+fn parse(text: &str) -> jwtlens::KeySet {
+    parse_keys(text, &KeyOptions::default())
+}
+
+fn only_code(text: &str, code: &str) {
+    let set = parse(text);
+    assert!(codes(&set.findings).contains(&code), "{text:.60}: {:?}", codes(&set.findings));
+    assert!(set.keys.iter().all(|k| !k.usable), "{text:.60}");
+}
+
+#[test]
+fn rows_describe_each_key() {
+    let keys = vectors("peer-fixtures/panva-jose/keys.json");
+    let mut jwk = keys["RSA"]["jwk"].clone();
+    jwk["kid"] = json!("rsa-1");
+    jwk["alg"] = json!("PS256");
+    jwk["use"] = json!("sig");
+    let set = parse(&json!({ "keys": [jwk, keys["P521"]["jwk"]] }).to_string());
+    assert_eq!(set.keys.len(), 2);
+    let rsa = &set.keys[0];
+    assert_eq!((rsa.index, rsa.source, rsa.format), (0, 0, KeyFormat::Jwks));
+    assert_eq!((rsa.kty.as_deref(), rsa.bits, rsa.kid.as_deref(), rsa.alg.as_deref(), rsa.key_use.as_deref()), (Some("RSA"), Some(2048), Some("rsa-1"), Some("PS256"), Some("sig")));
+    assert_eq!(rsa.algorithms, [jwtlens::Algorithm::Ps256], "the JWK alg restricts the key");
+    assert!(rsa.private && rsa.usable);
+    let ec = &set.keys[1];
+    assert_eq!((ec.source, ec.crv.as_deref(), ec.bits), (1, Some("P-521"), Some(521)));
+    assert_eq!(ec.algorithms, [jwtlens::Algorithm::Es512]);
+    assert_eq!(set.findings.iter().filter(|f| f.code() == "KEY_PRIVATE").count(), 2);
+    assert!(set.findings.iter().all(|f| f.location.as_ref().and_then(|l| l.key).is_some()));
+}
+
+#[test]
+fn secrets() {
+    let set = parse("my-secret\n");
+    assert_eq!(set.keys[0].format, KeyFormat::Secret);
+    assert_eq!(set.keys[0].bits, Some(72));
+    assert!(set.keys[0].thumbprint.is_none());
+    assert_eq!(codes(&set.findings), ["KEY_SECRET", "KEY_SECRET_WHITESPACE"]);
+    let hex = parse_keys("00ff", &KeyOptions { secret_encoding: SecretEncoding::Hex, ..KeyOptions::default() });
+    assert_eq!(hex.keys[0].bits, Some(16));
+    let bad = parse_keys("zz", &KeyOptions { secret_encoding: SecretEncoding::Hex, ..KeyOptions::default() });
+    assert!(bad.keys.is_empty() && codes(&bad.findings) == ["KEY_SECRET_ENCODING"]);
+    assert_eq!(codes(&parse("  ").findings), ["KEY_NONE"]);
+}
+
+#[test]
+fn unusable_inputs_get_clear_findings() {
+    only_code("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl user@host", "KEY_UNSUPPORTED");
+    only_code("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIBvTBXBgkqhkiG9w0BBQ0wSjApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----", "KEY_UNSUPPORTED");
+    only_code("-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----", "KEY_UNSUPPORTED");
+    only_code("-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE4CsF\n", "KEY_PEM_INVALID");
+    only_code("-----BEGIN PUBLIC KEY-----\nnot base64!\n-----END PUBLIC KEY-----", "KEY_PEM_INVALID");
+    only_code("-----BEGIN PUBLIC KEY-----\nMAA=\n-----END PUBLIC KEY-----", "KEY_INVALID");
+    only_code(r#"{"kty":"OKP","crv":"Ed448","x":"AAAA"}"#, "KEY_UNSUPPORTED");
+    only_code(r#"{"kty":"OKP","crv":"X25519","x":"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo"}"#, "KEY_UNSUPPORTED");
+    only_code(r#"{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}"#, "KEY_INVALID_POINT");
+    only_code(r#"{"kty":"RSA","n":"!!","e":"AQAB"}"#, "KEY_INVALID");
+    only_code(r#"{"kty":"AKP","alg":"ML-DSA-44","pub":"AAAA"}"#, "KEY_UNSUPPORTED");
+    only_code(r#"{"keys": "none"}"#, "KEY_NOT_JWK");
+    only_code(r#"{"kty": "RSA", "n": "#, "KEY_JSON_INVALID");
+    let discovery = parse(r#"{"issuer":"https://id.example","jwks_uri":"https://id.example/jwks"}"#);
+    assert!(discovery.findings[0].fix.as_deref().unwrap().contains("jwks_uri"));
+    for file in ["dsa-public.pem", "dsa-private.pem"] {
+        only_code(&common::vector_text(&format!("peer-fixtures/node-jsonwebtoken/{file}")), "KEY_UNSUPPORTED");
+    }
+}
+
+#[test]
+fn private_parts_must_match() {
+    let keys = vectors("peer-fixtures/panva-jose/keys.json");
+    let mut ec = keys["P256"]["jwk"].clone();
+    ec["d"] = json!(str_of(&keys["P256"]["jwk"], "d").replace('W', "X"));
+    only_code(&ec.to_string(), "KEY_PRIVATE_MISMATCH");
+    let mut ed = keys["Ed25519"]["jwk"].clone();
+    ed["d"] = keys["P256"]["jwk"]["d"].clone();
+    only_code(&ed.to_string(), "KEY_PRIVATE_MISMATCH");
+}
+
+#[test]
+fn rsa_pss_spki_from_the_private_key() {
+    // openssl pkey -pubout of node-jsonwebtoken's rsa-pss-private.pem: an id-RSASSA-PSS SubjectPublicKeyInfo.
+    let spki = "-----BEGIN PUBLIC KEY-----
+MIIBVjBBBgkqhkiG9w0BAQowNKAPMA0GCWCGSAFlAwQCAQUAoRwwGgYJKoZIhvcN
+AQEIMA0GCWCGSAFlAwQCAQUAogMCASADggEPADCCAQoCggEBANNLRKqshVZ8r3FQ
+NnsFaEonAjHUF5lsmDPNrAVl9MHJ59FlLmadc47seMU70O9S4cfeTiQkGe6+29tf
+diJuXGt+8DUWyOg4clzXTVRVyxWJTQL4D/ldICMJa+jYKKXSahwo2Fb/4BjqHrEW
+Wg3bVdQNzvQl3Sd+Mdh2Ye54cGCuYamQ4VFuK3fuRsyCM8AiX8IE0KZCHNfFHjDB
+KCiegNIsXaX+Nx6ieXwAeZ7G2BYch6X4l9VDthBSbUnWyhCG0ZqnGzYxtbbtbY7e
+rvCyNnKHrS4fyGDGzH5MkM/ngFBy0AlG9kfAaizi94UahLFUwaPd1CZTrFVgtXym
+qvhzhFkCAwEAAQ==
+-----END PUBLIC KEY-----";
+    let set = parse(spki);
+    assert_eq!(set.keys[0].algorithms, [jwtlens::Algorithm::Ps256], "{:?}", set.findings);
+    let private = parse(&common::vector_text("peer-fixtures/node-jsonwebtoken/rsa-pss-private.pem"));
+    assert_eq!(set.keys[0].thumbprint, private.keys[0].thumbprint);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// Arbitrary text, and arbitrary damage to real keys and tokens: always a well-formed result, never a panic.
+    #[test]
+    fn never_panics(text in ".{0,300}", cut in 0usize..2000, byte in any::<u8>(), pick in 0usize..6) {
+        let keys = vectors("peer-fixtures/panva-jose/keys.json");
+        let sources = [
+            text.clone(),
+            str_of(&keys["RSA"], "x509").to_owned(),
+            str_of(&keys["P521"], "pkcs8").to_owned(),
+            keys["Ed25519"]["jwk"].to_string(),
+            common::vector_text("peer-fixtures/node-jsonwebtoken/ecdsa-private.pem"),
+            str_of(&keys["P384"], "spki").to_owned(),
+        ];
+        let mut damaged = sources[pick % sources.len()].clone().into_bytes();
+        if !damaged.is_empty() {
+            let at = cut % damaged.len();
+            damaged[at] = byte;
+            if byte % 3 == 0 {
+                damaged.truncate(at);
+            }
+        }
+        let damaged = String::from_utf8_lossy(&damaged).into_owned();
+        for input in [&text, &damaged] {
+            let set = parse(input);
+            for key in &set.keys {
+                prop_assert_eq!(key.usable, !key.algorithms.is_empty());
+            }
+            let token = "eyJhbGciOiJFUzI1NiJ9.e30.AAAA";
+            let result = jwtlens::verify(token, input, &Default::default());
+            prop_assert!(!result.valid);
+            let _ = jwtlens::verify(input, input, &Default::default());
+        }
+    }
+}
