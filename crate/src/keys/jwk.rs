@@ -8,8 +8,8 @@ use base64::engine::general_purpose::GeneralPurpose;
 use base64::engine::{DecodePaddingMode, GeneralPurposeConfig};
 use serde_json::{Map, Value};
 
-use super::KeyCode;
 use super::material::{self, Built, Problem};
+use super::{KeyCode, KeyFormat, KeySet};
 use crate::alg::Curve;
 use crate::finding::Finding;
 
@@ -153,5 +153,62 @@ pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<
         },
         Some("oct") => material::secret(bytes(jwk, "k", "oct", notes)?),
         Some(other) => Err(Finding::new(KeyCode::Unsupported, format!("The key type \"{other}\" is not one jwtlens verifies with (RSA, EC, OKP, oct)."))),
+    }
+}
+
+/// Reads a JWK, a JWKS (or a bare JSON array of JWKs) from `text` into `set`, one row per key; JSON that is not a
+/// key gets a finding that says what it is instead.
+pub(super) fn read_text(set: &mut KeySet, text: &str) {
+    let value = match serde_json::from_str::<Value>(text) {
+        Ok(v) => v,
+        Err(e) => {
+            set.note(Finding::new(KeyCode::JsonInvalid, format!("The key text looks like a JWK but is not valid JSON: {e}.")).fix("Copy the whole JWK or JWKS again."));
+            return;
+        }
+    };
+    let (entries, format): (Vec<&Value>, KeyFormat) = match &value {
+        Value::Object(o) if o.contains_key("keys") => match o.get("keys") {
+            Some(Value::Array(keys)) => (keys.iter().collect(), KeyFormat::Jwks),
+            _ => {
+                set.note(Finding::new(KeyCode::NotJwk, "The key set's \"keys\" is not an array."));
+                return;
+            }
+        },
+        Value::Object(o) if o.contains_key("kty") => (vec![&value], KeyFormat::Jwk),
+        Value::Array(items) => {
+            set.note(Finding::new(KeyCode::NotJwk, "The key text is a JSON array; a JWKS wraps its keys as {\"keys\": [...]}. Its elements were read as JWKs."));
+            (items.iter().collect(), KeyFormat::Jwk)
+        }
+        Value::Object(o) => {
+            let (message, fix) = if o.contains_key("jwks_uri") {
+                ("This is an OpenID Connect discovery document, not a key.", "Open its \"jwks_uri\" and paste the key set found there; jwtlens never fetches URLs.")
+            } else if o.contains_key("id_token") || o.contains_key("access_token") {
+                ("This is a token response, not a key.", "Paste it in the token field, and the issuer's keys here.")
+            } else {
+                ("The key text is JSON but neither a JWK (with \"kty\") nor a JWKS (with \"keys\").", "Paste the issuer's JWKS, a JWK, a PEM key or an HMAC secret.")
+            };
+            set.note(Finding::new(KeyCode::NotJwk, message).fix(fix));
+            return;
+        }
+        _ => {
+            set.note(Finding::new(KeyCode::NotJwk, "The key text is JSON but not a JWK or a JWKS."));
+            return;
+        }
+    };
+    if entries.is_empty() {
+        set.note(Finding::new(KeyCode::None, "The key set has no keys."));
+    }
+    for (source, entry) in entries.into_iter().enumerate() {
+        let mut notes = Vec::new();
+        let Value::Object(object) = entry else {
+            set.push(source, format, Meta::default(), Err(Finding::new(KeyCode::Invalid, format!("Key {} of the set is not a JSON object.", source + 1))), notes);
+            continue;
+        };
+        let meta = meta(object, &mut notes);
+        let built = read(object, meta.kty.as_deref(), &mut notes);
+        set.push(source, format, meta, built, notes);
+    }
+    if format == KeyFormat::Jwks || set.keys.len() > 1 {
+        set.refuse_secrets_next_to_public_keys();
     }
 }

@@ -432,9 +432,9 @@ pub fn parse_keys(text: &str, options: &KeyOptions) -> KeySet {
         return set;
     }
     if trimmed.contains("-----BEGIN ") {
-        read_pem(&mut set, trimmed, now);
+        pem::read(&mut set, trimmed, now);
     } else if trimmed.starts_with(['{', '[']) && (serde_json::from_str::<Value>(trimmed).is_ok() || trimmed.contains("\"kty\"") || trimmed.contains("\"keys\"")) {
-        read_json(&mut set, trimmed);
+        jwk::read_text(&mut set, trimmed);
     } else if ["ssh-rsa ", "ssh-ed25519 ", "ecdsa-sha2-", "ssh-dss "].iter().any(|p| trimmed.starts_with(p)) {
         set.note(Finding::new(KeyCode::Unsupported, "This is an OpenSSH public key, a format JWT issuers do not use; jwtlens does not read it.")
             .fix("Convert it to PEM (ssh-keygen -e -m PKCS8 -f key.pub) and paste that."));
@@ -468,104 +468,4 @@ pub fn parse_keys(text: &str, options: &KeyOptions) -> KeySet {
         }
     }
     set
-}
-
-fn read_pem(set: &mut KeySet, text: &str, now: Option<i64>) {
-    let scan = pem::scan(text);
-    if scan.stray_text {
-        set.note(Finding::new(KeyCode::TextIgnored, "Text outside the PEM BEGIN/END lines was ignored."));
-    }
-    for (source, block) in scan.blocks.into_iter().enumerate() {
-        let format = match block.label.as_str() {
-            "PUBLIC KEY" => KeyFormat::Spki,
-            "RSA PUBLIC KEY" => KeyFormat::Pkcs1,
-            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => KeyFormat::X509,
-            "PRIVATE KEY" => KeyFormat::Pkcs8,
-            "RSA PRIVATE KEY" => KeyFormat::Pkcs1Private,
-            "EC PRIVATE KEY" => KeyFormat::Sec1,
-            "EC PARAMETERS" => {
-                set.note(Finding::new(KeyCode::TextIgnored, "The EC PARAMETERS block (which OpenSSL prints before a key) holds no key and was ignored."));
-                continue;
-            }
-            _ => KeyFormat::Unknown,
-        };
-        let built = match (&block.der, format) {
-            (Err(why), _) => Err(Finding::new(KeyCode::PemInvalid, format!("The PEM block \"{}\" is broken: {why}.", block.label))
-                .fix("Copy the whole block again, from its BEGIN line to its END line.")),
-            (Ok(_), _) if block.encrypted => Err(Finding::new(KeyCode::Unsupported, format!("The PEM block \"{}\" is encrypted with a password; jwtlens does not decrypt keys.", block.label))
-                .fix("Paste the public key instead (openssl pkey -pubout).")),
-            (Ok(der), KeyFormat::Spki) => der::spki(der),
-            (Ok(der), KeyFormat::Pkcs1) => der::pkcs1_public(der),
-            (Ok(der), KeyFormat::X509) => der::certificate(der, now),
-            (Ok(der), KeyFormat::Pkcs8) => der::pkcs8(der),
-            (Ok(der), KeyFormat::Pkcs1Private) => der::pkcs1_private(der),
-            (Ok(der), KeyFormat::Sec1) => der::sec1(der),
-            (Ok(_), _) => {
-                let hint = match block.label.as_str() {
-                    "ENCRYPTED PRIVATE KEY" => " It is encrypted with a password; jwtlens does not decrypt keys. Paste the public key instead (openssl pkey -pubout).",
-                    "OPENSSH PRIVATE KEY" => " OpenSSH keys are not used by JWT issuers.",
-                    "DSA PRIVATE KEY" | "DSA PUBLIC KEY" => " JWS has no DSA algorithm.",
-                    "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => " A certificate request is not a key; paste the issued certificate or the public key.",
-                    _ => "",
-                };
-                Err(Finding::new(KeyCode::Unsupported, format!("The PEM block \"{}\" is not a key format jwtlens reads.{hint}", block.label)))
-            }
-        };
-        set.push(source, format, jwk::Meta::default(), built, Vec::new());
-    }
-}
-
-fn read_json(set: &mut KeySet, text: &str) {
-    let value = match serde_json::from_str::<Value>(text) {
-        Ok(v) => v,
-        Err(e) => {
-            set.note(Finding::new(KeyCode::JsonInvalid, format!("The key text looks like a JWK but is not valid JSON: {e}.")).fix("Copy the whole JWK or JWKS again."));
-            return;
-        }
-    };
-    let (entries, format): (Vec<&Value>, KeyFormat) = match &value {
-        Value::Object(o) if o.contains_key("keys") => match o.get("keys") {
-            Some(Value::Array(keys)) => (keys.iter().collect(), KeyFormat::Jwks),
-            _ => {
-                set.note(Finding::new(KeyCode::NotJwk, "The key set's \"keys\" is not an array."));
-                return;
-            }
-        },
-        Value::Object(o) if o.contains_key("kty") => (vec![&value], KeyFormat::Jwk),
-        Value::Array(items) => {
-            set.note(Finding::new(KeyCode::NotJwk, "The key text is a JSON array; a JWKS wraps its keys as {\"keys\": [...]}. Its elements were read as JWKs."));
-            (items.iter().collect(), KeyFormat::Jwk)
-        }
-        Value::Object(o) => {
-            let (message, fix) = if o.contains_key("jwks_uri") {
-                ("This is an OpenID Connect discovery document, not a key.", "Open its \"jwks_uri\" and paste the key set found there; jwtlens never fetches URLs.")
-            } else if o.contains_key("id_token") || o.contains_key("access_token") {
-                ("This is a token response, not a key.", "Paste it in the token field, and the issuer's keys here.")
-            } else {
-                ("The key text is JSON but neither a JWK (with \"kty\") nor a JWKS (with \"keys\").", "Paste the issuer's JWKS, a JWK, a PEM key or an HMAC secret.")
-            };
-            set.note(Finding::new(KeyCode::NotJwk, message).fix(fix));
-            return;
-        }
-        _ => {
-            set.note(Finding::new(KeyCode::NotJwk, "The key text is JSON but not a JWK or a JWKS."));
-            return;
-        }
-    };
-    if entries.is_empty() {
-        set.note(Finding::new(KeyCode::None, "The key set has no keys."));
-    }
-    for (source, entry) in entries.into_iter().enumerate() {
-        let mut notes = Vec::new();
-        let Value::Object(object) = entry else {
-            set.push(source, format, jwk::Meta::default(), Err(Finding::new(KeyCode::Invalid, format!("Key {} of the set is not a JSON object.", source + 1))), notes);
-            continue;
-        };
-        let meta = jwk::meta(object, &mut notes);
-        let built = jwk::read(object, meta.kty.as_deref(), &mut notes);
-        set.push(source, format, meta, built, notes);
-    }
-    if format == KeyFormat::Jwks || set.keys.len() > 1 {
-        set.refuse_secrets_next_to_public_keys();
-    }
 }

@@ -1,11 +1,14 @@
 //! PEM (RFC 7468) scanning: finds every `-----BEGIN X-----` … `-----END X-----` block in a paste, in order, and
 //! decodes its base64 body. Lenient about what people paste (CRLF, indentation, missing final newline, text around
 //! the blocks); strict about what changes meaning (a block without its END line, mismatched labels, encrypted keys).
-//! What each label holds is decided by the caller.
+//! [`read`] turns each block into a key row by its label.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::GeneralPurpose;
 use base64::engine::{DecodePaddingMode, GeneralPurposeConfig};
+
+use super::{KeyCode, KeyFormat, KeySet, der, jwk};
+use crate::finding::Finding;
 
 /// Standard-alphabet base64 that accepts missing padding, as people trim it.
 pub(crate) const STANDARD_LENIENT: GeneralPurpose = GeneralPurpose::new(
@@ -69,6 +72,52 @@ pub(crate) fn scan(text: &str) -> Scan {
     }
     scan.stray_text |= !rest.trim().is_empty();
     scan
+}
+
+/// Reads every PEM block of `text` into `set`: one row per block that should hold a key.
+pub(super) fn read(set: &mut KeySet, text: &str, now: Option<i64>) {
+    let scan = scan(text);
+    if scan.stray_text {
+        set.note(Finding::new(KeyCode::TextIgnored, "Text outside the PEM BEGIN/END lines was ignored."));
+    }
+    for (source, block) in scan.blocks.into_iter().enumerate() {
+        let format = match block.label.as_str() {
+            "PUBLIC KEY" => KeyFormat::Spki,
+            "RSA PUBLIC KEY" => KeyFormat::Pkcs1,
+            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => KeyFormat::X509,
+            "PRIVATE KEY" => KeyFormat::Pkcs8,
+            "RSA PRIVATE KEY" => KeyFormat::Pkcs1Private,
+            "EC PRIVATE KEY" => KeyFormat::Sec1,
+            "EC PARAMETERS" => {
+                set.note(Finding::new(KeyCode::TextIgnored, "The EC PARAMETERS block (which OpenSSL prints before a key) holds no key and was ignored."));
+                continue;
+            }
+            _ => KeyFormat::Unknown,
+        };
+        let built = match (&block.der, format) {
+            (Err(why), _) => Err(Finding::new(KeyCode::PemInvalid, format!("The PEM block \"{}\" is broken: {why}.", block.label))
+                .fix("Copy the whole block again, from its BEGIN line to its END line.")),
+            (Ok(_), _) if block.encrypted => Err(Finding::new(KeyCode::Unsupported, format!("The PEM block \"{}\" is encrypted with a password; jwtlens does not decrypt keys.", block.label))
+                .fix("Paste the public key instead (openssl pkey -pubout).")),
+            (Ok(der), KeyFormat::Spki) => der::spki(der),
+            (Ok(der), KeyFormat::Pkcs1) => der::pkcs1_public(der),
+            (Ok(der), KeyFormat::X509) => der::certificate(der, now),
+            (Ok(der), KeyFormat::Pkcs8) => der::pkcs8(der),
+            (Ok(der), KeyFormat::Pkcs1Private) => der::pkcs1_private(der),
+            (Ok(der), KeyFormat::Sec1) => der::sec1(der),
+            (Ok(_), _) => {
+                let hint = match block.label.as_str() {
+                    "ENCRYPTED PRIVATE KEY" => " It is encrypted with a password; jwtlens does not decrypt keys. Paste the public key instead (openssl pkey -pubout).",
+                    "OPENSSH PRIVATE KEY" => " OpenSSH keys are not used by JWT issuers.",
+                    "DSA PRIVATE KEY" | "DSA PUBLIC KEY" => " JWS has no DSA algorithm.",
+                    "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => " A certificate request is not a key; paste the issued certificate or the public key.",
+                    _ => "",
+                };
+                Err(Finding::new(KeyCode::Unsupported, format!("The PEM block \"{}\" is not a key format jwtlens reads.{hint}", block.label)))
+            }
+        };
+        set.push(source, format, jwk::Meta::default(), built, Vec::new());
+    }
 }
 
 #[cfg(test)]
