@@ -7,7 +7,10 @@
 //! The pipeline for one pasted input:
 //! 1. [`paste`] finds the token(s) in what was pasted and reports each cleanup;
 //! 2. [`token`] tells the kind (JWS, unsecured, JWE, JSON serialization, nested) and decodes every part, using
-//!    [`base64url`] and [`json`], which report exactly where and why decoding failed.
+//!    [`base64url`] and [`json`], which report exactly where and why decoding failed;
+//! 3. [`diagnose`] checks the claims against the context in [`InspectOptions`] (time, expected issuer and
+//!    audience, Cognito, API Gateway, OIDC, provider-specific confusions), catalogues every claim, and simulates the
+//!    target service's decision.
 //!
 //! Everything noticed is a [`Finding`] with a stable code; [`all_codes`] lists every code, and `docs/codes.md`
 //! documents each one.
@@ -19,6 +22,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 pub mod base64url;
+pub mod diagnose;
 pub mod finding;
 mod inspect;
 pub mod json;
@@ -30,6 +34,7 @@ pub mod token;
 mod wasm;
 
 pub use finding::{Code, Finding, Location, Part, Severity};
+pub use diagnose::{Decision, Outcome, Rule, TokenDiagnosis, Verdict};
 pub use inspect::{InspectOptions, Inspection, inspect};
 
 /// Every finding code with its severity and description, grouped by phase: `(phase title, codes)`.
@@ -42,5 +47,12 @@ pub fn all_codes() -> Vec<(&'static str, Vec<finding::CodeEntry>)> {
         ("Base64url", base64url::EncodingCode::entries()),
         ("JSON", json::JsonCode::entries()),
         ("Token structure", token::TokenCode::entries()),
+        ("Options", diagnose::OptionCode::entries()),
+        ("Time", diagnose::time::TimeCode::entries()),
+        ("Claims against expectations", diagnose::claims::ClaimCode::entries()),
+        ("Amazon Cognito", diagnose::cognito::CognitoCode::entries()),
+        ("API Gateway authorizers", diagnose::api_gateway::ApiGatewayCode::entries()),
+        ("OpenID Connect, RFC 8725 and RFC 9068", diagnose::oidc::OidcCode::entries()),
+        ("Other providers", diagnose::providers::ProviderCode::entries()),
     ]
 }
