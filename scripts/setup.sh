@@ -21,10 +21,12 @@ if [ ! -x "$bindgen" ]; then
   cargo install wasm-bindgen-cli --version "$version" --root ".tools/wasm-bindgen-$version" --quiet
 fi
 
-# npm ci is skipped while node_modules matches the lockfile.
-if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(sed -n '/"packages"/,$p' package-lock.json | sed '1,/"node_modules\//{/"node_modules\//!d}') <(sed -n '/"packages"/,$p' node_modules/.package-lock.json | sed '1,/"node_modules\//{/"node_modules\//!d}'); then
+# npm ci runs when node_modules was not installed from this exact package-lock.json.
+stamp=node_modules/.jwtlens-lock.sha256
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(sha256sum package-lock.json | cut -d' ' -f1)" ]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+  sha256sum package-lock.json | cut -d' ' -f1 > "$stamp"
 fi
 
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then

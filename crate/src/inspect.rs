@@ -12,7 +12,13 @@ use crate::token::{self, Token};
 /// Options for [`inspect`]. Every field is optional.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct InspectOptions {}
+pub struct InspectOptions {
+    /// The evaluation time in seconds since the Unix epoch. The core never reads a clock; the JS API fills this
+    /// from the caller's clock unless given.
+    pub now: Option<f64>,
+    /// Clock skew to tolerate in time checks, in seconds.
+    pub clock_skew: Option<f64>,
+}
 
 /// The result of [`inspect`].
 #[derive(Debug, Clone, Serialize)]
