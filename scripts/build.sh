@@ -14,10 +14,10 @@ out=dist/wasm
 if [ -f "$out/.source.wasm" ] && cmp -s "$raw" "$out/.source.wasm" && [ -f "$out/jwtlens_bg.wasm" ]; then
   exit 0
 fi
-version=$(cargo pkgid -p wasm-bindgen | sed 's/.*@//')
+source scripts/env.sh
 rm -rf "$out" && mkdir -p "$out"
 # The `web` target serves browsers, bundlers (Vite builds it with no plugin) and Node (js/node.js passes the bytes).
-".tools/wasm-bindgen-$version/bin/wasm-bindgen" --target web --no-typescript --out-dir "$out" --out-name jwtlens "$raw"
+"$bindgen" --target web --no-typescript --out-dir "$out" --out-name jwtlens "$raw"
 node_modules/.bin/wasm-opt -Oz "$out/jwtlens_bg.wasm" -o "$out/jwtlens_bg.wasm"
 cp "$raw" "$out/.source.wasm"
 node scripts/size.mjs
