@@ -14,5 +14,8 @@ bash scripts/build.sh
 echo "== Node tests (package imported by name)"
 node --test tests/js/
 
-echo "== browser tests (headless Chromium)"
+echo "== browser tests (headless Chromium): the page"
 node --test --test-concurrency=1 tests/browser/
+
+echo "== the packed package in a scratch project: Node ESM/CJS, tsc --strict, Vite build + dev, plain page, publint, attw"
+node --test --test-concurrency=1 tests/package/

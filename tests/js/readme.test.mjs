@@ -20,3 +20,12 @@ test('the README example runs and prints what it says', async () => {
     await rm(file);
   }
 });
+
+test('README "Use it in your app" snippets are the tested fixtures, verbatim', async () => {
+  const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+  const snippets = [...readme.matchAll(/<!-- snippet: (\S+) -->\n```\w+\n([\s\S]*?)```/g)];
+  assert.equal(snippets.length, 4);
+  for (const [, path, body] of snippets) {
+    assert.equal(body, await readFile(new URL(`../../${path}`, import.meta.url), 'utf8'), path);
+  }
+});
