@@ -1,12 +1,14 @@
-// Browser and bundler entry point. Fetches and compiles the .wasm next to the glue (bundlers such as Vite rewrite
-// the `new URL(..., import.meta.url)` inside the glue and emit the file) with top-level await, so importers can
-// call the API straight away.
-import init, { inspectJson, codesJson } from '../dist/wasm/jwtlens.js';
-import { api } from './core.js';
+// Browser and bundler entry point: loads the module with top-level await, so importers can call the API straight
+// away. The glue fetches the .wasm next to it through `new URL(..., import.meta.url)`, which bundlers such as Vite
+// rewrite and emit.
+//
+// The exports are defined here from the awaited API object, not re-exported from init.js: with
+// `"sideEffects": false` a bundler may skip a module whose exports are all re-exports, and with it the await.
+import { load } from './init.js';
 
-/** Resolved once the module is ready (already resolved when the import finishes). */
-export const ready = init().then(() => undefined);
-await ready;
+const impl = await load();
 
-export const { inspect, codes } = api({ inspectJson, codesJson });
+export const { inspect, codes } = impl;
 export { JwtlensError } from './core.js';
+/** Resolved: importing this module already waited for the WebAssembly module. */
+export const ready = Promise.resolve();

@@ -54,7 +54,7 @@ function nowSeconds() {
 }
 
 /**
- * Builds the API around an initialised wasm-bindgen module.
+ * Builds the API around an initialised wasm-bindgen module (its exports, as `import * as wasm`).
  * @param {{ inspectJson(input: string, options: string): string, codesJson(): string }} wasm
  */
 export function api(wasm) {

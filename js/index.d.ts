@@ -124,7 +124,7 @@ export interface CodeInfo {
 
 /** Thrown only for misuse (never for a bad token). */
 export declare class JwtlensError extends Error {
-  readonly code: 'ERR_INVALID_ARGUMENT' | 'ERR_INVALID_OPTIONS' | 'ERR_INTERNAL';
+  readonly code: 'ERR_INVALID_ARGUMENT' | 'ERR_INVALID_OPTIONS' | 'ERR_NOT_INITIALISED' | 'ERR_INTERNAL';
 }
 
 /**

@@ -33,6 +33,7 @@ before(async () => {
   await cp(fixtures, scratch, { recursive: true });
   // plain/index.html imports ./node_modules/jwtlens/…, so it lives at the project root.
   await cp(join(fixtures, 'plain/index.html'), join(scratch, 'index.html'));
+  await cp(join(fixtures, 'plain/init.html'), join(scratch, 'init.html'));
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: scratch });
   browser = await launch();
 });
@@ -122,6 +123,18 @@ test('plain <script type="module"> page served statically works in Chromium', as
   } finally {
     server.close();
   }
+});
+
+test('jwtlens/init: no top-level await, a clear error before init(), works after', async () => {
+  const server = await serveFolder(scratch);
+  try {
+    assert.deepEqual(await pageResult(`${server.url}init.html`), { before: 'ERR_NOT_INITIALISED', sub: 'init-user' });
+  } finally {
+    server.close();
+  }
+  // In Node, `jwtlens/init` is the synchronous entry: init() resolves at once.
+  const out = run(process.execPath, ['--input-type=module', '-e', "import { init, inspect } from 'jwtlens/init'; await init(); console.log(inspect('a.b.c').tokens.length)"], { cwd: scratch });
+  assert.equal(out.trim(), '1');
 });
 
 test('publint passes', () => {
