@@ -61,6 +61,7 @@ export function api(wasm) {
   function inspect(input, options) {
     checkString('input', input);
     const opts = { now: nowSeconds(), ...checkOptions(options) };
+    if (opts.now instanceof Date) opts.now = opts.now.getTime() / 1000;
     const result = unwrap(wasm.inspectJson(input, JSON.stringify(opts)));
     result.tokens.forEach(withSignatureBytes);
     return result;

@@ -1,8 +1,10 @@
 // Type declarations for the `jwtlens` package. Every exported value is typed exactly; nothing is `any`.
 // Finding codes (`FindingCode`) are generated from the Rust source into ./codes.d.ts.
 import type { FindingCode } from './codes.js';
+import type { DiagnoseOptions, TokenDiagnosis, Verdict } from './diagnose.js';
 
 export type { FindingCode } from './codes.js';
+export type * from './diagnose.js';
 
 /** How bad a finding is; fixed per code. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -101,18 +103,21 @@ export interface Token {
   inner: Token | null;
 }
 
-/** Options for `inspect`. */
-export interface InspectOptions {
-  /** Evaluation time, seconds since the epoch. Default: the caller's clock. */
-  now?: number;
-  /** Clock skew to tolerate, in seconds. */
-  clockSkew?: number;
-}
+/**
+ * Options for `inspect`: the context the tokens are diagnosed in (evaluation time, clock skew, expectations, target).
+ * Every field is optional; see ./diagnose.d.ts.
+ */
+export interface InspectOptions extends DiagnoseOptions {}
 
 /** The result of `inspect`. */
 export interface Inspection {
   tokens: Token[];
+  /** Everything noticed: decoding, then the diagnosis; each finding's location says which token and claim. */
   findings: Finding[];
+  /** One per token, same order as `tokens`: provider, token type, claim catalogue, and the target's verdict. */
+  diagnoses: TokenDiagnosis[];
+  /** With a target: its verdict for the token you most likely mean to send (the best among the tokens). */
+  verdict: Verdict | null;
 }
 
 /** One documented finding code. */
