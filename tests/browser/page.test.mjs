@@ -52,3 +52,22 @@ test('the page decodes a pasted token and sends nothing anywhere', async () => {
   assert.ok(!requests.some((u) => u.includes('example.com')));
   assert.deepEqual(errors, []);
 });
+
+test('the page simulates Cognito GetUser and explains the missing admin scope', async () => {
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  const now = Math.floor(Date.now() / 1000);
+  const token = jws({ kid: 'k', alg: 'RS256' }, {
+    sub: 'u', token_use: 'access', scope: 'openid email', client_id: 'abc', username: 'jane', jti: 'j',
+    iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123', iat: now - 60, auth_time: now - 60, exp: now + 3000,
+  });
+  await page.selectOption('#target', 'cognitoApi');
+  await page.fill('#input', token);
+  await page.waitForSelector('#verdict .decision');
+  assert.equal(await page.textContent('#verdict .decision'), 'DENY');
+  const codes = await page.locator('#findings code').allTextContents();
+  assert.ok(codes.includes('COGNITO_ADMIN_SCOPE_MISSING'), codes.join());
+  assert.match(await page.textContent('#findings'), /aws\.cognito\.signin\.user\.admin/);
+  await page.screenshot({ path: process.env.SCREENSHOT ?? '/dev/null', fullPage: true }).catch(() => {});
+});
