@@ -27,6 +27,20 @@ fn seeds() -> Vec<String> {
     ]
 }
 
+/// Option presets, so the diagnosis runs every target and expectation on the same inputs.
+fn presets() -> Vec<jwtlens::InspectOptions> {
+    let presets = [
+        r#"{}"#,
+        r#"{"now": 1700000000, "clockSkew": 30}"#,
+        r#"{"now": 1700000000, "expect": {"userPoolId": "us-east-1_AbC123", "clientId": "abc", "tokenUse": "id", "scopes": ["a"], "groups": ["g"], "nonce": "n", "accessToken": "a.b.c", "audience": ["x", "y"]}, "target": {"kind": "cognitoApi", "operation": "GetUser"}}"#,
+        r#"{"now": 1e12, "expect": {"userPoolArn": "arn:aws:cognito-idp:eu-west-1:1:userpool/eu-west-1_X", "region": "eu-west-1"}, "target": {"kind": "apiGatewayRest", "providerArns": ["arn:aws:cognito-idp:us-east-1:1:userpool/us-east-1_AbC123", "bogus"], "scopes": ["s/a"], "identityValidationExpression": "^(abc|[", "headerValue": "Bearer Bearer \"x.y.z\" "}}"#,
+        r#"{"now": -5, "target": {"kind": "apiGatewayRest", "providerArns": [], "identityValidationExpression": "^a.*$", "headerValue": ""}}"#,
+        r#"{"now": 1700000000, "expect": {"issuer": "https://login.microsoftonline.com/t/v2.0"}, "target": {"kind": "apiGatewayHttp", "issuer": "https://x/", "audiences": ["abc"], "scopes": ["read"]}}"#,
+        r#"{"now": 1700000000, "target": {"kind": "oidc", "issuer": "https://accounts.google.com", "clientId": "abc"}}"#,
+    ];
+    presets.iter().map(|p| serde_json::from_str(p).unwrap()).collect()
+}
+
 fn check(input: &str, result: &Inspection) {
     let known: HashMap<&str, Severity> =
         jwtlens::all_codes().into_iter().flat_map(|(_, e)| e).map(|e| (e.code, e.severity)).collect();
@@ -72,6 +86,22 @@ fn mutate(seed: &str, edits: &[(usize, u8, char)]) -> String {
     chars.into_iter().collect()
 }
 
+fn claim_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::{Value, json};
+    prop_oneof![
+        prop::sample::select(vec![
+            json!("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123"), json!("https://cognito-idp.eu-west-1.amazonaws.com/us-east-1_AbC123/"),
+            json!("http://localhost:9229/local_abc"), json!("https://sts.windows.net/t/"), json!("https://login.microsoftonline.com/t/v2.0"),
+            json!("https://x.auth0.com/"), json!("https://securetoken.google.com/p"), json!("accounts.google.com"),
+            json!("https://kc/auth/realms/r"), json!("id"), json!("access"), json!("aws.cognito.signin.user.admin openid"),
+            json!(["a", 1, null]), json!(1.7e9), json!(1.7e12), json!(-1), json!(1e308), json!(f64::MAX), json!(u64::MAX), json!(i64::MIN), json!(""), json!({}),
+        ]),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        "[ -~]{0,20}".prop_map(Value::from),
+    ]
+}
+
 fn interesting() -> impl Strategy<Value = char> {
     prop_oneof![
         prop::sample::select(vec!['.', '=', '+', '/', '%', '"', '\'', ' ', '\n', '{', '}', '[', ':', ',', '\\', '&', '#', '?', 'A', '-', '_', '“', 'é', '\u{0}']),
@@ -83,15 +113,23 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
-    fn arbitrary_text(input in any::<String>()) {
-        let result = jwtlens::inspect(&input, &Default::default());
+    fn arbitrary_text(input in any::<String>(), preset in prop::sample::select(presets())) {
+        let result = jwtlens::inspect(&input, &preset);
         check(&input, &result);
     }
 
     #[test]
-    fn mutated_tokens(seed in prop::sample::select(seeds()), edits in prop::collection::vec((any::<usize>(), any::<u8>(), interesting()), 1..6)) {
+    fn mutated_tokens(seed in prop::sample::select(seeds()), edits in prop::collection::vec((any::<usize>(), any::<u8>(), interesting()), 1..6), preset in prop::sample::select(presets())) {
         let input = mutate(&seed, &edits);
-        let result = jwtlens::inspect(&input, &Default::default());
+        let result = jwtlens::inspect(&input, &preset);
+        check(&input, &result);
+    }
+
+    #[test]
+    fn mutated_claims(claims in prop::collection::vec((prop::sample::select(vec!["iss", "aud", "exp", "nbf", "iat", "scope", "scp", "token_use", "client_id", "azp", "nonce", "at_hash", "cognito:groups", "typ", "sub", "auth_time", "roles", "ver", "tid", "cid", "firebase"]), claim_value()), 0..10), preset in prop::sample::select(presets())) {
+        let payload: serde_json::Map<String, serde_json::Value> = claims.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let input = format!("{}.{}.c2ln", B64.encode(r#"{"alg":"RS256","kid":"k"}"#), B64.encode(serde_json::Value::Object(payload).to_string()));
+        let result = jwtlens::inspect(&input, &preset);
         check(&input, &result);
     }
 
@@ -109,7 +147,10 @@ proptest! {
 fn seeds_are_checked_too() {
     let seeds = seeds();
     for seed in &seeds {
-        check(seed, &jwtlens::inspect(seed, &Default::default()));
+        for preset in presets() {
+            check(seed, &jwtlens::inspect(seed, &preset));
+        }
     }
     assert_eq!(seeds.len(), 10);
+    assert_eq!(presets().len(), 7);
 }
