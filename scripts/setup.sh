@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks for building and testing jwtlens. Every step is a no-op when done already.
 #   - the wasm32-unknown-unknown Rust target (rustup);
-#   - wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock, into .tools/ (project-local);
+#   - wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock (where: scripts/env.sh);
 #   - npm packages from package-lock.json (binaryen's wasm-opt, test and bench tools).
 # Usage: scripts/setup.sh [--browser]   (--browser also installs Debian's chromium for browser tests)
 set -euo pipefail
@@ -13,18 +13,19 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # The CLI must match the crate exactly, or the generated glue and the .wasm disagree.
-version=$(cargo pkgid -p wasm-bindgen | sed 's/.*@//')
-bindgen=".tools/wasm-bindgen-$version/bin/wasm-bindgen"
+source scripts/env.sh
 if [ ! -x "$bindgen" ]; then
-  echo "setup: installing wasm-bindgen-cli $version into .tools/ (takes about 3 minutes once)"
+  echo "setup: installing wasm-bindgen-cli $bindgen_version into $bindgen_root (about 3 minutes, once per machine)"
   # --locked fails here: the CLI's own lockfile names a crate version the registry lacks (toolchain.md).
-  cargo install wasm-bindgen-cli --version "$version" --root ".tools/wasm-bindgen-$version" --quiet
+  flock /tmp/jwtlens-build.lock cargo install wasm-bindgen-cli --version "$bindgen_version" --root "$bindgen_root" --quiet
 fi
 
-# npm ci is skipped while node_modules matches the lockfile.
-if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(sed -n '/"packages"/,$p' package-lock.json | sed '1,/"node_modules\//{/"node_modules\//!d}') <(sed -n '/"packages"/,$p' node_modules/.package-lock.json | sed '1,/"node_modules\//{/"node_modules\//!d}'); then
+# npm ci runs when node_modules was not installed from this exact package-lock.json.
+stamp=node_modules/.jwtlens-lock.sha256
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(sha256sum package-lock.json | cut -d' ' -f1)" ]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+  sha256sum package-lock.json | cut -d' ' -f1 > "$stamp"
 fi
 
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then

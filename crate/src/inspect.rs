@@ -5,14 +5,29 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnose::{self, Expectations, Target, TokenDiagnosis, Verdict};
 use crate::finding::Finding;
 use crate::paste;
 use crate::token::{self, Token};
 
-/// Options for [`inspect`]. Every field is optional.
+/// Options for [`inspect`]: the context the tokens are diagnosed in. Every field is optional.
+///
+/// The core never reads a clock: `now` is the evaluation time (the JavaScript loader fills it from the caller's
+/// clock unless told otherwise). Without it, the checks that need a time are skipped and a `TIME_NO_NOW` finding
+/// says so.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct InspectOptions {}
+pub struct InspectOptions {
+    /// The evaluation time, in seconds since the Unix epoch (fractions allowed).
+    pub now: Option<f64>,
+    /// Leeway in seconds for `exp`, `nbf` and `iat`. Default 0, as in `jose` and `aws-jwt-verify`; a check that
+    /// fails at `now` but passes within the leeway is reported as `TIME_WITHIN_SKEW`.
+    pub clock_skew: Option<f64>,
+    /// What the caller's verifier expects of the token.
+    pub expect: Option<Expectations>,
+    /// The service the token is sent to, whose decision is simulated in a [`Verdict`].
+    pub target: Option<Target>,
+}
 
 /// The result of [`inspect`].
 #[derive(Debug, Clone, Serialize)]
@@ -22,6 +37,12 @@ pub struct Inspection {
     pub tokens: Vec<Token>,
     /// Everything noticed, for all tokens; each finding's location says which token.
     pub findings: Vec<Finding>,
+    /// Per token (same order as `tokens`): the detected provider and token type, the claim catalogue, and the
+    /// target's verdict for that token.
+    pub diagnoses: Vec<TokenDiagnosis>,
+    /// With a target: its verdict for the token the caller most likely means to send (the best verdict among the
+    /// tokens; `verdict.token` says which).
+    pub verdict: Option<Verdict>,
 }
 
 /// Finds and decodes every token in `input`.
@@ -32,7 +53,7 @@ pub struct Inspection {
 /// assert_eq!(result.findings[0].code(), "PASTE_BEARER_PREFIX");
 /// ```
 #[must_use]
-pub fn inspect(input: &str, _options: &InspectOptions) -> Inspection {
+pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
     let extraction = paste::extract(input);
     let mut findings = extraction.findings;
     let several = extraction.candidates.len() > 1;
@@ -48,7 +69,9 @@ pub fn inspect(input: &str, _options: &InspectOptions) -> Inspection {
             token.label.get_or_insert_with(|| format!("token {}", index + 1));
         }
     }
-    Inspection { tokens, findings }
+    let diagnosis = diagnose::diagnose(&tokens, options, &[]);
+    findings.extend(diagnosis.findings);
+    Inspection { tokens, findings, diagnoses: diagnosis.tokens, verdict: diagnosis.verdict }
 }
 
 impl Inspection {

@@ -7,7 +7,10 @@
 //! The pipeline for one pasted input:
 //! 1. [`paste`] finds the token(s) in what was pasted and reports each cleanup;
 //! 2. [`token`] tells the kind (JWS, unsecured, JWE, JSON serialization, nested) and decodes every part, using
-//!    [`base64url`] and [`json`], which report exactly where and why decoding failed.
+//!    [`base64url`] and [`json`], which report exactly where and why decoding failed;
+//! 3. [`diagnose`] checks the claims against the context in [`InspectOptions`] (time, expected issuer and
+//!    audience, Cognito, API Gateway, OIDC, provider-specific confusions), catalogues every claim, and simulates the
+//!    target service's decision.
 //!
 //! Verification ([`verify()`]) runs that pipeline on the token, reads the pasted keys with [`keys::parse_keys`]
 //! and checks the signature with the algorithms of [`alg`]; the token never chooses the key or the algorithm family.
@@ -23,6 +26,7 @@
 
 pub mod alg;
 pub mod base64url;
+pub mod diagnose;
 pub mod finding;
 mod inspect;
 pub mod json;
@@ -35,8 +39,9 @@ pub mod verify;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use finding::{Code, Finding, Location, Part, Severity};
 pub use alg::Algorithm;
+pub use finding::{Code, Finding, Location, Part, Severity};
+pub use diagnose::{Decision, Outcome, Rule, TokenDiagnosis, Verdict};
 pub use inspect::{InspectOptions, Inspection, inspect};
 pub use keys::{KeyInfo, KeyOptions, KeySet, parse_keys};
 pub use verify::{RawError, Verification, VerifyOptions, verify, verify_raw};
@@ -53,5 +58,12 @@ pub fn all_codes() -> Vec<(&'static str, Vec<finding::CodeEntry>)> {
         ("Token structure", token::TokenCode::entries()),
         ("Keys", keys::KeyCode::entries()),
         ("Signature verification", verify::VerifyCode::entries()),
+        ("Options", diagnose::OptionCode::entries()),
+        ("Time", diagnose::time::TimeCode::entries()),
+        ("Claims against expectations", diagnose::claims::ClaimCode::entries()),
+        ("Amazon Cognito", diagnose::cognito::CognitoCode::entries()),
+        ("API Gateway authorizers", diagnose::api_gateway::ApiGatewayCode::entries()),
+        ("OpenID Connect, RFC 8725 and RFC 9068", diagnose::oidc::OidcCode::entries()),
+        ("Other providers", diagnose::providers::ProviderCode::entries()),
     ]
 }

@@ -53,7 +53,9 @@ impl Spanned {
     /// The plain text.
     #[must_use]
     pub fn text(&self) -> String {
-        self.chars.iter().map(|&(c, _)| c).collect()
+        let mut s = String::with_capacity(self.chars.len());
+        s.extend(self.chars.iter().map(|&(c, _)| c));
+        s
     }
 
     /// Byte range in the original input covered by these characters: from the first character's offset to the end

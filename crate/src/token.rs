@@ -205,11 +205,13 @@ impl Token {
 /// Hex of bytes, lowercase.
 #[must_use]
 pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        s.push(char::from(DIGITS.get(usize::from(b >> 4)).copied().unwrap_or(b'0')));
+        s.push(char::from(DIGITS.get(usize::from(b & 0xf)).copied().unwrap_or(b'0')));
+    }
+    s
 }
 
 const MAX_NESTING: usize = 4;
@@ -288,7 +290,8 @@ fn decode_payload(
         if (cty_jwt || looks_nested) && depth < MAX_NESTING {
             let mut inner_findings = Vec::new();
             let inner = decode_compact(&Spanned::at(text, 0), None, &mut inner_findings, depth + 1);
-            if inner.kind != TokenKind::Opaque && inner.kind != TokenKind::Malformed || cty_jwt {
+            // Without `cty: JWT`, a payload counts as a token only if its header decodes (prose has dots too).
+            if cty_jwt || inner.header_object().is_some() {
                 findings.push(
                     Finding::new(TokenCode::Nested, "The payload is itself a token (a nested JWT); it is decoded below as the inner token.")
                         .at(Location::part(Part::Payload)),
@@ -458,7 +461,11 @@ fn decode_jws(token: &mut Token, segments: &[Spanned], exact: bool, findings: &m
     let Some(s) = segments.get(2) else { return };
     let alg = token.alg().map(str::to_owned);
     let is_none = alg.as_deref().is_some_and(|a| a.eq_ignore_ascii_case("none"));
-    token.kind = if is_none { TokenKind::Unsecured } else { TokenKind::Jws };
+    token.kind = match (token.header_object().is_some(), is_none) {
+        (false, _) => TokenKind::Malformed,
+        (true, true) => TokenKind::Unsecured,
+        (true, false) => TokenKind::Jws,
+    };
     if s.is_empty() {
         if !is_none && alg.is_some() {
             findings.push(

@@ -22,15 +22,38 @@ fn render() -> String {
     out
 }
 
+/// The TypeScript union of every code, for `js/index.d.ts`.
+fn render_ts() -> String {
+    let mut out = String::from(
+        "// Generated from the Rust source by crate/tests/codes.rs (JWTLENS_BLESS=1 cargo test --test codes).\n\
+         /** Every stable finding code; docs/codes.md says what each means. */\nexport type FindingCode =\n",
+    );
+    for (_, entries) in jwtlens::all_codes() {
+        for e in entries {
+            let _ = writeln!(out, "  | '{}'", e.code);
+        }
+    }
+    out.push_str(";\n");
+    out
+}
+
+fn check_generated(relative: &str, expected: &str) {
+    let path = format!("{}/../{relative}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("JWTLENS_BLESS").is_some() {
+        std::fs::write(&path, expected).unwrap();
+    }
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(actual == expected, "{relative} is stale: run `JWTLENS_BLESS=1 cargo test --test codes`");
+}
+
 #[test]
 fn docs_list_every_code_exactly() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/codes.md");
-    let expected = render();
-    if std::env::var_os("JWTLENS_BLESS").is_some() {
-        std::fs::write(path, &expected).unwrap();
-    }
-    let actual = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(actual == expected, "docs/codes.md is stale: run `JWTLENS_BLESS=1 cargo test --test codes`");
+    check_generated("docs/codes.md", &render());
+}
+
+#[test]
+fn typescript_union_lists_every_code_exactly() {
+    check_generated("js/codes.d.ts", &render_ts());
 }
 
 #[test]

@@ -1,0 +1,167 @@
+//! The context a diagnosis is made in: what the caller expects of the token and which service it is sent to.
+//!
+//! Everything arrives as JSON from JavaScript (camelCase, unknown fields rejected so that a misspelt option is an
+//! error instead of a silently skipped check). Every field is optional.
+
+use serde::Deserialize;
+
+/// A string or a list of strings, as JSON allows for `aud`-like values.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    /// A single value.
+    One(String),
+    /// Several values.
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    /// The values as a list.
+    #[must_use]
+    pub fn to_vec(&self) -> Vec<String> {
+        match self {
+            Self::One(s) => vec![s.clone()],
+            Self::Many(v) => v.clone(),
+        }
+    }
+}
+
+/// Which of the two user-facing token types is meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExpectedUse {
+    /// An OpenID Connect ID token (who the user is).
+    Id,
+    /// An OAuth access token (what the bearer may do).
+    Access,
+}
+
+/// What the caller's own verifier expects. Each field given adds a check; absent fields are not checked.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Expectations {
+    /// The exact issuer (`iss`) expected.
+    pub issuer: Option<String>,
+    /// A Cognito user pool id (`us-east-1_AbC123`); the issuer is derived from it.
+    pub user_pool_id: Option<String>,
+    /// A Cognito user pool ARN (`arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC123`); the issuer
+    /// is derived from it.
+    pub user_pool_arn: Option<String>,
+    /// An AWS region (`eu-west-1`): the token's Cognito issuer must be in it.
+    pub region: Option<String>,
+    /// The audience expected in `aud` (a resource server's identifier, or an OIDC client id).
+    pub audience: Option<OneOrMany>,
+    /// The OAuth client (app client) id: `aud` of an ID token, `client_id` of a Cognito access token.
+    pub client_id: Option<String>,
+    /// Which token type is expected.
+    pub token_use: Option<ExpectedUse>,
+    /// Scopes that must all be present in `scope` (or `scp`).
+    pub scopes: Option<Vec<String>>,
+    /// Cognito groups: the token must be in at least one (`cognito:groups`), as aws-jwt-verify checks.
+    pub groups: Option<Vec<String>>,
+    /// The nonce sent in the authorization request; an ID token must echo it.
+    pub nonce: Option<String>,
+    /// The access token issued with the ID token; the ID token's `at_hash` must match it.
+    pub access_token: Option<String>,
+}
+
+/// The service a token is sent to, whose decision jwtlens simulates.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Target {
+    /// A Cognito user-pool API operation authorized by an access token (GetUser, ChangePassword, …).
+    CognitoApi(CognitoApiTarget),
+    /// An API Gateway REST API method with a `COGNITO_USER_POOLS` authorizer.
+    ApiGatewayRest(ApiGatewayRestTarget),
+    /// An API Gateway HTTP API route with a JWT authorizer.
+    ApiGatewayHttp(ApiGatewayHttpTarget),
+    /// A generic OpenID Connect relying party validating an ID token.
+    Oidc(OidcTarget),
+}
+
+/// A Cognito user-pool API call.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CognitoApiTarget {
+    /// The operation name as in the API reference, e.g. `GetUser`.
+    pub operation: String,
+}
+
+/// An API Gateway REST API `COGNITO_USER_POOLS` authorizer and the method it protects.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApiGatewayRestTarget {
+    /// The authorizer's `providerARNs`: the user pool ARNs it accepts.
+    pub provider_arns: Vec<String>,
+    /// The method's OAuth scopes (`authorizationScopes`). Absent or empty: the method wants an ID token.
+    pub scopes: Option<Vec<String>>,
+    /// The authorizer's token-validation regex (`identityValidationExpression`), matched against `aud`.
+    pub identity_validation_expression: Option<String>,
+    /// The `Authorization` header value exactly as the client sends it.
+    pub header_value: Option<String>,
+}
+
+/// An API Gateway HTTP API JWT authorizer and the route it protects.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApiGatewayHttpTarget {
+    /// The configured issuer, compared with `iss` exactly.
+    pub issuer: String,
+    /// The configured audiences: `aud` or `client_id` must be one of them.
+    pub audiences: Vec<String>,
+    /// The route's authorization scopes: `scope` or `scp` must hold at least one.
+    pub scopes: Option<Vec<String>>,
+}
+
+/// An OpenID Connect relying party (OIDC Core §3.1.3.7).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OidcTarget {
+    /// The issuer from the provider's discovery document.
+    pub issuer: String,
+    /// The relying party's client id.
+    pub client_id: String,
+}
+
+impl Target {
+    /// A short name for messages.
+    #[must_use]
+    pub fn name(&self) -> String {
+        match self {
+            Self::CognitoApi(t) => format!("the Cognito {} API", t.operation),
+            Self::ApiGatewayRest(_) => "the API Gateway REST Cognito authorizer".to_owned(),
+            Self::ApiGatewayHttp(_) => "the API Gateway HTTP API JWT authorizer".to_owned(),
+            Self::Oidc(_) => "the OpenID Connect relying party".to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::InspectOptions;
+
+    #[test]
+    fn targets_deserialize_from_camel_case_json() {
+        let o: InspectOptions = serde_json::from_str(
+            r#"{"now": 1700000000.5, "clockSkew": 30, "expect": {"userPoolId": "us-east-1_abc", "audience": ["a","b"], "tokenUse": "access"},
+                "target": {"kind": "apiGatewayRest", "providerArns": ["arn:aws:cognito-idp:us-east-1:1:userpool/us-east-1_abc"], "headerValue": "Bearer x"}}"#,
+        )
+        .unwrap();
+        assert_eq!(o.now, Some(1_700_000_000.5));
+        assert!(matches!(o.target, Some(Target::ApiGatewayRest(ref t)) if t.header_value.as_deref() == Some("Bearer x")));
+        let e = o.expect.unwrap();
+        assert_eq!(e.audience.unwrap().to_vec(), ["a", "b"]);
+        assert_eq!(e.token_use, Some(ExpectedUse::Access));
+        let o: InspectOptions = serde_json::from_str(r#"{"target": {"kind": "cognitoApi", "operation": "GetUser"}}"#).unwrap();
+        assert!(matches!(o.target, Some(Target::CognitoApi(_))));
+    }
+
+    #[test]
+    fn misspelt_options_are_rejected() {
+        assert!(serde_json::from_str::<InspectOptions>(r#"{"clockskew": 3}"#).is_err());
+        assert!(serde_json::from_str::<InspectOptions>(r#"{"expect": {"issuers": "x"}}"#).is_err());
+        assert!(serde_json::from_str::<InspectOptions>(r#"{"target": {"kind": "oidc", "issuer": "x", "clientID": "y"}}"#).is_err());
+        assert!(serde_json::from_str::<InspectOptions>(r#"{"target": {"kind": "lambda"}}"#).is_err());
+    }
+}

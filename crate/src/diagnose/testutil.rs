@@ -1,0 +1,73 @@
+//! Test helpers: build tokens from header and payload JSON, run `inspect`, and look at findings.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+use crate::{Finding, InspectOptions, Inspection, inspect};
+
+/// `header.payload.signature` with both JSON texts base64url-encoded and an arbitrary signature.
+pub fn jwt(header: &str, payload: &str) -> String {
+    format!("{}.{}.c2lnbmF0dXJl", URL_SAFE_NO_PAD.encode(header), URL_SAFE_NO_PAD.encode(payload))
+}
+
+/// Options from JSON, as JavaScript sends them.
+pub fn opts(json: &str) -> InspectOptions {
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("bad options {json}: {e}"))
+}
+
+pub fn with_now(now: f64) -> InspectOptions {
+    InspectOptions { now: Some(now), ..InspectOptions::default() }
+}
+
+pub fn run(token: &str, options: &InspectOptions) -> Inspection {
+    inspect(token, options)
+}
+
+pub fn codes(i: &Inspection) -> Vec<&'static str> {
+    i.findings.iter().map(Finding::code).collect()
+}
+
+#[track_caller]
+pub fn assert_has(i: &Inspection, code: &str) {
+    assert!(codes(i).contains(&code), "expected {code} in {:#?}", i.findings);
+}
+
+#[track_caller]
+pub fn assert_lacks(i: &Inspection, code: &str) {
+    assert!(!codes(i).contains(&code), "did not expect {code} in {:#?}", i.findings);
+}
+
+#[track_caller]
+pub fn find<'a>(i: &'a Inspection, code: &str) -> &'a Finding {
+    i.findings.iter().find(|f| f.code() == code).unwrap_or_else(|| panic!("no {code} in {:#?}", i.findings))
+}
+
+pub const NOW: f64 = 1_700_000_000.0;
+pub const POOL: &str = "us-east-1_AbC123xyz";
+pub const ISS: &str = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123xyz";
+pub const CLIENT: &str = "57cbishk4j24pabc1234567890";
+pub const ARN: &str = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC123xyz";
+
+/// A Cognito access token valid at [`NOW`] with the given scope.
+pub fn cognito_access(scope: &str) -> String {
+    jwt(
+        r#"{"kid":"abc=","alg":"RS256"}"#,
+        &format!(
+            r#"{{"sub":"aaaa-bbbb","token_use":"access","scope":"{scope}","auth_time":{a},"iss":"{ISS}","exp":{e},"iat":{a},"jti":"j","client_id":"{CLIENT}","username":"alice"}}"#,
+            a = NOW - 60.0,
+            e = NOW + 3540.0
+        ),
+    )
+}
+
+/// A Cognito ID token valid at [`NOW`].
+pub fn cognito_id() -> String {
+    jwt(
+        r#"{"kid":"def=","alg":"RS256"}"#,
+        &format!(
+            r#"{{"sub":"aaaa-bbbb","aud":"{CLIENT}","token_use":"id","auth_time":{a},"iss":"{ISS}","cognito:username":"alice","exp":{e},"iat":{a},"email":"a@example.com"}}"#,
+            a = NOW - 60.0,
+            e = NOW + 3540.0
+        ),
+    )
+}

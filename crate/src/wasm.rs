@@ -1,0 +1,59 @@
+//! The WebAssembly binding: the only module that imports `wasm_bindgen`.
+//!
+//! It converts and nothing else. Results cross the boundary as JSON text, which the JS loader (`js/core.js`) parses
+//! once: measured faster than building JS objects from Rust (see `docs/DESIGN.md`), and it keeps the decoded
+//! header and payload text exact. Options arrive as JSON text too. A result is either `{"ok": …}` or
+//! `{"error": {"code", "message"}}`; the loader turns the latter into a thrown `JwtlensError`.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::{InspectOptions, inspect};
+
+#[derive(Serialize)]
+struct Failure<'a> {
+    code: &'a str,
+    message: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Envelope<'a, T: Serialize> {
+    Ok(T),
+    Error(Failure<'a>),
+}
+
+fn respond<T: Serialize>(result: Result<T, Failure<'_>>) -> String {
+    let envelope = match result {
+        Ok(value) => Envelope::Ok(value),
+        Err(failure) => Envelope::Error(failure),
+    };
+    serde_json::to_string(&envelope).unwrap_or_else(|e| {
+        format!(r#"{{"error":{{"code":"ERR_INTERNAL","message":{}}}}}"#, serde_json::Value::from(e.to_string()))
+    })
+}
+
+fn options<T: serde::de::DeserializeOwned + Default>(json: &str) -> Result<T, Failure<'static>> {
+    if json.is_empty() {
+        return Ok(T::default());
+    }
+    serde_json::from_str(json).map_err(|e| Failure { code: "ERR_INVALID_OPTIONS", message: format!("invalid options: {e}") })
+}
+
+/// `inspect(input, optionsJson)` → envelope JSON holding an `Inspection` whose offsets count UTF-16 code units.
+#[wasm_bindgen(js_name = inspectJson)]
+#[must_use]
+pub fn inspect_json(input: &str, options_json: &str) -> String {
+    respond(options::<InspectOptions>(options_json).map(|opts| {
+        let mut result = inspect(input, &opts);
+        result.offsets_to_utf16(input);
+        result
+    }))
+}
+
+/// Every finding code with its severity and description, as JSON.
+#[wasm_bindgen(js_name = codesJson)]
+#[must_use]
+pub fn codes_json() -> String {
+    respond::<_>(Ok(crate::all_codes()))
+}

@@ -1,0 +1,75 @@
+// The public API, built on whichever initialised wasm-bindgen module the entry point (node.js / browser.js) hands
+// over. Results cross from Rust as JSON text and are parsed here once (see docs/DESIGN.md for why).
+
+/** Thrown for misuse of the API (never for a bad token, which yields findings). `code` is stable. */
+export class JwtlensError extends Error {
+  /**
+   * @param {string} code
+   * @param {string} message
+   */
+  constructor(code, message) {
+    super(message);
+    this.name = 'JwtlensError';
+    this.code = code;
+  }
+}
+
+function hexToBytes(hex) {
+  if (typeof hex !== 'string') return null;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);
+  return out;
+}
+
+function unwrap(json) {
+  const envelope = JSON.parse(json);
+  if (envelope.error) throw new JwtlensError(envelope.error.code, envelope.error.message);
+  return envelope.ok;
+}
+
+function checkString(name, value) {
+  if (typeof value !== 'string') {
+    throw new JwtlensError('ERR_INVALID_ARGUMENT', `${name} must be a string, got ${value === null ? 'null' : typeof value}`);
+  }
+}
+
+function checkOptions(options) {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new JwtlensError('ERR_INVALID_ARGUMENT', 'options must be an object');
+  }
+  return options;
+}
+
+function withSignatureBytes(token) {
+  token.signature = hexToBytes(token.signatureHex);
+  for (const s of token.signatures ?? []) s.signature = hexToBytes(s.signatureHex);
+  if (token.inner) withSignatureBytes(token.inner);
+  return token;
+}
+
+/** Evaluation time default: the caller's clock, in seconds (the Rust core never reads a clock). */
+function nowSeconds() {
+  return Date.now() / 1000;
+}
+
+/**
+ * Builds the API around an initialised wasm-bindgen module (its exports, as `import * as wasm`).
+ * @param {{ inspectJson(input: string, options: string): string, codesJson(): string }} wasm
+ */
+export function api(wasm) {
+  function inspect(input, options) {
+    checkString('input', input);
+    const opts = { now: nowSeconds(), ...checkOptions(options) };
+    if (opts.now instanceof Date) opts.now = opts.now.getTime() / 1000;
+    const result = unwrap(wasm.inspectJson(input, JSON.stringify(opts)));
+    result.tokens.forEach(withSignatureBytes);
+    return result;
+  }
+
+  function codes() {
+    return unwrap(wasm.codesJson());
+  }
+
+  return { inspect, codes };
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: Rust core (unit, vector suites, property test), then the package in Node, then the browser
+# tests in headless Chromium. Installs what a fresh machine lacks first (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+
+echo "== cargo test (Rust core, vectors, property test)"
+flock /tmp/jwtlens-build.lock cargo test --workspace --locked
+
+echo "== build the wasm package"
+bash scripts/build.sh
+
+echo "== Node tests (package imported by name)"
+node --test tests/js/
+
+echo "== browser tests (headless Chromium): the page"
+node --test --test-concurrency=1 tests/browser/
+
+echo "== the packed package in a scratch project: Node ESM/CJS, tsc --strict, Vite build + dev, plain page, publint, attw"
+node --test --test-concurrency=1 tests/package/
