@@ -54,6 +54,15 @@ pub struct Inspection {
 /// ```
 #[must_use]
 pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
+    let (tokens, mut findings) = decode_input(input);
+    let diagnosis = diagnose::diagnose(&tokens, options, &[]);
+    findings.extend(diagnosis.findings);
+    Inspection { tokens, findings, diagnoses: diagnosis.tokens, verdict: diagnosis.verdict }
+}
+
+/// The first two steps of [`inspect`], shared with [`crate::verify()`]: paste hygiene and decoding of every token,
+/// with their findings, without the diagnosis of claims.
+pub(crate) fn decode_input(input: &str) -> (Vec<Token>, Vec<Finding>) {
     let extraction = paste::extract(input);
     let mut findings = extraction.findings;
     let several = extraction.candidates.len() > 1;
@@ -69,9 +78,7 @@ pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
             token.label.get_or_insert_with(|| format!("token {}", index + 1));
         }
     }
-    let diagnosis = diagnose::diagnose(&tokens, options, &[]);
-    findings.extend(diagnosis.findings);
-    Inspection { tokens, findings, diagnoses: diagnosis.tokens, verdict: diagnosis.verdict }
+    (tokens, findings)
 }
 
 impl Inspection {

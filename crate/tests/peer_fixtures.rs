@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 const JAN_2024: i64 = 1_704_067_200;
 
 fn at(time: i64) -> VerifyOptions {
-    VerifyOptions { evaluation_time: Some(time), ..VerifyOptions::default() }
+    VerifyOptions { now: Some(time as f64), ..VerifyOptions::default() }
 }
 
 fn der_of(pem: &str, label: &str) -> Vec<u8> {

@@ -406,7 +406,7 @@ fn results_serialize_without_secrets() {
 
 #[test]
 fn options_arrive_as_json() {
-    let options: VerifyOptions = serde_json::from_str(r#"{"algorithms":["RS256"],"secretEncoding":"base64url","evaluationTime":1700000000,"token":1,"signature":0,"detachedPayload":"x"}"#).unwrap();
+    let options: VerifyOptions = serde_json::from_str(r#"{"algorithms":["RS256"],"secretEncoding":"base64url","now":1700000000.5,"token":1,"signature":0,"detachedPayload":"x"}"#).unwrap();
     assert_eq!(options.secret_encoding, jwtlens::keys::SecretEncoding::Base64url);
     assert!(serde_json::from_str::<VerifyOptions>(r#"{"algorithm":["RS256"]}"#).is_err(), "unknown fields are rejected");
     assert!(serde_json::from_str::<VerifyOptions>(r#"{"secretEncoding":"latin1"}"#).is_err());

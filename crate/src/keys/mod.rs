@@ -7,7 +7,7 @@
 //! published next to public keys) are kept as rows but marked unusable.
 //!
 //! What this does NOT do: fetch anything (no JWKS URLs, no `x5u`), check certificate chains, or read the clock —
-//! certificate expiry is judged only against [`KeyOptions::evaluation_time`].
+//! certificate expiry is judged only against [`KeyOptions::now`].
 
 #![allow(clippy::result_large_err, reason = "the error is a Finding, made at most once per key, never in a hot loop")]
 
@@ -119,10 +119,10 @@ pub struct KeyOptions {
     /// How to read an HMAC secret. Default `utf8`.
     #[serde(default)]
     pub secret_encoding: SecretEncoding,
-    /// The time certificates are judged at, in Unix seconds. Without it, expiry is not judged (jwtlens never reads
-    /// the clock; the JS API passes the current time).
+    /// The evaluation time certificates are judged at, in seconds since the Unix epoch (as `inspect`'s `now`).
+    /// Without it, expiry is not judged: jwtlens never reads the clock (the JS API passes the caller's).
     #[serde(default)]
-    pub evaluation_time: Option<i64>,
+    pub now: Option<f64>,
 }
 
 /// The format a key was pasted in.
@@ -426,7 +426,9 @@ fn bare_der(text: &str, now: Option<i64>) -> Option<(KeyFormat, Result<Built, Fi
 pub fn parse_keys(text: &str, options: &KeyOptions) -> KeySet {
     let mut set = KeySet { keys: Vec::new(), findings: Vec::new() };
     let trimmed = text.trim();
-    let now = options.evaluation_time;
+    // Whole seconds suffice for certificate validity; `as` saturates, so absurd values cannot panic.
+    #[allow(clippy::cast_possible_truncation, reason = "saturating conversion of a time in seconds")]
+    let now = options.now.map(|t| t.floor() as i64);
     if trimmed.is_empty() {
         set.note(Finding::new(KeyCode::None, "No key was given.").fix("Paste the issuer's public key (JWKS, JWK or PEM) or, for HS256/384/512, its shared secret."));
         return set;

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use self::check::{Context, allow_list, check_entry, entries};
 pub use self::raw::{RawError, verify_raw};
 use crate::finding::{Finding, Location, Part, codes};
-use crate::inspect::{InspectOptions, inspect};
+use crate::inspect::decode_input;
 use crate::keys::{KeyInfo, KeyOptions, SecretEncoding, parse_keys};
 use crate::token::{Serialization, TokenKind};
 
@@ -116,9 +116,10 @@ pub struct VerifyOptions {
     /// How to read an HMAC secret. Default `utf8`.
     #[serde(default)]
     pub secret_encoding: SecretEncoding,
-    /// Unix seconds at which certificates are judged; without it, expiry is not judged.
+    /// The evaluation time, in seconds since the Unix epoch (as `inspect`'s `now`): certificates are judged at it.
+    /// Without it, certificate expiry is not judged. Claims are not checked by `verify`; `inspect` does that.
     #[serde(default)]
-    pub evaluation_time: Option<i64>,
+    pub now: Option<f64>,
     /// Which token of the input to verify (index into `inspect`'s tokens). Default 0.
     #[serde(default)]
     pub token: Option<usize>,
@@ -227,27 +228,27 @@ pub struct Verification {
 /// ```
 #[must_use]
 pub fn verify(input: &str, keys: &str, options: &VerifyOptions) -> Verification {
-    let inspection = inspect(input, &InspectOptions::default());
-    let key_set = parse_keys(keys, &KeyOptions { secret_encoding: options.secret_encoding, evaluation_time: options.evaluation_time });
+    let (tokens, decode_findings) = decode_input(input);
+    let key_set = parse_keys(keys, &KeyOptions { secret_encoding: options.secret_encoding, now: options.now });
     let selected = options.token.unwrap_or(0);
     let mut findings: Vec<Finding> =
-        inspection.findings.iter().filter(|f| f.location.as_ref().and_then(|l| l.token).is_none_or(|t| t == selected)).cloned().collect();
+        decode_findings.into_iter().filter(|f| f.location.as_ref().and_then(|l| l.token).is_none_or(|t| t == selected)).collect();
     findings.extend(key_set.findings);
     let allow = allow_list(options, &mut findings);
     let mut verification = Verification { valid: false, token: None, algorithm: None, matched_key: None, attempts: Vec::new(), keys: key_set.keys, findings };
     let findings = &mut verification.findings;
-    let Some(token) = inspection.tokens.get(selected) else {
-        if inspection.tokens.is_empty() {
+    let Some(token) = tokens.get(selected) else {
+        if tokens.is_empty() {
             findings.push(Finding::new(VerifyCode::NoToken, "There is no token to verify in the input.").at(Location::part(Part::Input)));
         } else {
-            findings.push(Finding::new(VerifyCode::OptionsInvalid, format!("Token {} was selected, but the input holds {} token(s).", selected + 1, inspection.tokens.len())));
+            findings.push(Finding::new(VerifyCode::OptionsInvalid, format!("Token {} was selected, but the input holds {} token(s).", selected + 1, tokens.len())));
         }
         return verification;
     };
     verification.token = Some(selected);
-    if inspection.tokens.len() > 1 {
+    if tokens.len() > 1 {
         let label = token.label.as_deref().unwrap_or("the first token");
-        findings.push(Finding::new(VerifyCode::TokenSelected, format!("The input holds {} tokens; {label} was verified.", inspection.tokens.len())).fix("Choose another token in the options to verify it instead.").in_token(selected));
+        findings.push(Finding::new(VerifyCode::TokenSelected, format!("The input holds {} tokens; {label} was verified.", tokens.len())).fix("Choose another token in the options to verify it instead.").in_token(selected));
     }
     match token.kind {
         TokenKind::Jwe => {
