@@ -53,23 +53,39 @@ function nowSeconds() {
   return Date.now() / 1000;
 }
 
+/** Options with `now` defaulted to the caller's clock; a `Date` becomes seconds. `now: null` means "no time". */
+function timed(options) {
+  const opts = { now: nowSeconds(), ...checkOptions(options) };
+  if (opts.now instanceof Date) opts.now = opts.now.getTime() / 1000;
+  return opts;
+}
+
 /**
  * Builds the API around an initialised wasm-bindgen module (its exports, as `import * as wasm`).
- * @param {{ inspectJson(input: string, options: string): string, codesJson(): string }} wasm
+ * @param {{ inspectJson(input: string, options: string): string, verifyJson(input: string, keys: string, options: string): string, parseKeysJson(text: string, options: string): string, codesJson(): string }} wasm
  */
 export function api(wasm) {
   function inspect(input, options) {
     checkString('input', input);
-    const opts = { now: nowSeconds(), ...checkOptions(options) };
-    if (opts.now instanceof Date) opts.now = opts.now.getTime() / 1000;
-    const result = unwrap(wasm.inspectJson(input, JSON.stringify(opts)));
+    const result = unwrap(wasm.inspectJson(input, JSON.stringify(timed(options))));
     result.tokens.forEach(withSignatureBytes);
     return result;
+  }
+
+  function verify(input, keys, options) {
+    checkString('input', input);
+    checkString('keys', keys);
+    return unwrap(wasm.verifyJson(input, keys, JSON.stringify(timed(options))));
+  }
+
+  function parseKeys(text, options) {
+    checkString('text', text);
+    return unwrap(wasm.parseKeysJson(text, JSON.stringify(timed(options))));
   }
 
   function codes() {
     return unwrap(wasm.codesJson());
   }
 
-  return { inspect, codes };
+  return { inspect, verify, parseKeys, codes };
 }

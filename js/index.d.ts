@@ -2,9 +2,11 @@
 // Finding codes (`FindingCode`) are generated from the Rust source into ./codes.d.ts.
 import type { FindingCode } from './codes.js';
 import type { DiagnoseOptions, TokenDiagnosis, Verdict } from './diagnose.js';
+import type { KeyOptions, KeySet, Verification, VerifyOptions } from './verify.js';
 
 export type { FindingCode } from './codes.js';
 export type * from './diagnose.js';
+export type * from './verify.js';
 
 /** How bad a finding is; fixed per code. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -138,6 +140,18 @@ export declare class JwtlensError extends Error {
  * `options` is not an object. Does NOT verify the signature.
  */
 export declare function inspect(input: string, options?: InspectOptions): Inspection;
+
+/**
+ * Verifies the signature of the first token in `input` (or the one `options.token` selects) with the keys pasted in
+ * `keys`: a JWK, a JWKS, PEM blocks (SPKI, PKCS#1, PKCS#8, SEC1, X.509 certificates), a bare base64 DER key, or an
+ * HMAC secret. `input` goes through the same paste hygiene as `inspect`. The token never picks the key or the
+ * algorithm family; `alg: none` never verifies. Never throws for bad tokens or keys (they yield findings); throws
+ * `JwtlensError` for non-string arguments or invalid options. Does NOT check claims (`exp`, `aud`…): `inspect` does.
+ */
+export declare function verify(input: string, keys: string, options?: VerifyOptions): Verification;
+
+/** Reads every key in pasted key text, with a finding for each problem. Never throws for bad keys. */
+export declare function parseKeys(text: string, options?: KeyOptions): KeySet;
 
 /** Every finding code, grouped by phase: `[phase title, codes]`. */
 export declare function codes(): Array<[string, CodeInfo[]]>;

@@ -32,5 +32,7 @@ function loaded() {
 }
 
 export const inspect = (input, options) => loaded().inspect(input, options);
+export const verify = (input, keys, options) => loaded().verify(input, keys, options);
+export const parseKeys = (text, options) => loaded().parseKeys(text, options);
 export const codes = () => loaded().codes();
 export { JwtlensError };

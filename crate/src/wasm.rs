@@ -8,6 +8,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::keys::{KeyOptions, parse_keys};
+use crate::verify::{VerifyOptions, verify};
 use crate::{InspectOptions, inspect};
 
 #[derive(Serialize)]
@@ -49,6 +51,25 @@ pub fn inspect_json(input: &str, options_json: &str) -> String {
         result.offsets_to_utf16(input);
         result
     }))
+}
+
+/// `verify(input, keys, optionsJson)` → envelope JSON holding a `Verification` whose input offsets count UTF-16
+/// code units.
+#[wasm_bindgen(js_name = verifyJson)]
+#[must_use]
+pub fn verify_json(input: &str, keys: &str, options_json: &str) -> String {
+    respond(options::<VerifyOptions>(options_json).map(|opts| {
+        let mut result = verify(input, keys, &opts);
+        result.offsets_to_utf16(input);
+        result
+    }))
+}
+
+/// `parseKeys(text, optionsJson)` → envelope JSON holding a `KeySet`.
+#[wasm_bindgen(js_name = parseKeysJson)]
+#[must_use]
+pub fn parse_keys_json(text: &str, options_json: &str) -> String {
+    respond(options::<KeyOptions>(options_json).map(|opts| parse_keys(text, &opts)))
 }
 
 /// Every finding code with its severity and description, as JSON.
