@@ -4,20 +4,21 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 
-test('the README example runs and prints what it says', async () => {
+test('the README examples run and print what they say', async () => {
   const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
-  const match = readme.match(/<!-- example: node -->\n```js\n([\s\S]*?)```/);
-  assert.ok(match, 'README has the example block');
-  const code = match[1];
-  // Written inside the package so that `import 'jwtlens'` resolves to this package by name.
-  const file = new URL('./.readme-example.mjs', import.meta.url);
-  await writeFile(file, code);
-  try {
-    const output = execFileSync(process.execPath, [file.pathname], { encoding: 'utf8' });
-    const expected = [...code.matchAll(/\/\/ (.+)$/gm)].map((m) => m[1]).join('\n');
-    assert.equal(output.trim(), expected.replace(/^user-1.*$/m, 'user-1').trim());
-  } finally {
-    await rm(file);
+  const blocks = [...readme.matchAll(/<!-- example: node -->\n```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+  assert.equal(blocks.length, 2, 'README has the inspect and the verify example');
+  for (const code of blocks) {
+    // Written inside the package so that `import 'jwtlens'` resolves to this package by name.
+    const file = new URL('./.readme-example.mjs', import.meta.url);
+    await writeFile(file, code);
+    try {
+      const output = execFileSync(process.execPath, [file.pathname], { encoding: 'utf8' });
+      const expected = [...code.matchAll(/\/\/ (.+)$/gm)].map((m) => m[1]).join('\n');
+      assert.equal(output.trim(), expected.replace(/^user-1.*$/m, 'user-1').trim());
+    } finally {
+      await rm(file);
+    }
   }
 });
 
