@@ -90,9 +90,14 @@ fn the_token_never_chooses_the_algorithm_family() {
 
     let ed = compact(r#"{"alg":"EdDSA"}"#, "{}", |i| sign_with_jwk("EdDSA", &panva("Ed25519")["jwk"], i));
     assert_eq!(verify(&ed, str_of(&rsa, "spki"), &opts()).attempts[0].outcome, Outcome::WrongKeyType);
-    // The RFC 9864 name is the same algorithm.
+    // The RFC 9864 name is the same algorithm, also for a JWK published with alg "EdDSA" (and the other way round).
     let ed2 = compact(r#"{"alg":"Ed25519"}"#, "{}", |i| sign_with_jwk("Ed25519", &panva("Ed25519")["jwk"], i));
     assert!(verify(&ed2, str_of(&panva("Ed25519"), "spki"), &opts()).valid);
+    for (token, jwk_alg) in [(&ed2, "EdDSA"), (&ed, "Ed25519")] {
+        let mut jwk = public_jwk(&panva("Ed25519")["jwk"]);
+        jwk["alg"] = json!(jwk_alg);
+        assert!(verify(token, &jwk.to_string(), &opts()).valid, "JWK alg {jwk_alg}");
+    }
 
     // Unsupported and mis-cased names are refused before any key is touched.
     for (alg, hint) in [("Ed448", "not supported"), ("hs256", "HS256"), ("ES521", "ES512"), ("RSA-OAEP", "JWE")] {

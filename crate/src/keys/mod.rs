@@ -260,14 +260,15 @@ impl KeyInfo {
     }
 
     /// The algorithms allowed by the key type, the JWK `alg` and RSASSA-PSS parameters — ignoring `use`, `key_ops`
-    /// and refusals.
+    /// and refusals. `EdDSA` and `Ed25519` (RFC 9864's name for the same algorithm on this key) allow each other.
     pub(crate) fn type_algorithms(&self) -> Vec<Algorithm> {
         let Some(material) = &self.material else { return Vec::new() };
         let jwk_alg = self.jwk_alg();
+        let same = |a: Algorithm, b: Algorithm| a == b || matches!((a, b), (Algorithm::EdDsa, Algorithm::Ed25519) | (Algorithm::Ed25519, Algorithm::EdDsa));
         material
             .algorithms()
             .into_iter()
-            .filter(|a| jwk_alg.is_none_or(|j| j == Ok(*a)))
+            .filter(|a| jwk_alg.is_none_or(|j| j.is_ok_and(|j| same(j, *a))))
             .filter(|a| self.pss_restriction.as_ref().is_none_or(|r| r.contains(a)))
             .collect()
     }
