@@ -67,6 +67,7 @@ function timed(options) {
 export function api(wasm) {
   function inspect(input, options) {
     checkString('input', input);
+    if (options?.keys !== undefined) checkString('options.keys', options.keys);
     const result = unwrap(wasm.inspectJson(input, JSON.stringify(timed(options))));
     result.tokens.forEach(withSignatureBytes);
     return result;

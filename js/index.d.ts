@@ -2,7 +2,7 @@
 // Finding codes (`FindingCode`) are generated from the Rust source into ./codes.d.ts.
 import type { FindingCode } from './codes.js';
 import type { DiagnoseOptions, TokenDiagnosis, Verdict } from './diagnose.js';
-import type { KeyOptions, KeySet, Verification, VerifyOptions } from './verify.js';
+import type { Algorithm, KeyOptions, KeySet, SecretEncoding, Verification, VerifyOptions } from './verify.js';
 
 export type { FindingCode } from './codes.js';
 export type * from './diagnose.js';
@@ -109,7 +109,18 @@ export interface Token {
  * Options for `inspect`: the context the tokens are diagnosed in (evaluation time, clock skew, expectations, target).
  * Every field is optional; see ./diagnose.d.ts.
  */
-export interface InspectOptions extends DiagnoseOptions {}
+export interface InspectOptions extends DiagnoseOptions {
+  /**
+   * Keys to verify every signed token with: a JWK, a JWKS, PEM keys or certificates, or an HMAC secret (as for
+   * `verify`). With keys, `verifications` holds one result per signed token and a target's signature rule passes or
+   * fails instead of being `unknown`, so a verdict can be `allow`.
+   */
+  keys?: string;
+  /** How to read an HMAC secret in `keys`. Default `'utf8'`. */
+  secretEncoding?: SecretEncoding;
+  /** Allow-list of algorithms for the verification. Default: whatever the keys' types allow; never `none`. */
+  algorithms?: Algorithm[];
+}
 
 /** The result of `inspect`. */
 export interface Inspection {
@@ -120,6 +131,11 @@ export interface Inspection {
   diagnoses: TokenDiagnosis[];
   /** With a target: its verdict for the token you most likely mean to send (the best among the tokens). */
   verdict: Verdict | null;
+  /**
+   * With `keys`: one verification per signed token (`token` says which), each a complete report as `verify` gives
+   * (its findings repeat the decoding findings of its token). Empty without keys.
+   */
+  verifications: Verification[];
 }
 
 /** One documented finding code. */

@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 use crate::diagnose::{self, Expectations, Target, TokenDiagnosis, Verdict};
 use crate::finding::Finding;
 use crate::paste;
-use crate::token::{self, Token};
+use crate::diagnose::SignatureStatus;
+use crate::keys::{KeyOptions, SecretEncoding, parse_keys};
+use crate::token::{self, Token, TokenKind};
+use crate::verify::{Verification, VerifyOptions, verify_decoded};
 
 /// Options for [`inspect`]: the context the tokens are diagnosed in. Every field is optional.
 ///
@@ -27,6 +30,14 @@ pub struct InspectOptions {
     pub expect: Option<Expectations>,
     /// The service the token is sent to, whose decision is simulated in a [`Verdict`].
     pub target: Option<Target>,
+    /// Keys to verify every signed token with (any format [`crate::parse_keys`] reads). With keys, the result has
+    /// one [`Verification`] per signed token and the target's signature rule passes or fails instead of being
+    /// unknown.
+    pub keys: Option<String>,
+    /// How to read an HMAC secret in `keys`. Default `utf8`.
+    pub secret_encoding: Option<SecretEncoding>,
+    /// Allow-list of algorithms for the verification. Default: whatever the keys' types allow; never `none`.
+    pub algorithms: Option<Vec<String>>,
 }
 
 /// The result of [`inspect`].
@@ -43,6 +54,9 @@ pub struct Inspection {
     /// With a target: its verdict for the token the caller most likely means to send (the best verdict among the
     /// tokens; `verdict.token` says which).
     pub verdict: Option<Verdict>,
+    /// With `keys`: the verification of each signed token (`verification.token` says which), with its own key,
+    /// signature and decoding findings. Empty without keys.
+    pub verifications: Vec<Verification>,
 }
 
 /// Finds and decodes every token in `input`.
@@ -55,9 +69,39 @@ pub struct Inspection {
 #[must_use]
 pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
     let (tokens, mut findings) = decode_input(input);
-    let diagnosis = diagnose::diagnose(&tokens, options, &[]);
+    let verifications = verify_all(&tokens, &findings, options);
+    let signatures: Vec<SignatureStatus> = (0..tokens.len())
+        .map(|i| match verifications.iter().find(|v| v.token == Some(i)) {
+            Some(v) if v.valid => SignatureStatus::Valid,
+            Some(_) => SignatureStatus::Invalid,
+            None => SignatureStatus::Unchecked,
+        })
+        .collect();
+    let diagnosis = diagnose::diagnose(&tokens, options, &signatures);
     findings.extend(diagnosis.findings);
-    Inspection { tokens, findings, diagnoses: diagnosis.tokens, verdict: diagnosis.verdict }
+    Inspection { tokens, findings, diagnoses: diagnosis.tokens, verdict: diagnosis.verdict, verifications }
+}
+
+/// Verifies every signed token with `options.keys`, when given (the keys are read once).
+fn verify_all(tokens: &[Token], findings: &[Finding], options: &InspectOptions) -> Vec<Verification> {
+    let Some(keys) = &options.keys else { return Vec::new() };
+    let secret_encoding = options.secret_encoding.unwrap_or_default();
+    let key_set = parse_keys(keys, &KeyOptions { secret_encoding, now: options.now });
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.kind, TokenKind::Jws | TokenKind::Unsecured))
+        .map(|(index, _)| {
+            let verify_options = VerifyOptions {
+                algorithms: options.algorithms.clone(),
+                secret_encoding,
+                now: options.now,
+                token: Some(index),
+                ..VerifyOptions::default()
+            };
+            verify_decoded(tokens, findings.to_vec(), key_set.clone(), &verify_options)
+        })
+        .collect()
 }
 
 /// The first two steps of [`inspect`], shared with [`crate::verify()`]: paste hygiene and decoding of every token,
@@ -84,28 +128,16 @@ pub(crate) fn decode_input(input: &str) -> (Vec<Token>, Vec<Finding>) {
 impl Inspection {
     /// Rewrites every input offset from UTF-8 bytes to UTF-16 code units of `input`, the unit JavaScript strings use.
     pub fn offsets_to_utf16(&mut self, input: &str) {
-        // Offsets only ever point at character boundaries of `input`; map each one with a prefix table.
-        let mut table = Vec::with_capacity(input.len() + 1);
-        let mut units = 0;
-        for c in input.chars() {
-            for _ in 0..c.len_utf8() {
-                table.push(units);
-            }
-            units += c.len_utf16();
-        }
-        table.push(units);
-        let map = |o: usize| table.get(o).copied().unwrap_or(units);
+        let map = crate::spanned::utf16_offsets(input);
         for token in &mut self.tokens {
             for segment in &mut token.segments {
                 segment.start = map(segment.start);
                 segment.end = map(segment.end);
             }
         }
-        for finding in &mut self.findings {
-            if let Some(loc) = &mut finding.location {
-                loc.start = loc.start.map(map);
-                loc.end = loc.end.map(map);
-            }
+        crate::spanned::findings_to_utf16(&mut self.findings, &map);
+        for verification in &mut self.verifications {
+            crate::spanned::findings_to_utf16(&mut verification.findings, &map);
         }
     }
 }

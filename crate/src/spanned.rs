@@ -160,9 +160,41 @@ impl Spanned {
     }
 }
 
+/// Maps byte offsets of `input` to UTF-16 code units, the unit JavaScript strings use. Offsets past the end map to
+/// the length.
+#[must_use]
+pub fn utf16_offsets(input: &str) -> impl Fn(usize) -> usize {
+    let mut table = Vec::with_capacity(input.len() + 1);
+    let mut units = 0;
+    for c in input.chars() {
+        for _ in 0..c.len_utf8() {
+            table.push(units);
+        }
+        units += c.len_utf16();
+    }
+    table.push(units);
+    move |offset| table.get(offset).copied().unwrap_or(units)
+}
+
+/// Applies [`utf16_offsets`] to the offsets of `findings`.
+pub fn findings_to_utf16(findings: &mut [crate::Finding], map: &impl Fn(usize) -> usize) {
+    for finding in findings {
+        if let Some(loc) = &mut finding.location {
+            loc.start = loc.start.map(map);
+            loc.end = loc.end.map(map);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_offsets_count_code_units() {
+        let map = utf16_offsets("é😀a");
+        assert_eq!([map(0), map(2), map(6), map(7), map(99)], [0, 1, 3, 4, 4]);
+    }
 
     #[test]
     fn trim_keeps_offsets() {

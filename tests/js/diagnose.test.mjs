@@ -200,3 +200,28 @@ test('every code and rule id produced is declared in the types', async () => {
   }
   assert.ok(seen > 40, `only ${seen} rules seen`);
 });
+
+test('inspect with keys: the signature rule is decided, so a verdict can be allow; a wrong key denies', async () => {
+  const { createHmac } = await import('node:crypto');
+  const secret = 'a-string-secret-at-least-256-bits-long';
+  const now = 1_700_000_000;
+  const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const signingInput = `${b64({ alg: 'HS256' })}.${b64({ iss: 'https://issuer.example', aud: 'client-1', sub: 'u', exp: now + 600, iat: now - 60 })}`;
+  const token = `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
+  const target = { kind: 'oidc', issuer: 'https://issuer.example', clientId: 'client-1' };
+  const good = inspect(token, { now, target, keys: secret });
+  assert.equal(good.verifications.length, 1);
+  assert.equal(good.verifications[0].valid, true);
+  assert.equal(good.verdict.rules.find((r) => r.id === 'signature').outcome, 'pass');
+  assert.equal(good.verdict.rules.filter((r) => r.outcome === 'fail').length, 0);
+  const bad = inspect(token, { now, target, keys: 'another-secret-that-is-also-long-enough!' });
+  assert.equal(bad.verifications[0].valid, false);
+  assert.equal(bad.verdict.rules.find((r) => r.id === 'signature').outcome, 'fail');
+  assert.equal(bad.verdict.decision, 'deny');
+  assert.ok(bad.verifications[0].findings.some((f) => f.code === 'SIG_MISMATCH'));
+  // Without keys nothing is verified and the rule stays unknown.
+  const none = inspect(token, { now, target });
+  assert.deepEqual(none.verifications, []);
+  assert.equal(none.verdict.rules.find((r) => r.id === 'signature').outcome, 'unknown');
+  assert.throws(() => inspect(token, { keys: 42 }), (e) => e.code === 'ERR_INVALID_ARGUMENT');
+});

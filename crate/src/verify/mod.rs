@@ -25,8 +25,8 @@ use self::check::{Context, allow_list, check_entry, entries};
 pub use self::raw::{RawError, verify_raw};
 use crate::finding::{Finding, Location, Part, codes};
 use crate::inspect::decode_input;
-use crate::keys::{KeyInfo, KeyOptions, SecretEncoding, parse_keys};
-use crate::token::{Serialization, TokenKind};
+use crate::keys::{KeyInfo, KeyOptions, KeySet, SecretEncoding, parse_keys};
+use crate::token::{Serialization, Token, TokenKind};
 
 codes! {
     /// Codes of the signature-verification phase.
@@ -230,6 +230,13 @@ pub struct Verification {
 pub fn verify(input: &str, keys: &str, options: &VerifyOptions) -> Verification {
     let (tokens, decode_findings) = decode_input(input);
     let key_set = parse_keys(keys, &KeyOptions { secret_encoding: options.secret_encoding, now: options.now });
+    verify_decoded(&tokens, decode_findings, key_set, options)
+}
+
+/// [`verify`] on tokens already decoded (with their decoding findings) and keys already read: what
+/// [`crate::inspect()`] uses to verify every token of an input with one key set.
+#[must_use]
+pub(crate) fn verify_decoded(tokens: &[Token], decode_findings: Vec<Finding>, key_set: KeySet, options: &VerifyOptions) -> Verification {
     let selected = options.token.unwrap_or(0);
     let mut findings: Vec<Finding> =
         decode_findings.into_iter().filter(|f| f.location.as_ref().and_then(|l| l.token).is_none_or(|t| t == selected)).collect();
@@ -310,21 +317,6 @@ impl Verification {
     /// Rewrites every input offset from UTF-8 bytes to UTF-16 code units of `input`, the unit JavaScript strings use.
     /// Key findings carry no offsets and are left alone.
     pub fn offsets_to_utf16(&mut self, input: &str) {
-        let mut table = Vec::with_capacity(input.len() + 1);
-        let mut units = 0;
-        for c in input.chars() {
-            for _ in 0..c.len_utf8() {
-                table.push(units);
-            }
-            units += c.len_utf16();
-        }
-        table.push(units);
-        let map = |o: usize| table.get(o).copied().unwrap_or(units);
-        for finding in &mut self.findings {
-            if let Some(loc) = &mut finding.location {
-                loc.start = loc.start.map(map);
-                loc.end = loc.end.map(map);
-            }
-        }
+        crate::spanned::findings_to_utf16(&mut self.findings, &crate::spanned::utf16_offsets(input));
     }
 }
