@@ -50,6 +50,10 @@ function options() {
     opts.target = { kind, issuer: $('http-issuer').value.trim(), audiences: words($('http-audiences').value), scopes: words($('http-scopes').value) };
   }
   if (kind === 'oidc') opts.target = { kind, issuer: $('oidc-issuer').value.trim(), clientId: $('oidc-client').value.trim() };
+  if ($('keys').value.trim()) {
+    opts.keys = $('keys').value;
+    opts.secretEncoding = $('secret-encoding').value;
+  }
   return opts;
 }
 
@@ -98,22 +102,30 @@ function render() {
       t.inner ? el('pre', { textContent: pretty(t.inner.payload) }) : null,
       el('h3', { textContent: 'Claims explained' }), renderCatalogue(d));
   }));
-  renderVerification(input, opts);
+  renderVerifications(result, Boolean(opts.keys));
   $('status').textContent = input.trim() ? `${result.tokens.length} token(s), ${result.findings.length} finding(s)` : 'Paste a token.';
 }
 
 /** Verification needs a key; decoding alone never says whether the signature is good. */
-function renderVerification(input, opts) {
-  const keys = $('keys').value;
-  if (typeof jwtlens.verify !== 'function' || !keys.trim() || !input.trim()) {
-    $('verification').replaceChildren(el('p', { textContent: 'Signature: not checked (paste a key under "Verify the signature").' }));
+function renderVerifications(result, keysGiven) {
+  if (!keysGiven) {
+    $('verification').replaceChildren(el('p', { textContent: 'Signature: not checked. Paste a key under "Verify the signature".' }));
     return;
   }
-  const v = jwtlens.verify(input, keys, { now: opts.now, secretEncoding: $('secret-encoding').value });
-  $('verification').replaceChildren(
-    el('h2', { textContent: 'Signature' }),
-    el('p', { className: `decision ${v.valid ? 'valid' : 'invalid'}`, textContent: v.valid ? `Valid (${v.algorithm})` : 'Not verified' }),
-    ...renderFindings(v.findings));
+  const sections = result.verifications.map((v) => {
+    const token = result.tokens[v.token];
+    const keyRows = v.keys.map((k) => {
+      const attempt = v.attempts.find((a) => a.key === k.index);
+      return [String(k.index + 1), k.format, [k.kty, k.crv ?? (k.bits ? `${k.bits} bits` : '')].filter(Boolean).join(' '), k.kid ?? '', k.alg ?? '', k.use ?? '',
+        k.thumbprint ?? '', attempt ? el('span', { className: attempt.outcome === 'matched' ? 'pass' : 'fail', textContent: attempt.reason }) : ''];
+    });
+    return el('div', {},
+      el('h2', { textContent: `Signature${result.tokens.length > 1 ? ` of ${token?.label ?? `token ${v.token + 1}`}` : ''}` }),
+      el('p', { className: `decision ${v.valid ? 'valid' : 'invalid'}`, textContent: v.valid ? `Valid (${v.algorithm}, key ${v.matchedKey.index + 1}${v.matchedKey.kid ? `, kid ${v.matchedKey.kid}` : ''})` : 'Not verified' }),
+      table(['#', 'format', 'type', 'kid', 'alg', 'use', 'thumbprint', 'this token'], keyRows),
+      ...renderFindings(v.findings.filter((f) => /^(KEY|SIG|VERIFY)_/.test(f.code))));
+  });
+  $('verification').replaceChildren(...(sections.length ? sections : [el('p', { textContent: 'No signed token to verify.' })]));
 }
 
 function showTarget() {

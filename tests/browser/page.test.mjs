@@ -71,3 +71,27 @@ test('the page simulates Cognito GetUser and explains the missing admin scope', 
   assert.match(await page.textContent('#findings'), /aws\.cognito\.signin\.user\.admin/);
   await page.screenshot({ path: process.env.SCREENSHOT ?? '/dev/null', fullPage: true }).catch(() => {});
 });
+
+test('the page verifies with a pasted JWKS and shows which key matched', async () => {
+  const { generateKeyPairSync, createSign } = await import('node:crypto');
+  const one = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const two = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const jwks = { keys: [{ ...two.publicKey.export({ format: 'jwk' }), kid: 'other' }, { ...one.publicKey.export({ format: 'jwk' }), kid: 'signer' }] };
+  const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const input = `${b64({ alg: 'ES256', kid: 'signer' })}.${b64({ sub: 'jwks-user' })}`;
+  const signature = createSign('SHA256').update(input).sign({ key: one.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#verify-box summary');
+  await page.fill('#keys', JSON.stringify(jwks));
+  await page.fill('#input', `${input}.${signature}`);
+  await page.waitForSelector('#verification .decision');
+  assert.match(await page.textContent('#verification .decision'), /^Valid \(ES256, key 2, kid signer\)$/);
+  const rows = await page.locator('#verification tbody tr').allTextContents();
+  assert.equal(rows.length, 2);
+  assert.match(rows[0], /other/);
+  // A tampered payload with the same keys: not verified.
+  await page.fill('#input', `${input.slice(0, -2)}xx.${signature}`);
+  await page.waitForFunction(() => document.querySelector('#verification .decision')?.textContent === 'Not verified');
+});
