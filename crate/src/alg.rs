@@ -236,9 +236,11 @@ pub fn explain_unsupported(name: &str) -> String {
         "Ed448" => " Ed448 (EdDSA on Curve448) is registered but not supported by jwtlens.",
         "ES521" => " \"ES521\" is a common typo: the algorithm for P-521 is \"ES512\".",
         "ES224" | "HS1" | "RS1" | "HS224" | "RS224" => " It is not registered for JWS at all (RFC 7518 §3.1).",
-        "RSA-OAEP" | "RSA-OAEP-256" | "RSA1_5" | "A128KW" | "A192KW" | "A256KW" | "dir" | "ECDH-ES" | "ECDH-ES+A128KW"
-        | "ECDH-ES+A192KW" | "ECDH-ES+A256KW" | "A128GCMKW" | "A192GCMKW" | "A256GCMKW" | "PBES2-HS256+A128KW"
-        | "PBES2-HS384+A192KW" | "PBES2-HS512+A256KW" => " It is a JWE key-management algorithm, not a signature algorithm.",
+        "RSA-OAEP" | "RSA-OAEP-256" | "RSA1_5" | "A128KW" | "A192KW" | "A256KW" | "dir" | "ECDH-ES"
+        | "ECDH-ES+A128KW" | "ECDH-ES+A192KW" | "ECDH-ES+A256KW" | "A128GCMKW" | "A192GCMKW" | "A256GCMKW"
+        | "PBES2-HS256+A128KW" | "PBES2-HS384+A192KW" | "PBES2-HS512+A256KW" => {
+            " It is a JWE key-management algorithm, not a signature algorithm."
+        }
         "A128GCM" | "A192GCM" | "A256GCM" | "A128CBC-HS256" | "A192CBC-HS384" | "A256CBC-HS512" => {
             " It is a JWE content-encryption algorithm (an \"enc\" value), not a signature algorithm."
         }

@@ -59,6 +59,10 @@ fn describe(c: char) -> String {
 ///
 /// # Errors
 /// A finding (code `B64_INVALID_CHARACTER` or `B64_INVALID_LENGTH`) that says which character at which offset.
+#[allow(
+    clippy::result_large_err,
+    reason = "the error is a finding that is always reported; decoding is not a hot path"
+)]
 pub fn decode(segment: &Spanned, part: Part, name: &str) -> Result<Decoded, Finding> {
     let mut findings = Vec::new();
     let chars = segment.chars();
@@ -104,9 +108,14 @@ pub fn decode(segment: &Spanned, part: Part, name: &str) -> Result<Decoded, Find
     }
     if let Some((c, offset)) = standard {
         findings.push(
-            Finding::new(EncodingCode::StandardAlphabet, format!("The {name} uses '{c}' from standard base64; base64url uses '-' and '_' instead of '+' and '/'."))
-                .fix("The token was encoded with the wrong alphabet or re-encoded on the way; strict verifiers reject it.")
-                .at(Location::span(part, offset, offset + 1)),
+            Finding::new(
+                EncodingCode::StandardAlphabet,
+                format!(
+                    "The {name} uses '{c}' from standard base64; base64url uses '-' and '_' instead of '+' and '/'."
+                ),
+            )
+            .fix("The token was encoded with the wrong alphabet or re-encoded on the way; strict verifiers reject it.")
+            .at(Location::span(part, offset, offset + 1)),
         );
     }
     let mut bytes = Vec::with_capacity(sextets.len() * 3 / 4);
@@ -123,9 +132,12 @@ pub fn decode(segment: &Spanned, part: Part, name: &str) -> Result<Decoded, Find
     if bits > 0 && acc & ((1 << bits) - 1) != 0 {
         let (_, offset) = body.last().copied().unwrap_or(('A', 0));
         findings.push(
-            Finding::new(EncodingCode::NonCanonical, format!("The last character of the {name} has non-zero unused bits (a non-canonical encoding)."))
-                .fix("Some verifiers reject this. It often means the segment was edited by hand.")
-                .at(Location::span(part, offset, offset + 1)),
+            Finding::new(
+                EncodingCode::NonCanonical,
+                format!("The last character of the {name} has non-zero unused bits (a non-canonical encoding)."),
+            )
+            .fix("Some verifiers reject this. It often means the segment was edited by hand.")
+            .at(Location::span(part, offset, offset + 1)),
         );
     }
     Ok(Decoded { bytes, findings })
@@ -166,6 +178,7 @@ pub fn strict_problem(text: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    #[allow(clippy::result_large_err)]
     fn dec(s: &str) -> Result<Decoded, Finding> {
         decode(&Spanned::new(s), Part::Payload, "payload")
     }

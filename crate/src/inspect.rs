@@ -5,11 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::diagnose::SignatureStatus;
 use crate::diagnose::{self, Expectations, Target, TokenDiagnosis, Verdict};
 use crate::finding::Finding;
-use crate::paste;
-use crate::diagnose::SignatureStatus;
 use crate::keys::{KeyOptions, SecretEncoding, parse_keys};
+use crate::paste;
 use crate::token::{self, Token, TokenKind};
 use crate::verify::{Verification, VerifyOptions, verify_decoded};
 

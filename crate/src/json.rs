@@ -39,9 +39,12 @@ pub fn parse_object(bytes: &[u8], part: Part, name: &str) -> Parsed {
         && !value.is_object()
     {
         parsed.findings.push(
-            Finding::new(JsonCode::NotObject, format!("The {name} is JSON {}, but it must be a JSON object.", kind(value)))
-                .fix("A JWT's header and claims are always objects ({ … }). The issuer produced something else.")
-                .at(Location::part(part)),
+            Finding::new(
+                JsonCode::NotObject,
+                format!("The {name} is JSON {}, but it must be a JSON object.", kind(value)),
+            )
+            .fix("A JWT's header and claims are always objects ({ … }). The issuer produced something else.")
+            .at(Location::part(part)),
         );
     }
     parsed
@@ -59,9 +62,12 @@ pub fn parse(bytes: &[u8], part: Part, name: &str) -> Parsed {
                 text: None,
                 value: None,
                 findings: vec![
-                    Finding::new(JsonCode::NotUtf8, format!("The {name} is not UTF-8 text: byte {at} of the decoded {name} is 0x{byte:02x}."))
-                        .fix("JOSE requires UTF-8 JSON. The segment may be binary or encoded with another charset.")
-                        .at(Location::part(part)),
+                    Finding::new(
+                        JsonCode::NotUtf8,
+                        format!("The {name} is not UTF-8 text: byte {at} of the decoded {name} is 0x{byte:02x}."),
+                    )
+                    .fix("JOSE requires UTF-8 JSON. The segment may be binary or encoded with another charset.")
+                    .at(Location::part(part)),
                 ],
             };
         }
@@ -82,9 +88,16 @@ pub fn parse(bytes: &[u8], part: Part, name: &str) -> Parsed {
             let message = e.to_string();
             let what = message.split(" at line ").next().unwrap_or(&message);
             parsed.findings.push(
-                Finding::new(JsonCode::Invalid, format!("The {name} is not valid JSON: {what} at line {}, column {}.", e.line(), e.column()))
-                    .fix("The token was probably edited or truncated. Copy it again from its source.")
-                    .at(Location { line: Some(e.line()), column: Some(e.column()), ..Location::part(part) }),
+                Finding::new(
+                    JsonCode::Invalid,
+                    format!("The {name} is not valid JSON: {what} at line {}, column {}.", e.line(), e.column()),
+                )
+                .fix("The token was probably edited or truncated. Copy it again from its source.")
+                .at(Location {
+                    line: Some(e.line()),
+                    column: Some(e.column()),
+                    ..Location::part(part)
+                }),
             );
         }
     }
@@ -165,8 +178,11 @@ fn duplicate_members(text: &str) -> Vec<(String, usize, usize)> {
                     && top.expect_key
                 {
                     if top.names.contains(&key) {
-                        let path: Vec<&str> =
-                            stack.iter().filter_map(|f| f.name.as_deref()).chain(std::iter::once(key.as_str())).collect();
+                        let path: Vec<&str> = stack
+                            .iter()
+                            .filter_map(|f| f.name.as_deref())
+                            .chain(std::iter::once(key.as_str()))
+                            .collect();
                         out.push((path.join("."), start_line, start_col));
                     } else if let Some(top) = stack.last_mut() {
                         top.names.push(key.clone());

@@ -40,8 +40,8 @@ pub mod verify;
 mod wasm;
 
 pub use alg::Algorithm;
-pub use finding::{Code, Finding, Location, Part, Severity};
 pub use diagnose::{Decision, Outcome, Rule, TokenDiagnosis, Verdict};
+pub use finding::{Code, Finding, Location, Part, Severity};
 pub use inspect::{InspectOptions, Inspection, inspect};
 pub use keys::{KeyInfo, KeyOptions, KeySet, parse_keys};
 pub use verify::{RawError, Verification, VerifyOptions, verify, verify_raw};

@@ -125,9 +125,12 @@ pub fn extract(input: &str) -> Extraction {
         if escapes > 0 {
             let label = candidate.label.as_deref().map(|l| format!(" in {l}")).unwrap_or_default();
             out.findings.push(
-                Finding::new(PasteCode::PercentEncoded, format!("Decoded {escapes} percent-escape(s) such as %2E{label}."))
-                    .fix("The token was URL-encoded on its way here; send the decoded form (a JWT never needs escaping).")
-                    .at(whole(&candidate.text)),
+                Finding::new(
+                    PasteCode::PercentEncoded,
+                    format!("Decoded {escapes} percent-escape(s) such as %2E{label}."),
+                )
+                .fix("The token was URL-encoded on its way here; send the decoded form (a JWT never needs escaping).")
+                .at(whole(&candidate.text)),
             );
         }
     }
@@ -187,8 +190,11 @@ fn unwrap_layers(text: &mut Spanned, findings: &mut Vec<Finding>) {
     let loc = bearer_loc.map_or_else(|| Location::part(Part::Input), |s| Location::span(Part::Input, s, s + 6));
     if bearers == 1 {
         findings.push(
-            Finding::new(PasteCode::BearerPrefix, "Removed the `Bearer ` prefix: it is the authorization scheme, not part of the token.")
-                .at(loc),
+            Finding::new(
+                PasteCode::BearerPrefix,
+                "Removed the `Bearer ` prefix: it is the authorization scheme, not part of the token.",
+            )
+            .at(loc),
         );
     } else if bearers > 1 {
         findings.push(
@@ -231,7 +237,8 @@ fn url_input(text: &Spanned, out: &mut Extraction) {
         }
     }
     if let Some(error) = value_of("error") {
-        let description = value_of("error_description").map(|d| format!(": {}", d.replace('+', " "))).unwrap_or_default();
+        let description =
+            value_of("error_description").map(|d| format!(": {}", d.replace('+', " "))).unwrap_or_default();
         out.findings.push(
             Finding::new(PasteCode::OAuthError, format!("The URL carries an OAuth error `{error}`{description}."))
                 .fix("The sign-in failed before any token was issued. Fix the cause the error names (often a scope or redirect URI the app client does not allow) and sign in again.")
@@ -253,7 +260,8 @@ fn url_input(text: &Spanned, out: &mut Extraction) {
     }
     let names: Vec<&str> = tokens.iter().filter_map(|t| t.label.as_deref()).collect();
     out.findings.push(
-        Finding::new(PasteCode::Url, format!("Took {} from the URL's parameters.", names.join(" and "))).at(whole(text)),
+        Finding::new(PasteCode::Url, format!("Took {} from the URL's parameters.", names.join(" and ")))
+            .at(whole(text)),
     );
     out.candidates.extend(tokens);
 }
@@ -290,7 +298,12 @@ fn json_input(text: Spanned, out: &mut Extraction) {
             Some(pos) => {
                 search_from += pos + value.len();
                 Spanned::from_chars(
-                    text.chars().iter().skip(raw[..search_from - value.len()].chars().count()).take(value.chars().count()).copied().collect(),
+                    text.chars()
+                        .iter()
+                        .skip(raw[..search_from - value.len()].chars().count())
+                        .take(value.chars().count())
+                        .copied()
+                        .collect(),
                 )
             }
             None => Spanned::at(value, base),
@@ -319,13 +332,21 @@ fn plain_input(mut text: Spanned, out: &mut Extraction) {
         out.candidates.push(Candidate { label: None, text, json: false });
         return;
     }
-    let pieces: Vec<Spanned> =
-        text.split(' ').into_iter().flat_map(|p| p.split('\n')).flat_map(|p| p.split('\t')).flat_map(|p| p.split('\r'))
-            .filter(|p| !p.is_empty()).collect();
+    let pieces: Vec<Spanned> = text
+        .split(' ')
+        .into_iter()
+        .flat_map(|p| p.split('\n'))
+        .flat_map(|p| p.split('\t'))
+        .flat_map(|p| p.split('\r'))
+        .filter(|p| !p.is_empty())
+        .collect();
     if pieces.len() > 1 && pieces.iter().all(|p| looks_like_compact(&p.text())) {
         out.findings.push(
-            Finding::new(PasteCode::SeveralTokens, format!("The input holds {} tokens; each is inspected.", pieces.len()))
-                .at(whole(&text)),
+            Finding::new(
+                PasteCode::SeveralTokens,
+                format!("The input holds {} tokens; each is inspected.", pieces.len()),
+            )
+            .at(whole(&text)),
         );
         for (i, piece) in pieces.into_iter().enumerate() {
             out.candidates.push(Candidate { label: Some(format!("token {}", i + 1)), text: piece, json: false });

@@ -162,7 +162,6 @@ impl Spanned {
 
 /// Maps byte offsets of `input` to UTF-16 code units, the unit JavaScript strings use. Offsets past the end map to
 /// the length.
-#[must_use]
 pub fn utf16_offsets(input: &str) -> impl Fn(usize) -> usize {
     let mut table = Vec::with_capacity(input.len() + 1);
     let mut units = 0;

@@ -293,8 +293,11 @@ fn decode_payload(
             // Without `cty: JWT`, a payload counts as a token only if its header decodes (prose has dots too).
             if cty_jwt || inner.header_object().is_some() {
                 findings.push(
-                    Finding::new(TokenCode::Nested, "The payload is itself a token (a nested JWT); it is decoded below as the inner token.")
-                        .at(Location::part(Part::Payload)),
+                    Finding::new(
+                        TokenCode::Nested,
+                        "The payload is itself a token (a nested JWT); it is decoded below as the inner token.",
+                    )
+                    .at(Location::part(Part::Payload)),
                 );
                 // Inner findings keep their own codes; offsets are relative to the payload, so drop spans.
                 findings.extend(inner_findings.into_iter().map(|mut f| {
@@ -333,9 +336,12 @@ fn decode_payload(
 fn check_header(header: &Map<String, Value>, findings: &mut Vec<Finding>) {
     match header.get("alg") {
         None => findings.push(
-            Finding::new(TokenCode::AlgMissing, "The header has no \"alg\" parameter, which every JWS and JWE requires.")
-                .fix("Every verifier rejects this token. Fix the issuer.")
-                .at(Location::member(Part::Header, "alg")),
+            Finding::new(
+                TokenCode::AlgMissing,
+                "The header has no \"alg\" parameter, which every JWS and JWE requires.",
+            )
+            .fix("Every verifier rejects this token. Fix the issuer.")
+            .at(Location::member(Part::Header, "alg")),
         ),
         Some(Value::String(_)) => {}
         Some(_) => findings.push(
@@ -387,7 +393,9 @@ fn decode_compact(text: &Spanned, label: Option<String>, findings: &mut Vec<Find
                 findings.push(
                     Finding::new(TokenCode::SegmentCount, format!("The token has {n} dot-separated segments.{hint}"))
                         .fix("Copy the whole token again from its source.")
-                        .at(text.range().map_or_else(|| Location::part(Part::Input), |(s, e)| Location::span(Part::Input, s, e))),
+                        .at(text
+                            .range()
+                            .map_or_else(|| Location::part(Part::Input), |(s, e)| Location::span(Part::Input, s, e))),
                 );
             }
             decode_jws(&mut token, &segments, n == 3, findings, depth);
@@ -445,9 +453,12 @@ fn decode_jws(token: &mut Token, segments: &[Spanned], exact: bool, findings: &m
     }
     if p.is_empty() {
         findings.push(
-            Finding::new(TokenCode::EmptySegment, "The payload segment is empty (detached content, RFC 7515 Appendix F).")
-                .fix("Verifying a detached payload needs the content it signs; a JWT always carries its claims.")
-                .at(Location::part(Part::Payload)),
+            Finding::new(
+                TokenCode::EmptySegment,
+                "The payload segment is empty (detached content, RFC 7515 Appendix F).",
+            )
+            .fix("Verifying a detached payload needs the content it signs; a JWT always carries its claims.")
+            .at(Location::part(Part::Payload)),
         );
     } else if let Some(bytes) = segment_bytes(p, Part::Payload, findings) {
         let (decoded, inner) = decode_payload(&bytes, header.as_ref(), findings, depth);
@@ -522,7 +533,10 @@ fn decode_jwe(token: &mut Token, segments: &[Spanned], findings: &mut Vec<Findin
         ))
         .at(Location::part(Part::Ciphertext)),
     );
-    if get("cty").is_some_and(|c| c.eq_ignore_ascii_case("JWT")) && get("alg") == Some("RSA-OAEP") && get("enc") == Some("A256GCM") {
+    if get("cty").is_some_and(|c| c.eq_ignore_ascii_case("JWT"))
+        && get("alg") == Some("RSA-OAEP")
+        && get("enc") == Some("A256GCM")
+    {
         findings.push(
             Finding::new(TokenCode::CognitoRefreshToken, "This has the shape of an Amazon Cognito refresh token: encrypted by Cognito, readable only by Cognito.")
                 .fix("Nobody but Cognito can decode or verify a refresh token. Use it only to get new tokens (InitiateAuth REFRESH_TOKEN_AUTH or /oauth2/token grant_type=refresh_token), and inspect the ID or access token instead.")
@@ -544,9 +558,12 @@ fn decode_json(candidate: &Candidate, findings: &mut Vec<Finding>) -> Token {
     let Some(Value::Object(object)) = parsed.value else { return token };
     let invalid = |findings: &mut Vec<Finding>, what: &str| {
         findings.push(
-            Finding::new(TokenCode::JsonSerializationInvalid, format!("This JSON is not a valid JWS JSON serialization: {what}."))
-                .fix("RFC 7515 §7.2 requires \"payload\" and either \"signature\" (flattened) or \"signatures\" (general).")
-                .at(Location::part(Part::Input)),
+            Finding::new(
+                TokenCode::JsonSerializationInvalid,
+                format!("This JSON is not a valid JWS JSON serialization: {what}."),
+            )
+            .fix("RFC 7515 §7.2 requires \"payload\" and either \"signature\" (flattened) or \"signatures\" (general).")
+            .at(Location::part(Part::Input)),
         );
     };
     let Some(payload_b64) = object.get("payload").and_then(Value::as_str) else {
@@ -584,11 +601,8 @@ fn decode_json(candidate: &Candidate, findings: &mut Vec<Finding>) -> Token {
     let base = candidate.text.start_or(0);
     for entry in entries {
         let protected_b64 = entry.get("protected").and_then(Value::as_str).unwrap_or("");
-        let protected = if protected_b64.is_empty() {
-            None
-        } else {
-            decode_header(&Spanned::at(protected_b64, base), findings)
-        };
+        let protected =
+            if protected_b64.is_empty() { None } else { decode_header(&Spanned::at(protected_b64, base), findings) };
         let unprotected = entry.get("header").cloned();
         if let Some(h) = protected.as_ref().and_then(Decoded::object) {
             check_header(h, findings);
@@ -615,7 +629,8 @@ fn decode_json(candidate: &Candidate, findings: &mut Vec<Finding>) -> Token {
         token.signing_input = first.signing_input;
     }
     let header = token.header_object().cloned();
-    token.kind = if token.alg().is_some_and(|a| a.eq_ignore_ascii_case("none")) { TokenKind::Unsecured } else { TokenKind::Jws };
+    token.kind =
+        if token.alg().is_some_and(|a| a.eq_ignore_ascii_case("none")) { TokenKind::Unsecured } else { TokenKind::Jws };
     if let Some(bytes) = segment_bytes(&Spanned::at(payload_b64, base), Part::Payload, findings) {
         let (decoded, inner) = decode_payload(&bytes, header.as_ref(), findings, 0);
         token.payload = Some(decoded);

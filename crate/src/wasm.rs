@@ -39,7 +39,8 @@ fn options<T: serde::de::DeserializeOwned + Default>(json: &str) -> Result<T, Fa
     if json.is_empty() {
         return Ok(T::default());
     }
-    serde_json::from_str(json).map_err(|e| Failure { code: "ERR_INVALID_OPTIONS", message: format!("invalid options: {e}") })
+    serde_json::from_str(json)
+        .map_err(|e| Failure { code: "ERR_INVALID_OPTIONS", message: format!("invalid options: {e}") })
 }
 
 /// `inspect(input, optionsJson)` → envelope JSON holding an `Inspection` whose offsets count UTF-16 code units.

@@ -28,7 +28,10 @@ fn rows_describe_each_key() {
     assert_eq!(set.keys.len(), 2);
     let rsa = &set.keys[0];
     assert_eq!((rsa.index, rsa.source, rsa.format), (0, 0, KeyFormat::Jwks));
-    assert_eq!((rsa.kty.as_deref(), rsa.bits, rsa.kid.as_deref(), rsa.alg.as_deref(), rsa.key_use.as_deref()), (Some("RSA"), Some(2048), Some("rsa-1"), Some("PS256"), Some("sig")));
+    assert_eq!(
+        (rsa.kty.as_deref(), rsa.bits, rsa.kid.as_deref(), rsa.alg.as_deref(), rsa.key_use.as_deref()),
+        (Some("RSA"), Some(2048), Some("rsa-1"), Some("PS256"), Some("sig"))
+    );
     assert_eq!(rsa.algorithms, [jwtlens::Algorithm::Ps256], "the JWK alg restricts the key");
     assert!(rsa.private && rsa.usable);
     let ec = &set.keys[1];
@@ -54,9 +57,18 @@ fn secrets() {
 
 #[test]
 fn unusable_inputs_get_clear_findings() {
-    only_code("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl user@host", "KEY_UNSUPPORTED");
-    only_code("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIBvTBXBgkqhkiG9w0BBQ0wSjApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----", "KEY_UNSUPPORTED");
-    only_code("-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----", "KEY_UNSUPPORTED");
+    only_code(
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl user@host",
+        "KEY_UNSUPPORTED",
+    );
+    only_code(
+        "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIBvTBXBgkqhkiG9w0BBQ0wSjApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----",
+        "KEY_UNSUPPORTED",
+    );
+    only_code(
+        "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----",
+        "KEY_UNSUPPORTED",
+    );
     only_code("-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE4CsF\n", "KEY_PEM_INVALID");
     only_code("-----BEGIN PUBLIC KEY-----\nnot base64!\n-----END PUBLIC KEY-----", "KEY_PEM_INVALID");
     only_code("-----BEGIN PUBLIC KEY-----\nMAA=\n-----END PUBLIC KEY-----", "KEY_INVALID");

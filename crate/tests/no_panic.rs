@@ -90,11 +90,28 @@ fn claim_value() -> impl Strategy<Value = serde_json::Value> {
     use serde_json::{Value, json};
     prop_oneof![
         prop::sample::select(vec![
-            json!("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123"), json!("https://cognito-idp.eu-west-1.amazonaws.com/us-east-1_AbC123/"),
-            json!("http://localhost:9229/local_abc"), json!("https://sts.windows.net/t/"), json!("https://login.microsoftonline.com/t/v2.0"),
-            json!("https://x.auth0.com/"), json!("https://securetoken.google.com/p"), json!("accounts.google.com"),
-            json!("https://kc/auth/realms/r"), json!("id"), json!("access"), json!("aws.cognito.signin.user.admin openid"),
-            json!(["a", 1, null]), json!(1.7e9), json!(1.7e12), json!(-1), json!(1e308), json!(f64::MAX), json!(u64::MAX), json!(i64::MIN), json!(""), json!({}),
+            json!("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123"),
+            json!("https://cognito-idp.eu-west-1.amazonaws.com/us-east-1_AbC123/"),
+            json!("http://localhost:9229/local_abc"),
+            json!("https://sts.windows.net/t/"),
+            json!("https://login.microsoftonline.com/t/v2.0"),
+            json!("https://x.auth0.com/"),
+            json!("https://securetoken.google.com/p"),
+            json!("accounts.google.com"),
+            json!("https://kc/auth/realms/r"),
+            json!("id"),
+            json!("access"),
+            json!("aws.cognito.signin.user.admin openid"),
+            json!(["a", 1, null]),
+            json!(1.7e9),
+            json!(1.7e12),
+            json!(-1),
+            json!(1e308),
+            json!(f64::MAX),
+            json!(u64::MAX),
+            json!(i64::MIN),
+            json!(""),
+            json!({}),
         ]),
         any::<i64>().prop_map(Value::from),
         any::<f64>().prop_map(Value::from),
@@ -104,7 +121,10 @@ fn claim_value() -> impl Strategy<Value = serde_json::Value> {
 
 fn interesting() -> impl Strategy<Value = char> {
     prop_oneof![
-        prop::sample::select(vec!['.', '=', '+', '/', '%', '"', '\'', ' ', '\n', '{', '}', '[', ':', ',', '\\', '&', '#', '?', 'A', '-', '_', '“', 'é', '\u{0}']),
+        prop::sample::select(vec![
+            '.', '=', '+', '/', '%', '"', '\'', ' ', '\n', '{', '}', '[', ':', ',', '\\', '&', '#', '?', 'A', '-', '_',
+            '“', 'é', '\u{0}'
+        ]),
         any::<char>(),
     ]
 }

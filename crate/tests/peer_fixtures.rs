@@ -30,10 +30,17 @@ fn panva_keys_in_every_format_agree() {
     let keys = vectors("peer-fixtures/panva-jose/keys.json");
     let mut ran = 0;
     let mut public_set = Vec::new();
-    for (name, alg, crv, bits) in [("Ed25519", "EdDSA", Some("Ed25519"), 256), ("P256", "ES256", Some("P-256"), 256), ("P384", "ES384", Some("P-384"), 384), ("P521", "ES512", Some("P-521"), 521), ("RSA", "RS256", None, 2048)] {
+    for (name, alg, crv, bits) in [
+        ("Ed25519", "EdDSA", Some("Ed25519"), 256),
+        ("P256", "ES256", Some("P-256"), 256),
+        ("P384", "ES384", Some("P-384"), 384),
+        ("P521", "ES512", Some("P-521"), 521),
+        ("RSA", "RS256", None, 2048),
+    ] {
         let entry = &keys[name];
         let jwk = &entry["jwk"];
-        let token = compact(&format!(r#"{{"alg":"{alg}"}}"#), r#"{"sub":"peer"}"#, |input| sign_with_jwk(alg, jwk, input));
+        let token =
+            compact(&format!(r#"{{"alg":"{alg}"}}"#), r#"{"sub":"peer"}"#, |input| sign_with_jwk(alg, jwk, input));
         let public = public_jwk(jwk);
         public_set.push(public.clone());
         let forms = [
@@ -49,7 +56,11 @@ fn panva_keys_in_every_format_agree() {
             let result = verify(&token, &text, &at(JAN_2024));
             assert!(result.valid, "{name} as {format:?}: {:?}", result.findings);
             let key = &result.keys[0];
-            assert_eq!((key.format, key.private, key.crv.as_deref(), key.bits), (format, private, crv, Some(bits)), "{name} {format:?}");
+            assert_eq!(
+                (key.format, key.private, key.crv.as_deref(), key.bits),
+                (format, private, crv, Some(bits)),
+                "{name} {format:?}"
+            );
             assert_eq!(codes(&result.findings).contains(&"KEY_PRIVATE"), private, "{name} {format:?}");
             if format == KeyFormat::X509 {
                 let cert = key.certificate.as_ref().unwrap();
@@ -68,16 +79,25 @@ fn panva_keys_in_every_format_agree() {
         let both = format!("{}\n{}", str_of(entry, "spki"), str_of(entry, "x509"));
         let result = verify(&token, &both, &at(JAN_2024));
         assert!(result.valid);
-        assert_eq!(result.keys.iter().map(|k| (k.format, k.source)).collect::<Vec<_>>(), [(KeyFormat::Spki, 0), (KeyFormat::X509, 1)]);
+        assert_eq!(
+            result.keys.iter().map(|k| (k.format, k.source)).collect::<Vec<_>>(),
+            [(KeyFormat::Spki, 0), (KeyFormat::X509, 1)]
+        );
         // A different payload under the same signature fails with every key.
-        let forged = format!("{}.eyJzdWIiOiJhZG1pbiJ9.{}", token.split('.').next().unwrap(), token.split('.').nth(2).unwrap());
+        let forged =
+            format!("{}.eyJzdWIiOiJhZG1pbiJ9.{}", token.split('.').next().unwrap(), token.split('.').nth(2).unwrap());
         assert!(!verify(&forged, &both, &at(JAN_2024)).valid);
     }
     assert_eq!(ran, 25);
     // All public keys in one JWKS: each algorithm picks the only key that fits it.
     let jwks = serde_json::to_string(&json!({ "keys": public_set })).unwrap();
-    for (index, (name, alg)) in [("Ed25519", "EdDSA"), ("P256", "ES256"), ("P384", "ES384"), ("P521", "ES512"), ("RSA", "RS256")].into_iter().enumerate() {
-        let token = compact(&format!(r#"{{"alg":"{alg}"}}"#), "{}", |input| sign_with_jwk(alg, &keys[name]["jwk"], input));
+    for (index, (name, alg)) in
+        [("Ed25519", "EdDSA"), ("P256", "ES256"), ("P384", "ES384"), ("P521", "ES512"), ("RSA", "RS256")]
+            .into_iter()
+            .enumerate()
+    {
+        let token =
+            compact(&format!(r#"{{"alg":"{alg}"}}"#), "{}", |input| sign_with_jwk(alg, &keys[name]["jwk"], input));
         let result = verify(&token, &jwks, &VerifyOptions::default());
         assert!(result.valid, "{name}");
         assert_eq!(result.matched_key.unwrap().index, index);
@@ -92,7 +112,9 @@ fn rsa_private(path: &str) -> rsa::RsaPrivateKey {
 
 fn rs256(key: &rsa::RsaPrivateKey) -> String {
     use sha2::Digest as _;
-    compact(r#"{"alg":"RS256","typ":"JWT"}"#, r#"{"foo":"bar"}"#, |input| key.sign(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &sha2::Sha256::digest(input)).unwrap())
+    compact(r#"{"alg":"RS256","typ":"JWT"}"#, r#"{"foo":"bar"}"#, |input| {
+        key.sign(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &sha2::Sha256::digest(input)).unwrap()
+    })
 }
 
 fn ec_private_jwk(path: &str) -> Value {
@@ -116,7 +138,11 @@ const NODE: &str = "peer-fixtures/node-jsonwebtoken";
 fn node_jsonwebtoken_rsa_formats() {
     let token = rs256(&rsa_private(&format!("{NODE}/rsa-private.pem")));
     let mut thumbprints = Vec::new();
-    for (file, format, private) in [("rsa-public.pem", KeyFormat::Spki, false), ("rsa-public-key.pem", KeyFormat::Pkcs1, false), ("rsa-private.pem", KeyFormat::Pkcs1Private, true)] {
+    for (file, format, private) in [
+        ("rsa-public.pem", KeyFormat::Spki, false),
+        ("rsa-public-key.pem", KeyFormat::Pkcs1, false),
+        ("rsa-private.pem", KeyFormat::Pkcs1Private, true),
+    ] {
         let result = verify(&token, &vector_text(&format!("{NODE}/{file}")), &VerifyOptions::default());
         assert!(result.valid, "{file}: {:?}", result.findings);
         assert_eq!((result.keys[0].format, result.keys[0].private), (format, private), "{file}");
@@ -142,22 +168,36 @@ fn node_jsonwebtoken_ec_formats() {
     let jwk = ec_private_jwk(&format!("{NODE}/ecdsa-private.pem"));
     let token = compact(r#"{"alg":"ES256"}"#, r#"{"foo":"bar"}"#, |input| sign_with_jwk("ES256", &jwk, input));
     let mut thumbprints = Vec::new();
-    for (file, format) in [("ecdsa-public.pem", KeyFormat::Spki), ("ecdsa-public-x509.pem", KeyFormat::X509), ("ecdsa-private.pem", KeyFormat::Sec1)] {
+    for (file, format) in [
+        ("ecdsa-public.pem", KeyFormat::Spki),
+        ("ecdsa-public-x509.pem", KeyFormat::X509),
+        ("ecdsa-private.pem", KeyFormat::Sec1),
+    ] {
         let result = verify(&token, &vector_text(&format!("{NODE}/{file}")), &at(JAN_2024));
         assert!(result.valid, "{file}: {:?}", result.findings);
         assert_eq!(result.keys.len(), 1, "{file}: the EC PARAMETERS block is not a key");
         assert_eq!(result.keys[0].format, format);
         // These keys spell out P-256's parameters instead of naming the curve (OpenSSL -param_enc explicit).
-        assert!(codes(&result.findings).contains(&"KEY_EC_EXPLICIT_PARAMETERS"), "{file}: {:?}", codes(&result.findings));
+        assert!(
+            codes(&result.findings).contains(&"KEY_EC_EXPLICIT_PARAMETERS"),
+            "{file}: {:?}",
+            codes(&result.findings)
+        );
         thumbprints.push(result.keys[0].thumbprint.clone());
     }
     assert!(thumbprints.windows(2).all(|w| w[0] == w[1]));
     let other = verify(&token, &vector_text(&format!("{NODE}/ecdsa-public-invalid.pem")), &VerifyOptions::default());
     assert!(!other.valid && codes(&other.findings).contains(&"SIG_MISMATCH"));
     // SEC1 keys on the three NIST curves: the public key is derived from the private scalar.
-    for (file, alg, crv) in [("prime256v1-private.pem", "ES256", "P-256"), ("secp384r1-private.pem", "ES384", "P-384"), ("secp521r1-private.pem", "ES512", "P-521")] {
+    for (file, alg, crv) in [
+        ("prime256v1-private.pem", "ES256", "P-256"),
+        ("secp384r1-private.pem", "ES384", "P-384"),
+        ("secp521r1-private.pem", "ES512", "P-521"),
+    ] {
         let text = vector_text(&format!("{NODE}/{file}"));
-        let token = compact(&format!(r#"{{"alg":"{alg}"}}"#), "{}", |input| sign_with_jwk(alg, &ec_private_jwk(&format!("{NODE}/{file}")), input));
+        let token = compact(&format!(r#"{{"alg":"{alg}"}}"#), "{}", |input| {
+            sign_with_jwk(alg, &ec_private_jwk(&format!("{NODE}/{file}")), input)
+        });
         let result = verify(&token, &text, &VerifyOptions::default());
         assert!(result.valid, "{file}: {:?}", result.findings);
         assert_eq!(result.keys[0].crv.as_deref(), Some(crv));
@@ -180,7 +220,8 @@ fn node_jsonwebtoken_restricted_and_unsupported_keys() {
         rsa::RsaPrivateKey::from_pkcs1_der(info.private_key).unwrap()
     };
     let ps256 = compact(r#"{"alg":"PS256"}"#, "{}", |input| {
-        key.sign_with_rng(&mut common::TestRng(7), rsa::Pss::new::<sha2::Sha256>(), &sha2::Sha256::digest(input)).unwrap()
+        key.sign_with_rng(&mut common::TestRng(7), rsa::Pss::new::<sha2::Sha256>(), &sha2::Sha256::digest(input))
+            .unwrap()
     });
     assert!(verify(&ps256, &text, &VerifyOptions::default()).valid);
     let rs256 = rs256(&key);
@@ -190,7 +231,8 @@ fn node_jsonwebtoken_restricted_and_unsupported_keys() {
     assert_eq!(refused.attempts[0].signature_matches, Some(true));
 
     // Salt length 1024: no JWS algorithm fits, the key verifies nothing.
-    let set = parse_keys(&vector_text(&format!("{NODE}/rsa-pss-invalid-salt-length-private.pem")), &KeyOptions::default());
+    let set =
+        parse_keys(&vector_text(&format!("{NODE}/rsa-pss-invalid-salt-length-private.pem")), &KeyOptions::default());
     assert!(!set.keys[0].usable);
     assert!(codes(&set.findings).contains(&"KEY_RSA_PSS_UNUSABLE"));
 
@@ -199,7 +241,11 @@ fn node_jsonwebtoken_restricted_and_unsupported_keys() {
         let set = parse_keys(&vector_text(&format!("{NODE}/{file}")), &KeyOptions::default());
         assert_eq!(set.keys.len(), 1);
         assert!(!set.keys[0].usable);
-        let finding = set.findings.iter().find(|f| f.code() == "KEY_UNSUPPORTED").unwrap_or_else(|| panic!("{file}: {:?}", set.findings));
+        let finding = set
+            .findings
+            .iter()
+            .find(|f| f.code() == "KEY_UNSUPPORTED")
+            .unwrap_or_else(|| panic!("{file}: {:?}", set.findings));
         assert!(finding.message.contains("DSA"), "{}", finding.message);
     }
 }

@@ -55,7 +55,9 @@ fn rfc7515_appendix_a() {
 #[test]
 fn rfc7520_section_4() {
     let mut ran = 0;
-    for file in ["4_1.rsa_v15_signature", "4_2.rsa-pss_signature", "4_3.ecdsa_signature", "4_4.hmac-sha2_integrity_protection"] {
+    for file in
+        ["4_1.rsa_v15_signature", "4_2.rsa-pss_signature", "4_3.ecdsa_signature", "4_4.hmac-sha2_integrity_protection"]
+    {
         let case = vectors(&format!("jose-cookbook/jws/{file}.json"));
         let key = json(&case["input"]["key"]);
         for form in ["compact", "json", "json_flat"] {
@@ -75,23 +77,38 @@ fn rfc7520_section_4() {
     let key = json(&case["input"]["key"]);
     let token = str_of(&case["output"], "compact");
     let payload = str_of(&case["input"], "payload").to_owned();
-    let with = verify(token, &key, &VerifyOptions { detached_payload: Some(payload.clone()), ..VerifyOptions::default() });
+    let with =
+        verify(token, &key, &VerifyOptions { detached_payload: Some(payload.clone()), ..VerifyOptions::default() });
     assert!(with.valid, "4.5 with content: {:?}", with.findings);
     assert!(codes(&with.findings).contains(&"SIG_DETACHED_PAYLOAD"));
     let without = verify(token, &key, &VerifyOptions::default());
     assert!(!without.valid);
-    assert!(without.findings.iter().any(|f| f.code() == "SIG_MISMATCH" && f.message.contains("detached")), "{:?}", without.findings);
-    let wrong = verify(token, &key, &VerifyOptions { detached_payload: Some(format!("{payload}!")), ..VerifyOptions::default() });
+    assert!(
+        without.findings.iter().any(|f| f.code() == "SIG_MISMATCH" && f.message.contains("detached")),
+        "{:?}",
+        without.findings
+    );
+    let wrong = verify(
+        token,
+        &key,
+        &VerifyOptions { detached_payload: Some(format!("{payload}!")), ..VerifyOptions::default() },
+    );
     assert!(!wrong.valid);
     // The JSON forms of 4.5 have no "payload" member at all, which the decoder does not accept: never valid.
     for form in ["json", "json_flat"] {
-        let r = verify(&json(&case["output"][form]), &key, &VerifyOptions { detached_payload: Some(payload.clone()), ..VerifyOptions::default() });
+        let r = verify(
+            &json(&case["output"][form]),
+            &key,
+            &VerifyOptions { detached_payload: Some(payload.clone()), ..VerifyOptions::default() },
+        );
         assert!(!r.valid && codes(&r.findings).contains(&"TOKEN_JSON_SERIALIZATION_INVALID"), "4.5 {form}");
     }
     ran += 5;
 
     // 4.6: alg protected, kid unprotected. 4.7: everything unprotected, which is flagged.
-    for (file, unprotected_alg) in [("4_6.protecting_specific_header_fields", false), ("4_7.protecting_content_only", true)] {
+    for (file, unprotected_alg) in
+        [("4_6.protecting_specific_header_fields", false), ("4_7.protecting_content_only", true)]
+    {
         let case = vectors(&format!("jose-cookbook/jws/{file}.json"));
         for form in ["json", "json_flat"] {
             ran += 1;
@@ -171,7 +188,11 @@ fn rfc7517_key_examples() {
     let public = parse_keys(&json(&data["A.1_public_keys"]), &KeyOptions::default());
     assert_eq!(public.keys.len(), 2);
     assert!(public.keys.iter().all(|k| k.format == KeyFormat::Jwks && !k.private));
-    assert_eq!((public.keys[0].kty.as_deref(), public.keys[0].crv.as_deref(), public.keys[0].usable), (Some("EC"), Some("P-256"), false), "use: enc");
+    assert_eq!(
+        (public.keys[0].kty.as_deref(), public.keys[0].crv.as_deref(), public.keys[0].usable),
+        (Some("EC"), Some("P-256"), false),
+        "use: enc"
+    );
     assert_eq!(public.keys[1].algorithms, [jwtlens::Algorithm::Rs256]);
     assert_eq!(public.keys[1].thumbprint.as_deref(), Some("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"));
 
@@ -212,7 +233,8 @@ fn rfc7797_unencoded_payload() {
     let parts: Vec<&str> = compact.split('.').collect();
     let detached = format!("{}..{}", parts[0], parts[2]);
     let payload = str_of(&case["input"], "payload").to_owned();
-    let result = verify(&detached, &key, &VerifyOptions { detached_payload: Some(payload), ..VerifyOptions::default() });
+    let result =
+        verify(&detached, &key, &VerifyOptions { detached_payload: Some(payload), ..VerifyOptions::default() });
     assert!(result.valid, "detached: {:?}", result.findings);
     assert!(!verify(compact, &key, &VerifyOptions::default()).valid);
 

@@ -26,7 +26,8 @@ fn opts() -> VerifyOptions {
 #[test]
 fn a_public_key_is_never_an_hmac_secret() {
     let mut ran = 0;
-    for (name, alg) in [("RSA", "RS256"), ("P256", "ES256"), ("P384", "ES384"), ("P521", "ES512"), ("Ed25519", "EdDSA")] {
+    for (name, alg) in [("RSA", "RS256"), ("P256", "ES256"), ("P384", "ES384"), ("P521", "ES512"), ("Ed25519", "EdDSA")]
+    {
         let entry = panva(name);
         let spki = str_of(&entry, "spki").to_owned();
         let body: String = spki.lines().filter(|l| !l.starts_with("-----")).collect();
@@ -43,12 +44,20 @@ fn a_public_key_is_never_an_hmac_secret() {
         for key_text in formats {
             for mac_key in [key_text.as_bytes(), key_text.trim().as_bytes()] {
                 ran += 1;
-                let forged = compact(r#"{"alg":"HS256"}"#, r#"{"sub":"admin"}"#, |input| hmac_sign("HS256", mac_key, input.as_bytes()));
+                let forged = compact(r#"{"alg":"HS256"}"#, r#"{"sub":"admin"}"#, |input| {
+                    hmac_sign("HS256", mac_key, input.as_bytes())
+                });
                 for options in [opts(), VerifyOptions { algorithms: Some(vec!["HS256".into()]), ..opts() }] {
                     let result = verify(&forged, &key_text, &options);
                     assert!(!result.valid, "{name}: forged HS256 accepted with {key_text:.40}");
-                    assert!(codes(&result.findings).contains(&"SIG_ALG_CONFUSION"), "{name}: {:?}", codes(&result.findings));
-                    assert!(result.attempts.iter().all(|a| a.outcome == Outcome::AlgorithmConfusion && !a.tried && a.signature_matches.is_none()));
+                    assert!(
+                        codes(&result.findings).contains(&"SIG_ALG_CONFUSION"),
+                        "{name}: {:?}",
+                        codes(&result.findings)
+                    );
+                    assert!(result.attempts.iter().all(|a| a.outcome == Outcome::AlgorithmConfusion
+                        && !a.tried
+                        && a.signature_matches.is_none()));
                 }
             }
         }
@@ -103,7 +112,8 @@ fn the_token_never_chooses_the_algorithm_family() {
     for (alg, hint) in [("Ed448", "not supported"), ("hs256", "HS256"), ("ES521", "ES512"), ("RSA-OAEP", "JWE")] {
         let t = compact(&format!(r#"{{"alg":"{alg}"}}"#), "{}", |i| hmac_sign("HS256", b"k", i.as_bytes()));
         let result = verify(&t, "k", &opts());
-        let finding = result.findings.iter().find(|f| f.code() == "SIG_ALG_UNSUPPORTED").unwrap_or_else(|| panic!("{alg}"));
+        let finding =
+            result.findings.iter().find(|f| f.code() == "SIG_ALG_UNSUPPORTED").unwrap_or_else(|| panic!("{alg}"));
         assert!(finding.message.contains(hint), "{alg}: {}", finding.message);
         assert!(result.attempts.iter().all(|a| a.outcome == Outcome::NotTried));
     }
@@ -121,7 +131,11 @@ fn alg_none_never_verifies() {
                 for algorithms in [None, Some(vec!["none".to_owned(), "HS256".to_owned()])] {
                     let result = verify(token, key, &VerifyOptions { algorithms: algorithms.clone(), ..opts() });
                     assert!(!result.valid, "{spelling}");
-                    assert!(codes(&result.findings).contains(&"SIG_ALG_NONE"), "{spelling}: {:?}", codes(&result.findings));
+                    assert!(
+                        codes(&result.findings).contains(&"SIG_ALG_NONE"),
+                        "{spelling}: {:?}",
+                        codes(&result.findings)
+                    );
                     assert!(result.matched_key.is_none());
                     if algorithms.is_some() {
                         assert!(codes(&result.findings).contains(&"VERIFY_OPTIONS_INVALID"));
@@ -131,7 +145,10 @@ fn alg_none_never_verifies() {
         }
         // A signature on an unsecured token is flagged by decoding.
         if spelling.trim() == spelling {
-            assert!(codes(&verify(&signed, secret, &opts()).findings).contains(&"TOKEN_UNSECURED_WITH_SIGNATURE"), "{spelling}");
+            assert!(
+                codes(&verify(&signed, secret, &opts()).findings).contains(&"TOKEN_UNSECURED_WITH_SIGNATURE"),
+                "{spelling}"
+            );
         }
     }
 }
@@ -141,7 +158,11 @@ fn crit_rules() {
     let secret = "a-very-long-shared-secret-of-many-bytes!";
     let token = |header: &str| compact(header, "{}", |i| hmac_sign("HS256", secret.as_bytes(), i.as_bytes()));
     // Unknown critical extension: the signature is fine, the token must still be rejected.
-    let unknown = verify(&token(r#"{"alg":"HS256","crit":["http://example.invalid/must-know"],"http://example.invalid/must-know":1}"#), secret, &opts());
+    let unknown = verify(
+        &token(r#"{"alg":"HS256","crit":["http://example.invalid/must-know"],"http://example.invalid/must-know":1}"#),
+        secret,
+        &opts(),
+    );
     assert!(!unknown.valid && codes(&unknown.findings).contains(&"SIG_CRIT_UNKNOWN"));
     let malformed = verify(&token(r#"{"alg":"HS256","crit":"b64"}"#), secret, &opts());
     assert!(!malformed.valid && codes(&malformed.findings).contains(&"SIG_CRIT_INVALID"));
@@ -227,8 +248,14 @@ fn rsa_key_strength() {
 
 #[test]
 fn short_hmac_secrets_warn() {
-    for (alg, secret, warns) in [("HS256", "secret", true), ("HS256", "0123456789abcdef0123456789abcdef", false), ("HS384", "0123456789abcdef0123456789abcdef", true), ("HS512", &"x".repeat(64), false)] {
-        let token = compact(&format!(r#"{{"alg":"{alg}"}}"#), "{}", |i| hmac_sign(alg, secret.as_bytes(), i.as_bytes()));
+    for (alg, secret, warns) in [
+        ("HS256", "secret", true),
+        ("HS256", "0123456789abcdef0123456789abcdef", false),
+        ("HS384", "0123456789abcdef0123456789abcdef", true),
+        ("HS512", &"x".repeat(64), false),
+    ] {
+        let token =
+            compact(&format!(r#"{{"alg":"{alg}"}}"#), "{}", |i| hmac_sign(alg, secret.as_bytes(), i.as_bytes()));
         let result = verify(&token, secret, &opts());
         assert!(result.valid, "{alg} {secret}");
         assert_eq!(codes(&result.findings).contains(&"SIG_HMAC_SECRET_SHORT"), warns, "{alg} {secret}");
@@ -252,12 +279,16 @@ fn keys_named_by_the_token_are_never_used() {
     ] {
         let header = json!({ "alg": "ES256", member: value }).to_string();
         let token = compact(&header, r#"{"sub":"admin"}"#, |i| sign_with_jwk("ES256", &attacker["jwk"], i));
-        let attacker_thumbprint = jwtlens::parse_keys(str_of(&attacker, "spki"), &Default::default()).keys[0].thumbprint.clone();
+        let attacker_thumbprint =
+            jwtlens::parse_keys(str_of(&attacker, "spki"), &Default::default()).keys[0].thumbprint.clone();
         for key in ["", str_of(&victim, "spki"), "some-secret"] {
             let result = verify(&token, key, &opts());
             assert!(!result.valid, "{member} with key {key:.20}");
             assert!(codes(&result.findings).contains(&"TOKEN_EMBEDDED_KEY"), "{member}");
-            assert!(result.keys.iter().all(|k| k.thumbprint != attacker_thumbprint), "{member}: the header's key was used");
+            assert!(
+                result.keys.iter().all(|k| k.thumbprint != attacker_thumbprint),
+                "{member}: the header's key was used"
+            );
         }
         assert!(verify(&token, "", &opts()).keys.is_empty(), "{member}: no key is taken from the header");
         // Only the attacker's own key, given explicitly, verifies it.
@@ -272,7 +303,9 @@ fn allow_list() {
     let spki = str_of(&rsa, "spki");
     let only_es = verify(&token, spki, &VerifyOptions { algorithms: Some(vec!["ES256".into()]), ..opts() });
     assert!(!only_es.valid && codes(&only_es.findings).contains(&"SIG_ALG_NOT_ALLOWED"));
-    assert!(verify(&token, spki, &VerifyOptions { algorithms: Some(vec!["RS256".into(), "PS256".into()]), ..opts() }).valid);
+    assert!(
+        verify(&token, spki, &VerifyOptions { algorithms: Some(vec!["RS256".into(), "PS256".into()]), ..opts() }).valid
+    );
     let odd = verify(&token, spki, &VerifyOptions { algorithms: Some(vec!["RS256".into(), "XX1".into()]), ..opts() });
     assert!(odd.valid && codes(&odd.findings).contains(&"VERIFY_OPTIONS_INVALID"));
     assert!(!verify(&token, spki, &VerifyOptions { algorithms: Some(vec![]), ..opts() }).valid);
@@ -282,7 +315,9 @@ fn allow_list() {
 fn kid_selection() {
     let p256 = panva("P256");
     let p384 = panva("P384");
-    let with_kid = |kid: &str| compact(&format!(r#"{{"alg":"ES256","kid":"{kid}"}}"#), "{}", |i| sign_with_jwk("ES256", &p256["jwk"], i));
+    let with_kid = |kid: &str| {
+        compact(&format!(r#"{{"alg":"ES256","kid":"{kid}"}}"#), "{}", |i| sign_with_jwk("ES256", &p256["jwk"], i))
+    };
     let jwk = |entry: &Value, kid: &str| {
         let mut k = public_jwk(&entry["jwk"]);
         k["kid"] = json!(kid);
@@ -332,10 +367,16 @@ fn use_and_key_ops() {
 #[test]
 fn strict_encoding() {
     let secret = "a-very-long-shared-secret-of-many-bytes!";
-    let token = compact(r#"{"alg":"HS256"}"#, r#"{"sub":"1"}"#, |i| hmac_sign("HS256", secret.as_bytes(), i.as_bytes()));
+    let token =
+        compact(r#"{"alg":"HS256"}"#, r#"{"sub":"1"}"#, |i| hmac_sign("HS256", secret.as_bytes(), i.as_bytes()));
     assert!(verify(&token, secret, &opts()).valid);
     // Transport wrappers are removed and fine.
-    for wrapped in [format!("Bearer {token}"), format!("\"{token}\""), format!("Authorization: Bearer {token}\n"), format!(r#"{{"id_token":"{token}"}}"#)] {
+    for wrapped in [
+        format!("Bearer {token}"),
+        format!("\"{token}\""),
+        format!("Authorization: Bearer {token}\n"),
+        format!(r#"{{"id_token":"{token}"}}"#),
+    ] {
         assert!(verify(&wrapped, secret, &opts()).valid, "{wrapped:.30}");
     }
     // Padding, the standard alphabet, whitespace inside: the signature matches, the token is not valid.
@@ -370,7 +411,9 @@ fn inputs_without_a_signature() {
     let secret = "a-very-long-shared-secret-of-many-bytes!";
     let token = compact(r#"{"alg":"HS256"}"#, "{}", |i| hmac_sign("HS256", secret.as_bytes(), i.as_bytes()));
     let none = verify(&token, "", &opts());
-    assert!(!none.valid && codes(&none.findings).contains(&"KEY_NONE") && codes(&none.findings).contains(&"VERIFY_NO_KEY"));
+    assert!(
+        !none.valid && codes(&none.findings).contains(&"KEY_NONE") && codes(&none.findings).contains(&"VERIFY_NO_KEY")
+    );
     assert!(codes(&verify(&token, &token, &opts()).findings).contains(&"KEY_IS_TOKEN"));
 }
 
@@ -378,7 +421,9 @@ fn inputs_without_a_signature() {
 fn several_tokens_in_one_paste() {
     let secret = "a-very-long-shared-secret-of-many-bytes!";
     let id = compact(r#"{"alg":"HS256"}"#, r#"{"sub":"id"}"#, |i| hmac_sign("HS256", secret.as_bytes(), i.as_bytes()));
-    let access = compact(r#"{"alg":"HS256"}"#, r#"{"sub":"access"}"#, |i| hmac_sign("HS256", b"another-secret-entirely-32-bytes", i.as_bytes()));
+    let access = compact(r#"{"alg":"HS256"}"#, r#"{"sub":"access"}"#, |i| {
+        hmac_sign("HS256", b"another-secret-entirely-32-bytes", i.as_bytes())
+    });
     let response = json!({ "id_token": id, "access_token": access }).to_string();
     let first = verify(&response, secret, &opts());
     assert!(first.valid && first.token == Some(0));
@@ -413,7 +458,10 @@ fn results_serialize_without_secrets() {
 fn options_arrive_as_json() {
     let options: VerifyOptions = serde_json::from_str(r#"{"algorithms":["RS256"],"secretEncoding":"base64url","now":1700000000.5,"token":1,"signature":0,"detachedPayload":"x"}"#).unwrap();
     assert_eq!(options.secret_encoding, jwtlens::keys::SecretEncoding::Base64url);
-    assert!(serde_json::from_str::<VerifyOptions>(r#"{"algorithm":["RS256"]}"#).is_err(), "unknown fields are rejected");
+    assert!(
+        serde_json::from_str::<VerifyOptions>(r#"{"algorithm":["RS256"]}"#).is_err(),
+        "unknown fields are rejected"
+    );
     assert!(serde_json::from_str::<VerifyOptions>(r#"{"secretEncoding":"latin1"}"#).is_err());
     // The chosen encoding changes the secret.
     let token = compact(r#"{"alg":"HS256"}"#, "{}", |i| hmac_sign("HS256", &[0xfb; 32], i.as_bytes()));

@@ -33,7 +33,10 @@ fn run(file: &str, tally: &mut Tally, only_jws: bool) {
             };
             let code_ok = code.is_none_or(|c| codes.contains(&c));
             tally.check(
-                format!("{file} tcId {id} ({}): expected {expect:?} with {code:?}, got valid={} codes={codes:?}", case["comment"], result.valid),
+                format!(
+                    "{file} tcId {id} ({}): expected {expect:?} with {code:?}, got valid={} codes={codes:?}",
+                    case["comment"], result.valid
+                ),
                 verdict_ok && code_ok,
             );
         }

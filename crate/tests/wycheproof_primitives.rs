@@ -17,7 +17,13 @@ fn key_from_pem(group: &Value) -> KeyInfo {
 }
 
 /// Runs every case of `file` whose group `alg_of` maps to an algorithm. `extra` may demand more of a rejection.
-fn run(file: &str, tally: &mut Tally, alg_of: &dyn Fn(&Value) -> Option<&'static str>, key_of: &dyn Fn(&Value) -> KeyInfo, extra: &dyn Fn(&Value, &Result<(), RawError>) -> bool) {
+fn run(
+    file: &str,
+    tally: &mut Tally,
+    alg_of: &dyn Fn(&Value) -> Option<&'static str>,
+    key_of: &dyn Fn(&Value) -> KeyInfo,
+    extra: &dyn Fn(&Value, &Result<(), RawError>) -> bool,
+) {
     let data = vectors(&format!("wycheproof/{file}"));
     for group in data["testGroups"].as_array().unwrap() {
         let Some(alg) = alg_of(group) else { continue };
@@ -31,7 +37,13 @@ fn run(file: &str, tally: &mut Tally, alg_of: &dyn Fn(&Value) -> Option<&'static
                 Some(Expect::Invalid) => result.is_err(),
                 None => true,
             } && extra(case, &result);
-            tally.check(format!("{file} tcId {id} ({}, {:?}): expected {expect:?}, got {result:?}", case["comment"], case["flags"]), ok);
+            tally.check(
+                format!(
+                    "{file} tcId {id} ({}, {:?}): expected {expect:?}, got {result:?}",
+                    case["comment"], case["flags"]
+                ),
+                ok,
+            );
         }
     }
 }
@@ -58,7 +70,13 @@ fn rsa_pkcs1_v1_5() {
     let mut tally = Tally::default();
     for bits in [2048, 3072, 4096] {
         for sha in [256, 384, 512] {
-            run(&format!("rsa_signature_{bits}_sha{sha}_test.json"), &mut tally, &|g| sha_alg(g, "RS"), &key_from_pem, &no_extra);
+            run(
+                &format!("rsa_signature_{bits}_sha{sha}_test.json"),
+                &mut tally,
+                &|g| sha_alg(g, "RS"),
+                &key_from_pem,
+                &no_extra,
+            );
         }
     }
     tally.finish("RSA PKCS#1 v1.5 (9 files)", 259 + 258 + 259 + 259 + 259 + 260 + 258 + 259 + 259);
@@ -104,7 +122,10 @@ fn rsa_pss_other_parameters_are_rejected() {
             assert_eq!(case["result"], "valid");
             let result = verify_raw(alg, &key, &hex(str_of(case, "msg")), &hex(str_of(case, "sig")));
             accepted += usize::from(result.is_ok());
-            tally.check(format!("misc tcId {} {alg} mgf {} salt {}: {result:?}", case["tcId"], group["mgfSha"], group["sLen"]), result.is_ok() == jws_params);
+            tally.check(
+                format!("misc tcId {} {alg} mgf {} salt {}: {result:?}", case["tcId"], group["mgfSha"], group["sLen"]),
+                result.is_ok() == jws_params,
+            );
         }
     }
     tally.finish("rsa_pss_misc_test.json (SHA-256/384/512 groups)", 90);
@@ -141,17 +162,11 @@ fn ecdsa_p1363() {
 fn ecdsa_der_is_rejected() {
     let mut tally = Tally::default();
     let as_der = std::cell::Cell::new(0);
-    run(
-        "ecdsa_secp256r1_sha256_test.json",
-        &mut tally,
-        &curve_alg,
-        &key_from_pem,
-        &|case, result| {
-            let named = *result == Err(RawError::EcdsaDer);
-            as_der.set(as_der.get() + usize::from(named));
-            case["result"] != "valid" || named
-        },
-    );
+    run("ecdsa_secp256r1_sha256_test.json", &mut tally, &curve_alg, &key_from_pem, &|case, result| {
+        let named = *result == Err(RawError::EcdsaDer);
+        as_der.set(as_der.get() + usize::from(named));
+        case["result"] != "valid" || named
+    });
     tally.finish("ecdsa_secp256r1_sha256_test.json (DER)", 484);
     assert!(as_der.get() >= 174, "only {} DER signatures were named as DER", as_der.get());
 }
@@ -180,7 +195,10 @@ fn hmac_full_length_tags() {
             }
             for case in group["tests"].as_array().unwrap() {
                 let id = case["tcId"].as_u64().unwrap();
-                let set = parse_keys(str_of(case, "key"), &KeyOptions { secret_encoding: SecretEncoding::Hex, ..KeyOptions::default() });
+                let set = parse_keys(
+                    str_of(case, "key"),
+                    &KeyOptions { secret_encoding: SecretEncoding::Hex, ..KeyOptions::default() },
+                );
                 let (expect, _) = expected(&file, id, str_of(case, "result"));
                 let result = verify_raw(alg, &set.keys[0], &hex(str_of(case, "msg")), &hex(str_of(case, "tag")));
                 let ok = match expect {

@@ -9,7 +9,10 @@ use serde_json::Value;
 
 use super::claims::{IssuerDiff, issuer_diff, parse_pool_arn};
 use super::time;
-use super::{ApiGatewayHttpTarget, ApiGatewayRestTarget, Ctx, OptionCode, Outcome, Rule, Subject, TokenUse, Verdict, format_rule, quoted};
+use super::{
+    ApiGatewayHttpTarget, ApiGatewayRestTarget, Ctx, OptionCode, Outcome, Rule, Subject, TokenUse, Verdict,
+    format_rule, quoted,
+};
 use crate::finding::{Finding, codes};
 use crate::paste::{self, PasteCode};
 
@@ -68,18 +71,44 @@ fn header_rule(s: &Subject<'_>, value: &str, out: &mut Vec<Finding>) -> Rule {
     let mut open = Vec::new();
     for f in &extraction.findings {
         let code = f.code();
-        let (ours, text, fix): (ApiGatewayCode, &str, &str) = if code == PasteCode::SurroundingWhitespace.as_str() || code == PasteCode::InnerWhitespace.as_str() {
-            (ApiGatewayCode::HeaderWhitespace, "The header value has spaces or line breaks besides the token (AWS's 401 checklist: \"make sure that the tokens don't have any additional spaces\").", "Send exactly `Bearer <token>` or `<token>`: trim the token where your code reads it (a trailing newline from a file or an environment variable is a classic).")
+        let (ours, text, fix): (ApiGatewayCode, &str, &str) = if code == PasteCode::SurroundingWhitespace.as_str()
+            || code == PasteCode::InnerWhitespace.as_str()
+        {
+            (
+                ApiGatewayCode::HeaderWhitespace,
+                "The header value has spaces or line breaks besides the token (AWS's 401 checklist: \"make sure that the tokens don't have any additional spaces\").",
+                "Send exactly `Bearer <token>` or `<token>`: trim the token where your code reads it (a trailing newline from a file or an environment variable is a classic).",
+            )
         } else if code == PasteCode::Quotes.as_str() {
-            (ApiGatewayCode::HeaderQuotes, "The header value has quotes around the token.", "Quotes are not part of the token: they usually come from a JSON-encoded string or a shell; send the bare value.")
+            (
+                ApiGatewayCode::HeaderQuotes,
+                "The header value has quotes around the token.",
+                "Quotes are not part of the token: they usually come from a JSON-encoded string or a shell; send the bare value.",
+            )
         } else if code == PasteCode::BearerDoubled.as_str() {
-            (ApiGatewayCode::HeaderBearerDoubled, "The header value says `Bearer` more than once.", "Your client adds `Bearer ` to a value that already has it (an HTTP library's bearer-auth option plus a manual prefix). Send the prefix once.")
+            (
+                ApiGatewayCode::HeaderBearerDoubled,
+                "The header value says `Bearer` more than once.",
+                "Your client adds `Bearer ` to a value that already has it (an HTTP library's bearer-auth option plus a manual prefix). Send the prefix once.",
+            )
         } else if code == PasteCode::BearerPrefix.as_str() {
-            (ApiGatewayCode::HeaderBearerPrefix, "The header value starts with `Bearer `. API Gateway's documentation never mentions a prefix for COGNITO_USER_POOLS authorizers (open); Cognito's own guide says to send tokens as bearer tokens, and both forms are commonly reported to work.", "If the method returns 401 and nothing else explains it, try sending the bare token.")
+            (
+                ApiGatewayCode::HeaderBearerPrefix,
+                "The header value starts with `Bearer `. API Gateway's documentation never mentions a prefix for COGNITO_USER_POOLS authorizers (open); Cognito's own guide says to send tokens as bearer tokens, and both forms are commonly reported to work.",
+                "If the method returns 401 and nothing else explains it, try sending the bare token.",
+            )
         } else if code == PasteCode::HeaderLine.as_str() {
-            (ApiGatewayCode::HeaderNameIncluded, "The header value includes the header name `Authorization:`.", "Set the header's value to the token only; the name is set separately.")
+            (
+                ApiGatewayCode::HeaderNameIncluded,
+                "The header value includes the header name `Authorization:`.",
+                "Set the header's value to the token only; the name is set separately.",
+            )
         } else {
-            (ApiGatewayCode::HeaderNotAToken, "The header value is not a single token (it is empty, JSON, a URL, percent-encoded, or holds several tokens).", "Put exactly one ID or access token in the header, as its compact text eyJ….")
+            (
+                ApiGatewayCode::HeaderNotAToken,
+                "The header value is not a single token (it is empty, JSON, a URL, percent-encoded, or holds several tokens).",
+                "Put exactly one ID or access token in the header, as its compact text eyJ….",
+            )
         };
         let finding = s.at_token(ours, text).fix(fix);
         if ours == ApiGatewayCode::HeaderBearerPrefix {
@@ -102,7 +131,10 @@ fn header_rule(s: &Subject<'_>, value: &str, out: &mut Vec<Finding>) -> Rule {
         [_] => {}
         _ => {
             if !fails.contains(&ApiGatewayCode::HeaderNotAToken.as_str()) {
-                out.push(s.at_token(ApiGatewayCode::HeaderNotAToken, "The header value holds no single token.").fix("Put exactly one ID or access token in the header."));
+                out.push(
+                    s.at_token(ApiGatewayCode::HeaderNotAToken, "The header value holds no single token.")
+                        .fix("Put exactly one ID or access token in the header."),
+                );
                 fails.push(ApiGatewayCode::HeaderNotAToken.as_str());
             }
         }
@@ -118,7 +150,12 @@ fn header_rule(s: &Subject<'_>, value: &str, out: &mut Vec<Finding>) -> Rule {
 }
 
 /// Simulates a REST API method protected by a `COGNITO_USER_POOLS` authorizer.
-pub(crate) fn rest_verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &ApiGatewayRestTarget, out: &mut Vec<Finding>) -> Verdict {
+pub(crate) fn rest_verdict(
+    ctx: &Ctx<'_>,
+    s: &Subject<'_>,
+    t: &ApiGatewayRestTarget,
+    out: &mut Vec<Finding>,
+) -> Verdict {
     let mut rules = Vec::new();
     if let Some(value) = &t.header_value {
         rules.push(header_rule(s, value, out));
@@ -148,21 +185,48 @@ pub(crate) fn rest_verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &ApiGatewayRestTar
     let iss = s.str_claim("iss");
     let issuer_description = "The token's issuer is one of the authorizer's user pools";
     if iss.is_some_and(|i| issuers.iter().any(|x| x == i)) {
-        rules.push(Rule::new("issuer", issuer_description, Outcome::Pass, format!("iss {} is in providerARNs.", iss.unwrap_or_default())));
+        rules.push(Rule::new(
+            "issuer",
+            issuer_description,
+            Outcome::Pass,
+            format!("iss {} is in providerARNs.", iss.unwrap_or_default()),
+        ));
     } else if !unresolved.is_empty() {
-        rules.push(Rule::new("issuer", issuer_description, Outcome::Unknown, format!("iss {} is not among the pools jwtlens could read; {} could not be resolved.", iss.unwrap_or("absent"), quoted(&unresolved))));
+        rules.push(Rule::new(
+            "issuer",
+            issuer_description,
+            Outcome::Unknown,
+            format!(
+                "iss {} is not among the pools jwtlens could read; {} could not be resolved.",
+                iss.unwrap_or("absent"),
+                quoted(&unresolved)
+            ),
+        ));
     } else if s.claims.is_some() {
         let pools: Vec<String> = t.provider_arns.iter().filter_map(|a| parse_pool_arn(a).map(|(_, p)| p)).collect();
-        let detail = format!("iss {} is not one of the pools {}.", iss.map_or_else(|| "absent".to_owned(), |i| format!("\"{i}\"")), quoted(&pools));
+        let detail = format!(
+            "iss {} is not one of the pools {}.",
+            iss.map_or_else(|| "absent".to_owned(), |i| format!("\"{i}\"")),
+            quoted(&pools)
+        );
         out.push(
             s.at_claim(ApiGatewayCode::RestIssuerNotInPools, "iss", format!("The authorizer accepts tokens of the user pools {}, and this token's iss is {}: API Gateway answers 401.", quoted(&pools), iss.map_or_else(|| "absent".to_owned(), |i| format!("\"{i}\""))))
                 .fix("Sign in with a pool the authorizer lists, or add this pool's ARN to the authorizer's providerARNs and redeploy the API. A user pool that was deleted and recreated has a new id: update the ARN."),
         );
-        rules.push(Rule::new("issuer", issuer_description, Outcome::Fail, detail).code(ApiGatewayCode::RestIssuerNotInPools));
+        rules.push(
+            Rule::new("issuer", issuer_description, Outcome::Fail, detail).code(ApiGatewayCode::RestIssuerNotInPools),
+        );
     }
     rules.push(s.signature_rule("Signed by the user pool's key"));
     let times = time::evaluate(ctx, s);
-    rules.push(time::rule("exp", "Not expired", times.exp, Outcome::Unknown, "The token has no exp; what the authorizer does then is not documented.", false));
+    rules.push(time::rule(
+        "exp",
+        "Not expired",
+        times.exp,
+        Outcome::Unknown,
+        "The token has no exp; what the authorizer does then is not documented.",
+        false,
+    ));
 
     let scopes: Vec<&String> = t.scopes.iter().flatten().filter(|x| !x.is_empty()).collect();
     if scopes.is_empty() {
@@ -170,7 +234,15 @@ pub(crate) fn rest_verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &ApiGatewayRestTar
         match s.token_use {
             TokenUse::Id => rules.push(Rule::new("tokenType", description, Outcome::Pass, "token_use is \"id\".")),
             TokenUse::Access => {
-                rules.push(Rule::new("tokenType", description, Outcome::Fail, "This is an access token (token_use \"access\", no aud).").code(ApiGatewayCode::RestAccessTokenWithoutScopes));
+                rules.push(
+                    Rule::new(
+                        "tokenType",
+                        description,
+                        Outcome::Fail,
+                        "This is an access token (token_use \"access\", no aud).",
+                    )
+                    .code(ApiGatewayCode::RestAccessTokenWithoutScopes),
+                );
                 out.push(
                     s.at_claim(ApiGatewayCode::RestAccessTokenWithoutScopes, "token_use", "The method has no OAuth scopes, so its Cognito authorizer treats the token as an ID token — and this is an access token: API Gateway answers 401 Unauthorized.")
                         .fix("Send the ID token (id_token) instead; or, to authorize with access tokens, add OAuth scopes to the method (Method request → Authorization scopes) that the access token carries, and redeploy the API."),
@@ -179,10 +251,21 @@ pub(crate) fn rest_verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &ApiGatewayRestTar
             _ => rules.push(Rule::new("tokenType", description, Outcome::Fail, "Not a Cognito ID token.")),
         }
     } else {
-        let description = format!("The method has OAuth scopes {}: the token must be an access token holding one of them", quoted(&scopes));
+        let description = format!(
+            "The method has OAuth scopes {}: the token must be an access token holding one of them",
+            quoted(&scopes)
+        );
         match s.token_use {
             TokenUse::Id => {
-                rules.push(Rule::new("tokenType", description, Outcome::Fail, "This is an ID token, which has no scope claim.").code(ApiGatewayCode::RestIdTokenWithScopes));
+                rules.push(
+                    Rule::new(
+                        "tokenType",
+                        description,
+                        Outcome::Fail,
+                        "This is an ID token, which has no scope claim.",
+                    )
+                    .code(ApiGatewayCode::RestIdTokenWithScopes),
+                );
                 out.push(
                     s.at_claim(ApiGatewayCode::RestIdTokenWithScopes, "token_use", format!("The method has OAuth scopes ({}), so its Cognito authorizer wants an access token — and this is an ID token: API Gateway answers 401 Unauthorized.", quoted(&scopes)))
                         .fix("Send the access token (access_token) of the same sign-in, obtained with one of the method's scopes; or remove the method's OAuth scopes (and redeploy) if it should take ID tokens."),
@@ -191,10 +274,27 @@ pub(crate) fn rest_verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &ApiGatewayRestTar
             TokenUse::Access => {
                 let have = s.scopes();
                 if scopes.iter().any(|x| have.contains(x)) {
-                    rules.push(Rule::new("scope", description, Outcome::Pass, "At least one method scope is in the token's scope."));
+                    rules.push(Rule::new(
+                        "scope",
+                        description,
+                        Outcome::Pass,
+                        "At least one method scope is in the token's scope.",
+                    ));
                 } else {
-                    rules.push(Rule::new("scope", description, Outcome::Fail, format!("The token has {}.", if have.is_empty() { "no scopes".to_owned() } else { quoted(&have) })).code(ApiGatewayCode::RestNoMatchingScope));
-                    let sdk = have.iter().all(|h| h == super::cognito::ADMIN_SCOPE) && scopes.iter().any(|x| x.contains('/'));
+                    rules.push(
+                        Rule::new(
+                            "scope",
+                            description,
+                            Outcome::Fail,
+                            format!(
+                                "The token has {}.",
+                                if have.is_empty() { "no scopes".to_owned() } else { quoted(&have) }
+                            ),
+                        )
+                        .code(ApiGatewayCode::RestNoMatchingScope),
+                    );
+                    let sdk =
+                        have.iter().all(|h| h == super::cognito::ADMIN_SCOPE) && scopes.iter().any(|x| x.contains('/'));
                     out.push(
                         s.at_claim(ApiGatewayCode::RestNoMatchingScope, "scope", format!("The method requires one of the scopes {}, and the token has {}: API Gateway answers 401 Unauthorized.", quoted(&scopes), if have.is_empty() { "none".to_owned() } else { quoted(&have) }))
                             .fix(if sdk {
@@ -217,7 +317,13 @@ pub(crate) fn rest_verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &ApiGatewayRestTar
         Outcome::Unknown,
         "Authorizer and method changes take effect only after a redeploy of the stage; a recreated user pool needs its new ARN and a redeploy. jwtlens cannot see the deployed configuration.",
     ));
-    Verdict::from_rules(s.index, "apiGatewayRest", "API Gateway (REST API, Cognito authorizer)", "401 Unauthorized", rules)
+    Verdict::from_rules(
+        s.index,
+        "apiGatewayRest",
+        "API Gateway (REST API, Cognito authorizer)",
+        "401 Unauthorized",
+        rules,
+    )
 }
 
 /// The token-validation regex, matched against `aud`.
@@ -228,34 +334,67 @@ fn validation_rule(s: &Subject<'_>, expression: &str, out: &mut Vec<Finding>) ->
             s.at_claim(ApiGatewayCode::RestValidationNoAud, "aud", "The authorizer has a token-validation regex, which API Gateway matches against aud — and this token has no aud (Cognito access tokens never do): API Gateway answers 401.")
                 .fix("Remove the token-validation regex from the authorizer when the method takes access tokens (and redeploy); or send an ID token."),
         );
-        return Rule::new("validationExpression", description, Outcome::Fail, "The token has no aud.").code(ApiGatewayCode::RestValidationNoAud);
+        return Rule::new("validationExpression", description, Outcome::Fail, "The token has no aud.")
+            .code(ApiGatewayCode::RestValidationNoAud);
     };
     let (Ok(full), Ok(partial)) = (Regex::new(&format!("^(?:{expression})$")), Regex::new(expression)) else {
         out.push(Finding::new(OptionCode::Invalid, format!("The token-validation regex {expression} could not be read here (jwtlens supports the common regex syntax, not every Java construct); it was not evaluated.")));
-        return Rule::new("validationExpression", description, Outcome::Unknown, "The regex could not be evaluated here.");
+        return Rule::new(
+            "validationExpression",
+            description,
+            Outcome::Unknown,
+            "The regex could not be evaluated here.",
+        );
     };
     if aud.iter().any(|a| full.is_match(a)) {
         Rule::new("validationExpression", description, Outcome::Pass, format!("aud {} matches.", quoted(&aud)))
     } else if aud.iter().any(|a| partial.is_match(a)) {
-        Rule::new("validationExpression", description, Outcome::Unknown, format!("aud {} matches part of the regex but not all of it; whether API Gateway requires a whole match is not documented.", quoted(&aud)))
+        Rule::new(
+            "validationExpression",
+            description,
+            Outcome::Unknown,
+            format!(
+                "aud {} matches part of the regex but not all of it; whether API Gateway requires a whole match is not documented.",
+                quoted(&aud)
+            ),
+        )
     } else {
         out.push(
             s.at_claim(ApiGatewayCode::RestValidationMismatch, "aud", format!("aud {} does not match the authorizer's token-validation regex {expression}: API Gateway answers 401.", quoted(&aud)))
                 .fix("Fix the regex (it is matched against the app client id in aud) and redeploy, or sign in with the app client it expects."),
         );
-        Rule::new("validationExpression", description, Outcome::Fail, format!("aud {} does not match.", quoted(&aud))).code(ApiGatewayCode::RestValidationMismatch)
+        Rule::new("validationExpression", description, Outcome::Fail, format!("aud {} does not match.", quoted(&aud)))
+            .code(ApiGatewayCode::RestValidationMismatch)
     }
 }
 
 /// Simulates an HTTP API route protected by a JWT authorizer, in the documented order.
-pub(crate) fn http_verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &ApiGatewayHttpTarget, out: &mut Vec<Finding>) -> Verdict {
+pub(crate) fn http_verdict(
+    ctx: &Ctx<'_>,
+    s: &Subject<'_>,
+    t: &ApiGatewayHttpTarget,
+    out: &mut Vec<Finding>,
+) -> Verdict {
     let mut rules = vec![format_rule(s, "The token decodes as a JWT")];
     match s.alg() {
         Some(alg) if alg.starts_with("RS") || alg.starts_with("PS") => {
-            rules.push(Rule::new("alg", "RSA-signed (documented in 2023: \"only RSA-based algorithms are supported\")", Outcome::Pass, format!("alg {alg}.")));
+            rules.push(Rule::new(
+                "alg",
+                "RSA-signed (documented in 2023: \"only RSA-based algorithms are supported\")",
+                Outcome::Pass,
+                format!("alg {alg}."),
+            ));
         }
         Some(alg) => {
-            rules.push(Rule::new("alg", "RSA-signed (documented in 2023: \"only RSA-based algorithms are supported\")", Outcome::Unknown, format!("alg {alg}; whether the restriction still holds is not confirmed.")).code(ApiGatewayCode::HttpAlgNotRsa));
+            rules.push(
+                Rule::new(
+                    "alg",
+                    "RSA-signed (documented in 2023: \"only RSA-based algorithms are supported\")",
+                    Outcome::Unknown,
+                    format!("alg {alg}; whether the restriction still holds is not confirmed."),
+                )
+                .code(ApiGatewayCode::HttpAlgNotRsa),
+            );
             out.push(
                 s.at_header(ApiGatewayCode::HttpAlgNotRsa, "alg", format!("The token is signed with {alg}; AWS's HTTP API documentation (2023) says JWT authorizers support only RSA algorithms. Whether that still holds is not confirmed."))
                     .fix("If the route answers 401, have the issuer sign with RS256, or use a Lambda authorizer."),
@@ -264,9 +403,22 @@ pub(crate) fn http_verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &ApiGatewayHttpTar
         None => rules.push(Rule::new("alg", "RSA-signed", Outcome::Fail, "No alg.")),
     }
     if s.header_str("kid").is_some() {
-        rules.push(Rule::new("kid", "The header's kid names a key in the issuer's jwks_uri", Outcome::Unknown, "kid present; whether the issuer's JWKS has it is not visible here."));
+        rules.push(Rule::new(
+            "kid",
+            "The header's kid names a key in the issuer's jwks_uri",
+            Outcome::Unknown,
+            "kid present; whether the issuer's JWKS has it is not visible here.",
+        ));
     } else {
-        rules.push(Rule::new("kid", "The header's kid names a key in the issuer's jwks_uri", Outcome::Fail, "The header has no kid.").code(ApiGatewayCode::HttpNoKid));
+        rules.push(
+            Rule::new(
+                "kid",
+                "The header's kid names a key in the issuer's jwks_uri",
+                Outcome::Fail,
+                "The header has no kid.",
+            )
+            .code(ApiGatewayCode::HttpNoKid),
+        );
         out.push(
             s.at_header(ApiGatewayCode::HttpNoKid, "kid", "The header has no kid; the HTTP API JWT authorizer picks the verification key by kid: API Gateway answers 401.")
                 .fix("Have the issuer put the key id in the header (every mainstream provider does)."),
@@ -279,15 +431,22 @@ pub(crate) fn http_verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &ApiGatewayHttpTar
         rules.push(Rule::new("iss", iss_description, Outcome::Pass, "Equal."));
     } else {
         let hint = match iss.map(|i| issuer_diff(i, &t.issuer)) {
-            Some(IssuerDiff::TrailingSlash) => " They differ only by the trailing slash: the comparison is exact (Auth0 issuers end with /).",
-            _ if t.issuer.contains("/.well-known/") => " Enter the issuer itself, without /.well-known/openid-configuration.",
+            Some(IssuerDiff::TrailingSlash) => {
+                " They differ only by the trailing slash: the comparison is exact (Auth0 issuers end with /)."
+            }
+            _ if t.issuer.contains("/.well-known/") => {
+                " Enter the issuer itself, without /.well-known/openid-configuration."
+            }
             _ => "",
         };
         out.push(
             s.at_claim(ApiGatewayCode::HttpIssuerMismatch, "iss", format!("\"iss\" is {} but the authorizer's issuer is \"{}\": API Gateway answers 401.{hint}", iss.map_or_else(|| "absent".to_owned(), |i| format!("\"{i}\"")), t.issuer))
                 .fix(format!("Set the authorizer's issuer to exactly the token's iss{} and redeploy if the stage is not auto-deployed; or send a token from the configured issuer.", iss.map(|i| format!(" (\"{i}\")")).unwrap_or_default())),
         );
-        rules.push(Rule::new("iss", iss_description, Outcome::Fail, format!("iss is {}.", iss.unwrap_or("absent"))).code(ApiGatewayCode::HttpIssuerMismatch));
+        rules.push(
+            Rule::new("iss", iss_description, Outcome::Fail, format!("iss is {}.", iss.unwrap_or("absent")))
+                .code(ApiGatewayCode::HttpIssuerMismatch),
+        );
     }
     let aud = s.audiences().unwrap_or_default();
     let client_id = s.str_claim("client_id");
@@ -305,12 +464,36 @@ pub(crate) fn http_verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &ApiGatewayHttpTar
             s.at_claim(ApiGatewayCode::HttpAudienceMismatch, if aud.is_empty() { "client_id" } else { "aud" }, format!("The token has {have}, none of the authorizer's audiences {}: API Gateway answers 401 with \"the token does not have a valid audience\".", quoted(&t.audiences)))
                 .fix("Add the token's app client id (Cognito) or API identifier (others) to the authorizer's audiences, or request the token for the configured audience."),
         );
-        rules.push(Rule::new("aud", aud_description, Outcome::Fail, format!("The token has {have}.")).code(ApiGatewayCode::HttpAudienceMismatch));
+        rules.push(
+            Rule::new("aud", aud_description, Outcome::Fail, format!("The token has {have}."))
+                .code(ApiGatewayCode::HttpAudienceMismatch),
+        );
     }
     let times = time::evaluate(ctx, s);
-    rules.push(time::rule("exp", "exp is after the current time (UTC)", times.exp, Outcome::Unknown, "No exp; whether the authorizer accepts that is not documented.", false));
-    rules.push(time::rule("nbf", "nbf, if present, is before the current time", times.nbf, Outcome::Pass, "No nbf.", false));
-    rules.push(time::rule("iat", "iat is before the current time", times.iat, Outcome::Unknown, "No iat; whether the authorizer accepts that is not documented.", false));
+    rules.push(time::rule(
+        "exp",
+        "exp is after the current time (UTC)",
+        times.exp,
+        Outcome::Unknown,
+        "No exp; whether the authorizer accepts that is not documented.",
+        false,
+    ));
+    rules.push(time::rule(
+        "nbf",
+        "nbf, if present, is before the current time",
+        times.nbf,
+        Outcome::Pass,
+        "No nbf.",
+        false,
+    ));
+    rules.push(time::rule(
+        "iat",
+        "iat is before the current time",
+        times.iat,
+        Outcome::Unknown,
+        "No iat; whether the authorizer accepts that is not documented.",
+        false,
+    ));
     let route: Vec<&String> = t.scopes.iter().flatten().filter(|x| !x.is_empty()).collect();
     if route.is_empty() {
         out.push(
@@ -323,13 +506,29 @@ pub(crate) fn http_verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &ApiGatewayHttpTar
         if route.iter().any(|r| have.contains(r)) {
             rules.push(Rule::new("scope", description, Outcome::Pass, "Found."));
         } else {
-            let id = if s.token_use == TokenUse::Id { " This is an ID token, which carries no scopes: send the access token." } else { "" };
-            let roles = if s.claim("roles").is_some_and(Value::is_array) && s.claim("scp").is_none() { " The token has app roles (roles) instead, which the authorizer does not read." } else { "" };
+            let id = if s.token_use == TokenUse::Id {
+                " This is an ID token, which carries no scopes: send the access token."
+            } else {
+                ""
+            };
+            let roles = if s.claim("roles").is_some_and(Value::is_array) && s.claim("scp").is_none() {
+                " The token has app roles (roles) instead, which the authorizer does not read."
+            } else {
+                ""
+            };
             out.push(
                 s.at_claim(ApiGatewayCode::HttpNoMatchingScope, "scope", format!("The route requires one of the scopes {}, and the token has {}.{id}{roles}", quoted(&route), if have.is_empty() { "none".to_owned() } else { quoted(&have) }))
                     .fix("Request one of the route's scopes when getting the token (and allow it for the client), or change the route's authorization scopes."),
             );
-            rules.push(Rule::new("scope", description, Outcome::Fail, format!("The token has {}.", if have.is_empty() { "no scopes".to_owned() } else { quoted(&have) })).code(ApiGatewayCode::HttpNoMatchingScope));
+            rules.push(
+                Rule::new(
+                    "scope",
+                    description,
+                    Outcome::Fail,
+                    format!("The token has {}.", if have.is_empty() { "no scopes".to_owned() } else { quoted(&have) }),
+                )
+                .code(ApiGatewayCode::HttpNoMatchingScope),
+            );
         }
     }
     Verdict::from_rules(s.index, "apiGatewayHttp", "API Gateway (HTTP API, JWT authorizer)", "401 Unauthorized", rules)
@@ -359,7 +558,12 @@ mod tests {
         let f = find(&i, "APIGW_REST_ACCESS_TOKEN_WITHOUT_METHOD_SCOPES");
         assert!(f.message.contains("401"));
         let fix = f.fix.as_deref().unwrap();
-        assert!(fix.contains("Send the ID token") && fix.contains("add OAuth scopes to the method") && fix.contains("redeploy"), "{fix}");
+        assert!(
+            fix.contains("Send the ID token")
+                && fix.contains("add OAuth scopes to the method")
+                && fix.contains("redeploy"),
+            "{fix}"
+        );
         let i = run(&cognito_id(), &rest(""));
         assert_lacks(&i, "APIGW_REST_ACCESS_TOKEN_WITHOUT_METHOD_SCOPES");
         let v = i.verdict.unwrap();
@@ -388,20 +592,33 @@ mod tests {
     #[test]
     fn rest_issuer_not_in_pools_and_expired_all_at_once() {
         let other = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Other99";
-        let o = opts(&format!(r#"{{"now":{},"target":{{"kind":"apiGatewayRest","providerArns":["{other}"]}}}}"#, NOW + 7200.0));
+        let o = opts(&format!(
+            r#"{{"now":{},"target":{{"kind":"apiGatewayRest","providerArns":["{other}"]}}}}"#,
+            NOW + 7200.0
+        ));
         let i = run(&cognito_access("x"), &o);
         assert_has(&i, "APIGW_REST_ISSUER_NOT_IN_POOLS");
         assert_has(&i, "APIGW_REST_ACCESS_TOKEN_WITHOUT_METHOD_SCOPES");
         assert_has(&i, "TIME_EXPIRED");
-        let failing: Vec<_> = i.verdict.unwrap().rules.iter().filter(|r| r.outcome == Outcome::Fail).map(|r| r.id).collect();
+        let failing: Vec<_> =
+            i.verdict.unwrap().rules.iter().filter(|r| r.outcome == Outcome::Fail).map(|r| r.id).collect();
         assert_eq!(failing, ["issuer", "exp", "tokenType"]);
         assert_lacks(&run(&cognito_id(), &rest("")), "APIGW_REST_ISSUER_NOT_IN_POOLS");
-        assert_has(&run(&cognito_id(), &opts(&format!(r#"{{"now":{NOW},"target":{{"kind":"apiGatewayRest","providerArns":["nope"]}}}}"#))), "APIGW_REST_PROVIDER_ARN_INVALID");
+        assert_has(
+            &run(
+                &cognito_id(),
+                &opts(&format!(r#"{{"now":{NOW},"target":{{"kind":"apiGatewayRest","providerArns":["nope"]}}}}"#)),
+            ),
+            "APIGW_REST_PROVIDER_ARN_INVALID",
+        );
     }
 
     #[test]
     fn rest_expiry_within_skew_is_open() {
-        let o = opts(&format!(r#"{{"now":{},"clockSkew":120,"target":{{"kind":"apiGatewayRest","providerArns":["{ARN}"]}}}}"#, NOW + 3600.0));
+        let o = opts(&format!(
+            r#"{{"now":{},"clockSkew":120,"target":{{"kind":"apiGatewayRest","providerArns":["{ARN}"]}}}}"#,
+            NOW + 3600.0
+        ));
         let i = run(&cognito_id(), &o);
         assert_eq!(rule_outcome(&i, "exp"), Outcome::Unknown);
         assert_has(&i, "TIME_WITHIN_SKEW");
@@ -410,12 +627,18 @@ mod tests {
     #[test]
     fn rest_validation_regex_is_applied_to_aud() {
         let o = rest(&format!(r#","identityValidationExpression":"{CLIENT}""#));
-        let i = run(&cognito_access("aws.cognito.signin.user.admin"), &rest(&format!(r#","scopes":["aws.cognito.signin.user.admin"],"identityValidationExpression":"{CLIENT}""#)));
+        let i = run(
+            &cognito_access("aws.cognito.signin.user.admin"),
+            &rest(&format!(r#","scopes":["aws.cognito.signin.user.admin"],"identityValidationExpression":"{CLIENT}""#)),
+        );
         assert_has(&i, "APIGW_REST_VALIDATION_NO_AUD");
         assert_eq!(i.verdict.unwrap().decision, Decision::Deny);
         assert_lacks(&run(&cognito_id(), &o), "APIGW_REST_VALIDATION_NO_AUD");
         assert_lacks(&run(&cognito_id(), &o), "APIGW_REST_VALIDATION_MISMATCH");
-        assert_has(&run(&cognito_id(), &rest(r#","identityValidationExpression":"^abc.*$""#)), "APIGW_REST_VALIDATION_MISMATCH");
+        assert_has(
+            &run(&cognito_id(), &rest(r#","identityValidationExpression":"^abc.*$""#)),
+            "APIGW_REST_VALIDATION_MISMATCH",
+        );
         let partial = run(&cognito_id(), &rest(r#","identityValidationExpression":"57cb""#));
         assert_eq!(rule_outcome(&partial, "validationExpression"), Outcome::Unknown);
     }
@@ -444,16 +667,27 @@ mod tests {
     }
 
     fn http(issuer: &str, audiences: &str, extra: &str) -> crate::InspectOptions {
-        opts(&format!(r#"{{"now":{NOW},"target":{{"kind":"apiGatewayHttp","issuer":"{issuer}","audiences":{audiences}{extra}}}}}"#))
+        opts(&format!(
+            r#"{{"now":{NOW},"target":{{"kind":"apiGatewayHttp","issuer":"{issuer}","audiences":{audiences}{extra}}}}}"#
+        ))
     }
 
     #[test]
     fn http_issuer_is_exact_including_trailing_slash() {
-        let auth0 = jwt(r#"{"alg":"RS256","kid":"k"}"#, &format!(r#"{{"iss":"https://dev-x.us.auth0.com/","aud":"https://api","scope":"read","iat":{NOW},"exp":{}}}"#, NOW + 60.0));
+        let auth0 = jwt(
+            r#"{"alg":"RS256","kid":"k"}"#,
+            &format!(
+                r#"{{"iss":"https://dev-x.us.auth0.com/","aud":"https://api","scope":"read","iat":{NOW},"exp":{}}}"#,
+                NOW + 60.0
+            ),
+        );
         let i = run(&auth0, &http("https://dev-x.us.auth0.com", r#"["https://api"]"#, ""));
         assert!(find(&i, "APIGW_HTTP_ISSUER_MISMATCH").message.contains("trailing slash"));
         assert_eq!(i.verdict.unwrap().decision, Decision::Deny);
-        assert_lacks(&run(&auth0, &http("https://dev-x.us.auth0.com/", r#"["https://api"]"#, "")), "APIGW_HTTP_ISSUER_MISMATCH");
+        assert_lacks(
+            &run(&auth0, &http("https://dev-x.us.auth0.com/", r#"["https://api"]"#, "")),
+            "APIGW_HTTP_ISSUER_MISMATCH",
+        );
     }
 
     #[test]
@@ -471,24 +705,42 @@ mod tests {
     #[test]
     fn http_scopes_from_scope_or_scp() {
         let o = http("https://op", r#"["api"]"#, r#","scopes":["read"]"#);
-        let scp = jwt(r#"{"alg":"RS256","kid":"k"}"#, &format!(r#"{{"iss":"https://op","aud":"api","scp":"read write","iat":{NOW},"exp":{}}}"#, NOW + 60.0));
+        let scp = jwt(
+            r#"{"alg":"RS256","kid":"k"}"#,
+            &format!(r#"{{"iss":"https://op","aud":"api","scp":"read write","iat":{NOW},"exp":{}}}"#, NOW + 60.0),
+        );
         let i = run(&scp, &o);
         assert_lacks(&i, "APIGW_HTTP_NO_MATCHING_SCOPE");
         assert_lacks(&i, "APIGW_HTTP_NO_ROUTE_SCOPES");
-        let none = jwt(r#"{"alg":"RS256","kid":"k"}"#, &format!(r#"{{"iss":"https://op","aud":"api","scope":"write","iat":{NOW},"exp":{}}}"#, NOW + 60.0));
+        let none = jwt(
+            r#"{"alg":"RS256","kid":"k"}"#,
+            &format!(r#"{{"iss":"https://op","aud":"api","scope":"write","iat":{NOW},"exp":{}}}"#, NOW + 60.0),
+        );
         assert_has(&run(&none, &o), "APIGW_HTTP_NO_MATCHING_SCOPE");
     }
 
     #[test]
     fn http_time_kid_and_alg() {
         let o = http("https://op", r#"["api"]"#, "");
-        let t = jwt(r#"{"alg":"ES256"}"#, &format!(r#"{{"iss":"https://op","aud":"api","nbf":{},"iat":{},"exp":{}}}"#, NOW + 600.0, NOW + 600.0, NOW - 1.0));
+        let t = jwt(
+            r#"{"alg":"ES256"}"#,
+            &format!(
+                r#"{{"iss":"https://op","aud":"api","nbf":{},"iat":{},"exp":{}}}"#,
+                NOW + 600.0,
+                NOW + 600.0,
+                NOW - 1.0
+            ),
+        );
         let i = run(&t, &o);
         assert_has(&i, "APIGW_HTTP_NO_KID");
         assert_has(&i, "APIGW_HTTP_ALG_NOT_RSA");
-        let failing: Vec<_> = i.verdict.unwrap().rules.iter().filter(|r| r.outcome == Outcome::Fail).map(|r| r.id).collect();
+        let failing: Vec<_> =
+            i.verdict.unwrap().rules.iter().filter(|r| r.outcome == Outcome::Fail).map(|r| r.id).collect();
         assert_eq!(failing, ["kid", "exp", "nbf", "iat"]);
-        let good = jwt(r#"{"alg":"RS256","kid":"k"}"#, &format!(r#"{{"iss":"https://op","aud":"api","iat":{NOW},"exp":{}}}"#, NOW + 60.0));
+        let good = jwt(
+            r#"{"alg":"RS256","kid":"k"}"#,
+            &format!(r#"{{"iss":"https://op","aud":"api","iat":{NOW},"exp":{}}}"#, NOW + 60.0),
+        );
         let i = run(&good, &o);
         assert_lacks(&i, "APIGW_HTTP_NO_KID");
         assert_lacks(&i, "APIGW_HTTP_ALG_NOT_RSA");

@@ -99,7 +99,12 @@ const HEADER: &[Def] = &[
     ("jku", For::Any, RFC7515, "A URL of a key set chosen by the token; never trust it to verify the token itself."),
     ("jwk", For::Any, RFC7515, "A public key carried by the token; proves nothing about who signed it."),
     ("x5u", For::Any, RFC7515, "A URL of an X.509 certificate chosen by the token."),
-    ("x5c", For::Any, RFC7515, "An X.509 certificate chain carried by the token; proves nothing unless the chain is validated."),
+    (
+        "x5c",
+        For::Any,
+        RFC7515,
+        "An X.509 certificate chain carried by the token; proves nothing unless the chain is validated.",
+    ),
     ("x5t", For::Any, RFC7515, "SHA-1 thumbprint of the signing certificate."),
     ("x5t#S256", For::Any, RFC7515, "SHA-256 thumbprint of the signing certificate."),
     ("crit", For::Any, RFC7515, "Header parameters the verifier must understand, or reject the token."),
@@ -117,13 +122,23 @@ const HEADER: &[Def] = &[
     ("client", For::Alb, ALB, "The OAuth client id the load balancer authenticated with."),
     ("iss", For::Alb, ALB, "The identity provider the load balancer authenticated the user with."),
     ("exp", For::Alb, ALB, "When the load balancer's token expires (seconds since the epoch)."),
-    ("nonce", For::Entra, ENTRA, "A nonce in the header, seen in tokens for Microsoft Graph, which your app cannot validate."),
+    (
+        "nonce",
+        For::Entra,
+        ENTRA,
+        "A nonce in the header, seen in tokens for Microsoft Graph, which your app cannot validate.",
+    ),
 ];
 
 const CLAIMS: &[Def] = &[
     ("iss", For::Any, RFC7519, "Issuer: who made the token; compared exactly with the expected issuer."),
     ("sub", For::Any, RFC7519, "Subject: the user (or client) the token is about, unique within the issuer."),
-    ("aud", For::Any, RFC7519, "Audience: who the token is for (a client id or an API identifier); a string or an array."),
+    (
+        "aud",
+        For::Any,
+        RFC7519,
+        "Audience: who the token is for (a client id or an API identifier); a string or an array.",
+    ),
     ("exp", For::Any, RFC7519, "Expiration time: the token must not be accepted from this time on."),
     ("nbf", For::Any, RFC7519, "Not before: the token must not be accepted before this time."),
     ("iat", For::Any, RFC7519, "Issued at: when the token was made."),
@@ -133,7 +148,12 @@ const CLAIMS: &[Def] = &[
     ("acr", For::Any, OIDC, "Authentication context class: how strongly the user authenticated."),
     ("amr", For::Any, OIDC, "Authentication methods used (pwd, mfa, otp, …; values in RFC 8176)."),
     ("azp", For::Any, OIDC, "Authorized party: the client the token was issued to."),
-    ("azp", For::Keycloak, KEYCLOAK, "The client that requested the token (Keycloak's aud often names other services, such as account)."),
+    (
+        "azp",
+        For::Keycloak,
+        KEYCLOAK,
+        "The client that requested the token (Keycloak's aud often names other services, such as account).",
+    ),
     ("at_hash", For::Any, OIDC, "Hash of the access token issued with this ID token: binds the two."),
     ("c_hash", For::Any, OIDC, "Hash of the authorization code issued with this ID token."),
     ("s_hash", For::Any, "OpenID Financial-grade API", "Hash of the state parameter."),
@@ -158,7 +178,12 @@ const CLAIMS: &[Def] = &[
     ("address", For::Any, OIDC, "The user's postal address."),
     ("updated_at", For::Any, OIDC, "When the user's profile was last updated."),
     ("scope", For::Any, RFC8693, "The granted OAuth scopes, space-separated."),
-    ("scope", For::Cognito, COGNITO, "The granted OAuth scopes, space-separated; aws.cognito.signin.user.admin authorizes the user-pool API, custom scopes read resourceServer/scope."),
+    (
+        "scope",
+        For::Cognito,
+        COGNITO,
+        "The granted OAuth scopes, space-separated; aws.cognito.signin.user.admin authorizes the user-pool API, custom scopes read resourceServer/scope.",
+    ),
     ("client_id", For::Any, RFC9068, "The OAuth client the access token was issued to."),
     ("client_id", For::Cognito, COGNITO, "The app client the access token was issued to (access tokens have no aud)."),
     ("act", For::Any, RFC8693, "The actor acting on behalf of the subject (delegation)."),
@@ -172,11 +197,21 @@ const CLAIMS: &[Def] = &[
     ("cognito:groups", For::Any, COGNITO, "The user pool groups the user is in."),
     ("cognito:preferred_role", For::Any, COGNITO, "The IAM role of the user's highest-precedence group."),
     ("cognito:roles", For::Any, COGNITO, "The IAM roles of the user's groups."),
-    ("origin_jti", For::Any, COGNITO, "Identifier of the original authentication, shared by the tokens of one sign-in; used for revocation."),
+    (
+        "origin_jti",
+        For::Any,
+        COGNITO,
+        "Identifier of the original authentication, shared by the tokens of one sign-in; used for revocation.",
+    ),
     ("event_id", For::Any, COGNITO, "An identifier of the authentication event (meaning not documented by AWS)."),
     ("device_key", For::Any, COGNITO, "The remembered device's key (device tracking)."),
     ("username", For::Cognito, COGNITO, "The user name in the user pool."),
-    ("version", For::Cognito, COGNITO, "Token format version, seen as 2 in tokens from the OAuth endpoints (meaning not documented)."),
+    (
+        "version",
+        For::Cognito,
+        COGNITO,
+        "Token format version, seen as 2 in tokens from the OAuth endpoints (meaning not documented).",
+    ),
     ("identities", For::Cognito, COGNITO, "The federated identities (Google, SAML, …) linked to the user."),
     ("tid", For::Entra, ENTRA, "The tenant the user signed in to."),
     ("oid", For::Entra, ENTRA, "The user's object id: stable across applications in the tenant."),
@@ -188,7 +223,12 @@ const CLAIMS: &[Def] = &[
     ("scp", For::Entra, ENTRA, "Delegated permissions granted to the client, space-separated (user tokens only)."),
     ("scp", For::Okta, OKTA, "The granted scopes, as a JSON array."),
     ("scp", For::Any, "provider-specific (Entra, Okta)", "The granted scopes (a string in Entra, an array in Okta)."),
-    ("roles", For::Entra, ENTRA, "App roles: application permissions (client credentials) or roles assigned to the user."),
+    (
+        "roles",
+        For::Entra,
+        ENTRA,
+        "App roles: application permissions (client credentials) or roles assigned to the user.",
+    ),
     ("groups", For::Entra, ENTRA, "Group object ids; replaced by _claim_names when there are too many (overage)."),
     ("wids", For::Entra, ENTRA, "Directory roles of the user (role template ids)."),
     ("uti", For::Entra, ENTRA, "Token identifier, used internally by Microsoft (like jti)."),
@@ -250,7 +290,10 @@ fn time_info(ctx: &Ctx<'_>, name: &str, value: &Value) -> Option<TimeInfo> {
 
 fn unknown_claim(name: &str) -> (Option<&'static str>, String) {
     if let Some(attr) = name.strip_prefix("custom:") {
-        return (Some(COGNITO), format!("The custom user attribute {attr} (always a string in ID tokens, whatever its type)."));
+        return (
+            Some(COGNITO),
+            format!("The custom user attribute {attr} (always a string in ID tokens, whatever its type)."),
+        );
     }
     if name.starts_with("https://") || name.starts_with("http://") {
         return (None, "A namespaced custom claim (Auth0 and others name custom claims with a URL).".to_owned());
@@ -278,7 +321,14 @@ fn entries(ctx: &Ctx<'_>, token: &Token, provider: ProviderId, inner: bool, out:
                 Some((by, m)) => (Some(by), m.to_owned()),
                 None => unknown_claim(name),
             };
-            out.push(CatalogueEntry { part: Part::Payload, inner, name: name.clone(), defined_by, meaning, time: time_info(ctx, name, value) });
+            out.push(CatalogueEntry {
+                part: Part::Payload,
+                inner,
+                name: name.clone(),
+                defined_by,
+                meaning,
+                time: time_info(ctx, name, value),
+            });
         }
     }
 }
@@ -309,14 +359,30 @@ mod tests {
     #[test]
     fn every_member_is_catalogued_with_times() {
         let t = cognito_access("aws.cognito.signin.user.admin");
-        let exp_past = jwt(r#"{"alg":"RS256","kid":"k","x-custom":1}"#, &format!(r#"{{"exp":{},"iat":{},"custom:plan":"pro","https://example.com/roles":["a"],"zz":1}}"#, NOW - 3.0 * 3600.0 - 12.0 * 60.0, NOW - 4.0 * 3600.0));
+        let exp_past = jwt(
+            r#"{"alg":"RS256","kid":"k","x-custom":1}"#,
+            &format!(
+                r#"{{"exp":{},"iat":{},"custom:plan":"pro","https://example.com/roles":["a"],"zz":1}}"#,
+                NOW - 3.0 * 3600.0 - 12.0 * 60.0,
+                NOW - 4.0 * 3600.0
+            ),
+        );
         let i = run(&exp_past, &with_now(NOW));
         let cat = &i.diagnoses[0].catalogue;
         let names: Vec<_> = cat.iter().map(|e| (e.part, e.name.as_str())).collect();
-        assert_eq!(names, [
-            (Part::Header, "alg"), (Part::Header, "kid"), (Part::Header, "x-custom"),
-            (Part::Payload, "exp"), (Part::Payload, "iat"), (Part::Payload, "custom:plan"), (Part::Payload, "https://example.com/roles"), (Part::Payload, "zz"),
-        ]);
+        assert_eq!(
+            names,
+            [
+                (Part::Header, "alg"),
+                (Part::Header, "kid"),
+                (Part::Header, "x-custom"),
+                (Part::Payload, "exp"),
+                (Part::Payload, "iat"),
+                (Part::Payload, "custom:plan"),
+                (Part::Payload, "https://example.com/roles"),
+                (Part::Payload, "zz"),
+            ]
+        );
         let exp = &cat[3];
         assert_eq!(exp.defined_by, Some("RFC 7519 (JWT)"));
         let time = exp.time.as_ref().unwrap();
@@ -338,7 +404,10 @@ mod tests {
 
     #[test]
     fn provider_specific_meanings_and_no_now() {
-        let okta = jwt(r#"{"alg":"RS256"}"#, r#"{"iss":"https://dev-1.okta.com/oauth2/default","scp":["openid"],"cid":"c","uid":"u","exp":1}"#);
+        let okta = jwt(
+            r#"{"alg":"RS256"}"#,
+            r#"{"iss":"https://dev-1.okta.com/oauth2/default","scp":["openid"],"cid":"c","uid":"u","exp":1}"#,
+        );
         let i = run(&okta, &InspectOptionsExt::empty());
         let scp = i.diagnoses[0].catalogue.iter().find(|e| e.name == "scp").unwrap();
         assert_eq!(scp.defined_by, Some("Okta"));

@@ -76,8 +76,11 @@ pub(crate) fn resolve_expected_issuer(ctx: &mut Ctx<'_>, out: &mut Vec<Finding>)
                 ctx.region = Some(region);
             }
             None => out.push(
-                Finding::new(OptionCode::Invalid, format!("expect.userPoolArn \"{arn}\" is not a user pool ARN; it was ignored."))
-                    .fix("A user pool ARN reads arn:aws:cognito-idp:<region>:<account>:userpool/<region>_<id>."),
+                Finding::new(
+                    OptionCode::Invalid,
+                    format!("expect.userPoolArn \"{arn}\" is not a user pool ARN; it was ignored."),
+                )
+                .fix("A user pool ARN reads arn:aws:cognito-idp:<region>:<account>:userpool/<region>_<id>."),
             ),
         }
     }
@@ -105,7 +108,12 @@ pub(crate) fn resolve_expected_issuer(ctx: &mut Ctx<'_>, out: &mut Vec<Finding>)
     }
     if let Some(region) = &e.region {
         if ctx.region.as_ref().is_some_and(|r| r != region) {
-            out.push(Finding::new(OptionCode::Invalid, format!("expect.region \"{region}\" contradicts the region of the user pool given; the pool's was used.")));
+            out.push(Finding::new(
+                OptionCode::Invalid,
+                format!(
+                    "expect.region \"{region}\" contradicts the region of the user pool given; the pool's was used."
+                ),
+            ));
         } else {
             ctx.region = Some(region.clone());
         }
@@ -114,11 +122,27 @@ pub(crate) fn resolve_expected_issuer(ctx: &mut Ctx<'_>, out: &mut Vec<Finding>)
 
 /// Checks the JSON types of registered claims.
 fn check_types(s: &Subject<'_>, out: &mut Vec<Finding>) {
-    for name in ["iss", "sub", "jti", "azp", "nonce", "token_use", "client_id", "scope", "at_hash", "cognito:username", "username"] {
+    for name in [
+        "iss",
+        "sub",
+        "jti",
+        "azp",
+        "nonce",
+        "token_use",
+        "client_id",
+        "scope",
+        "at_hash",
+        "cognito:username",
+        "username",
+    ] {
         if let Some(v) = s.claim(name)
             && !v.is_string()
         {
-            let extra = if name == "scope" && v.is_array() { " OAuth's scope claim is a space-separated string; an array is Okta's scp style." } else { "" };
+            let extra = if name == "scope" && v.is_array() {
+                " OAuth's scope claim is a space-separated string; an array is Okta's scp style."
+            } else {
+                ""
+            };
             out.push(
                 s.at_claim(ClaimCode::WrongType, name, format!("\"{name}\" is {v}, not a string.{extra}"))
                     .fix("Verifiers reject tokens whose registered claims have the wrong type (aws-jwt-verify: \"JWT payload ... claim is not a string\"). Fix the issuer."),
@@ -330,8 +354,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
     if let Some(expected) = &ctx.issuer {
         match s.str_claim("iss") {
             None => out.push(
-                s.at_claim(ClaimCode::IssMissing, "iss", format!("The token has no \"iss\", but the issuer \"{expected}\" is {}.", ctx.issuer_source))
-                    .fix("Verifiers that check the issuer reject tokens without one."),
+                s.at_claim(
+                    ClaimCode::IssMissing,
+                    "iss",
+                    format!("The token has no \"iss\", but the issuer \"{expected}\" is {}.", ctx.issuer_source),
+                )
+                .fix("Verifiers that check the issuer reject tokens without one."),
             ),
             Some(actual) => out.extend(issuer_finding(s, actual, expected, ctx.issuer_source)),
         }
@@ -391,7 +419,12 @@ pub(crate) fn scope_finding(s: &Subject<'_>, missing: &[&String], have: &[String
             fix = "Request the scope in the authorize call (scope=...), allow it on the app client (Allowed OAuth scopes), and sign in again; a pre-token-generation trigger can also add or suppress scopes.".to_owned();
         }
     }
-    s.at_claim(ClaimCode::ScopeMissing, member, format!("The token lacks the scope(s) {}; it has {have_text}.", quoted(missing))).fix(fix)
+    s.at_claim(
+        ClaimCode::ScopeMissing,
+        member,
+        format!("The token lacks the scope(s) {}; it has {have_text}.", quoted(missing)),
+    )
+    .fix(fix)
 }
 
 #[cfg(test)]
@@ -406,18 +439,32 @@ mod tests {
     #[test]
     fn at_hash_of_the_oidc_core_example() {
         // OIDC Core, Appendix A.3: access_token jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y → at_hash 77QmUPtjPfzWtF2AnpK9RQ.
-        assert_eq!(at_hash("RS256", "jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y").as_deref(), Some("77QmUPtjPfzWtF2AnpK9RQ"));
+        assert_eq!(
+            at_hash("RS256", "jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y").as_deref(),
+            Some("77QmUPtjPfzWtF2AnpK9RQ")
+        );
         assert_eq!(at_hash("EdDSA", "x"), None);
         assert_eq!(at_hash("ES384", "x").map(|h| h.len()), Some(32));
     }
 
     #[test]
     fn at_hash_checked_against_the_access_token() {
-        let id = |h: &str| jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"https://op.example","aud":"c","sub":"1","exp":{},"iat":{NOW},"at_hash":"{h}"}}"#, NOW + 60.0));
+        let id = |h: &str| {
+            jwt(
+                r#"{"alg":"RS256"}"#,
+                &format!(
+                    r#"{{"iss":"https://op.example","aud":"c","sub":"1","exp":{},"iat":{NOW},"at_hash":"{h}"}}"#,
+                    NOW + 60.0
+                ),
+            )
+        };
         let o = with(r#"{"accessToken":"Bearer jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y"}"#);
         assert_lacks(&run(&id("77QmUPtjPfzWtF2AnpK9RQ"), &o), "CLAIM_AT_HASH_MISMATCH");
         assert_has(&run(&id("AAAAAAAAAAAAAAAAAAAAAA"), &o), "CLAIM_AT_HASH_MISMATCH");
-        let no_hash = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"https://op.example","aud":"c","nonce":"n","exp":{}}}"#, NOW + 60.0));
+        let no_hash = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(r#"{{"iss":"https://op.example","aud":"c","nonce":"n","exp":{}}}"#, NOW + 60.0),
+        );
         assert_has(&run(&no_hash, &o), "CLAIM_AT_HASH_MISSING");
         let ed = jwt(r#"{"alg":"EdDSA"}"#, r#"{"aud":"c","at_hash":"x"}"#);
         assert_has(&run(&ed, &o), "CLAIM_AT_HASH_UNCHECKED");
@@ -432,40 +479,78 @@ mod tests {
             ("http://keycloak:8080/realms/acme", "https://sso.example.com/realms/acme", "CLAIM_ISS_HOST_MISMATCH"),
             ("https://sts.windows.net/t/", "https://login.microsoftonline.com/t/v2.0", "ENTRA_VERSION_MISMATCH"),
             ("accounts.google.com", "https://accounts.google.com", "GOOGLE_ISSUER_FORM"),
-            ("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_A1", "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_B2", "COGNITO_POOL_MISMATCH"),
+            (
+                "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_A1",
+                "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_B2",
+                "COGNITO_POOL_MISMATCH",
+            ),
             ("https://a.example", "https://b.example/x", "CLAIM_ISS_MISMATCH"),
         ];
         for (actual, expected, code) in cases {
             let i = run(&tok(actual), &with(&format!(r#"{{"issuer":"{expected}"}}"#)));
             assert_has(&i, code);
-            assert_eq!(i.findings.iter().filter(|f| f.location.as_ref().and_then(|l| l.member.as_deref()) == Some("iss") && f.severity >= crate::Severity::Warning).count(), 1, "{actual}");
+            assert_eq!(
+                i.findings
+                    .iter()
+                    .filter(|f| f.location.as_ref().and_then(|l| l.member.as_deref()) == Some("iss")
+                        && f.severity >= crate::Severity::Warning)
+                    .count(),
+                1,
+                "{actual}"
+            );
             let i = run(&tok(actual), &with(&format!(r#"{{"issuer":"{actual}"}}"#)));
             assert_lacks(&i, code);
         }
-        assert_has(&run(&jwt(r#"{"alg":"RS256"}"#, r#"{"sub":"1"}"#), &with(r#"{"issuer":"https://x"}"#)), "CLAIM_ISS_MISSING");
+        assert_has(
+            &run(&jwt(r#"{"alg":"RS256"}"#, r#"{"sub":"1"}"#), &with(r#"{"issuer":"https://x"}"#)),
+            "CLAIM_ISS_MISSING",
+        );
     }
 
     #[test]
     fn audiences() {
-        let tok = |aud: &str| jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"https://op.example","aud":{aud},"exp":{}}}"#, NOW + 60.0));
+        let tok = |aud: &str| {
+            jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"https://op.example","aud":{aud},"exp":{}}}"#, NOW + 60.0))
+        };
         assert_has(&run(&tok(r#""api://a""#), &with(r#"{"audience":"api://b"}"#)), "CLAIM_AUD_MISMATCH");
         assert_lacks(&run(&tok(r#"["api://a","api://b"]"#), &with(r#"{"audience":"api://b"}"#)), "CLAIM_AUD_MISMATCH");
-        assert_has(&run(&jwt(r#"{"alg":"RS256"}"#, r#"{"sub":"1"}"#), &with(r#"{"audience":"x"}"#)), "CLAIM_AUD_MISSING");
+        assert_has(
+            &run(&jwt(r#"{"alg":"RS256"}"#, r#"{"sub":"1"}"#), &with(r#"{"audience":"x"}"#)),
+            "CLAIM_AUD_MISSING",
+        );
         assert_has(&run(&tok("3"), &opts("{}")), "CLAIM_WRONG_TYPE");
         assert_lacks(&run(&tok(r#""a""#), &opts("{}")), "CLAIM_WRONG_TYPE");
     }
 
     #[test]
     fn keycloak_client_in_azp() {
-        let t = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"https://sso.example.com/realms/acme","aud":"account","azp":"web-app","exp":{}}}"#, NOW + 60.0));
+        let t = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(
+                r#"{{"iss":"https://sso.example.com/realms/acme","aud":"account","azp":"web-app","exp":{}}}"#,
+                NOW + 60.0
+            ),
+        );
         assert_has(&run(&t, &with(r#"{"clientId":"web-app"}"#)), "KEYCLOAK_CLIENT_IN_AZP");
-        let t = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"https://sso.example.com/realms/acme","aud":["web-app","account"],"azp":"web-app","exp":{}}}"#, NOW + 60.0));
+        let t = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(
+                r#"{{"iss":"https://sso.example.com/realms/acme","aud":["web-app","account"],"azp":"web-app","exp":{}}}"#,
+                NOW + 60.0
+            ),
+        );
         assert_lacks(&run(&t, &with(r#"{"clientId":"web-app"}"#)), "KEYCLOAK_CLIENT_IN_AZP");
     }
 
     #[test]
     fn firebase_audience_is_the_project() {
-        let t = jwt(r#"{"alg":"RS256","kid":"k"}"#, &format!(r#"{{"iss":"https://securetoken.google.com/my-proj","aud":"my-proj","sub":"u","exp":{}}}"#, NOW + 60.0));
+        let t = jwt(
+            r#"{"alg":"RS256","kid":"k"}"#,
+            &format!(
+                r#"{{"iss":"https://securetoken.google.com/my-proj","aud":"my-proj","sub":"u","exp":{}}}"#,
+                NOW + 60.0
+            ),
+        );
         assert_has(&run(&t, &with(r#"{"audience":"AIzaSyD-webapikey"}"#)), "FIREBASE_AUD_PROJECT");
         assert_lacks(&run(&t, &with(r#"{"audience":"my-proj"}"#)), "FIREBASE_AUD_PROJECT");
     }

@@ -134,7 +134,9 @@ pub(crate) fn parse_issuer(iss: &str) -> Result<(String, String), String> {
         return Err("it has a query or fragment".to_owned());
     }
     match url.segments().as_slice() {
-        [pool] if url.path == format!("/{pool}") && super::providers::looks_like_pool_id(pool) => Ok((region.to_owned(), (*pool).to_owned())),
+        [pool] if url.path == format!("/{pool}") && super::providers::looks_like_pool_id(pool) => {
+            Ok((region.to_owned(), (*pool).to_owned()))
+        }
         [pool] if url.path.ends_with('/') => Err(format!("it ends with a slash after the pool id {pool}")),
         [] => Err("the user pool id is missing from the path".to_owned()),
         _ => Err(format!("the path {} is not /<userPoolId>", url.path)),
@@ -244,12 +246,19 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
     let custom: Vec<String> = s
         .scopes()
         .into_iter()
-        .filter_map(|sc| sc.rsplit_once('/').map(|(server, name)| format!("\"{name}\" of resource server \"{server}\"")))
+        .filter_map(|sc| {
+            sc.rsplit_once('/').map(|(server, name)| format!("\"{name}\" of resource server \"{server}\""))
+        })
         .collect();
     if !custom.is_empty() && s.token_use == TokenUse::Access {
-        out.push(s.at_claim(CognitoCode::CustomScopes, "scope", format!(
-            "Custom scopes (resourceServerIdentifier/scopeName, split at the last slash): {}.", custom.join(", ")
-        )));
+        out.push(s.at_claim(
+            CognitoCode::CustomScopes,
+            "scope",
+            format!(
+                "Custom scopes (resourceServerIdentifier/scopeName, split at the last slash): {}.",
+                custom.join(", ")
+            ),
+        ));
     }
 }
 
@@ -268,59 +277,119 @@ pub const ADMIN_SCOPE_FIX: &str = "Request the scope aws.cognito.signin.user.adm
 pub(crate) fn verdict(ctx: &Ctx<'_>, s: &Subject<'_>, target: &CognitoApiTarget, out: &mut Vec<Finding>) -> Verdict {
     let op = target.operation.trim();
     let mut rules = Vec::new();
-    let op_rule = |outcome, detail: String| Rule::new("operation", format!("{op} is authorized by an access token"), outcome, detail);
+    let op_rule = |outcome, detail: String| {
+        Rule::new("operation", format!("{op} is authorized by an access token"), outcome, detail)
+    };
     if ACCESS_TOKEN_REQUIRED.contains(&op) {
-        rules.push(op_rule(Outcome::Pass, format!("{op} requires a signed-in user's access token with {ADMIN_SCOPE}; IAM is not evaluated.")));
+        rules.push(op_rule(
+            Outcome::Pass,
+            format!("{op} requires a signed-in user's access token with {ADMIN_SCOPE}; IAM is not evaluated."),
+        ));
     } else if let Some((_, alt)) = ACCESS_TOKEN_OPTIONAL.iter().find(|(o, _)| *o == op) {
         rules.push(op_rule(Outcome::Pass, format!("{op} takes an access token, or {alt}.")));
-        out.push(s.at_token(CognitoCode::OperationTokenOptional, format!("{op} takes an access token or {alt}; the rules below are for the access token.")));
+        out.push(s.at_token(
+            CognitoCode::OperationTokenOptional,
+            format!("{op} takes an access token or {alt}; the rules below are for the access token."),
+        ));
     } else if let Some((_, instead)) = NOT_TOKEN.iter().find(|(o, _)| *o == op) {
         rules.push(op_rule(Outcome::Fail, format!("{op} takes {instead}.")).code(CognitoCode::OperationNotToken));
-        out.push(s.at_token(CognitoCode::OperationNotToken, format!("{op} is not authorized by an access token: it takes {instead}.")));
-    } else if op.starts_with("Admin") || op.starts_with("Create") || op.starts_with("Describe") || op.starts_with("List") && op != "ListDevices" {
-        rules.push(op_rule(Outcome::Fail, format!("{op} is an administrative call signed with IAM credentials (SigV4), not a user's token.")).code(CognitoCode::OperationNotToken));
+        out.push(s.at_token(
+            CognitoCode::OperationNotToken,
+            format!("{op} is not authorized by an access token: it takes {instead}."),
+        ));
+    } else if op.starts_with("Admin")
+        || op.starts_with("Create")
+        || op.starts_with("Describe")
+        || op.starts_with("List") && op != "ListDevices"
+    {
+        rules.push(
+            op_rule(
+                Outcome::Fail,
+                format!("{op} is an administrative call signed with IAM credentials (SigV4), not a user's token."),
+            )
+            .code(CognitoCode::OperationNotToken),
+        );
         out.push(
             s.at_token(CognitoCode::OperationNotToken, format!("{op} is authorized with IAM credentials (an AWS SigV4 signature), not with a user's token."))
                 .fix("Call it from a backend with IAM permissions for cognito-idp; from the browser, use the user's own operations (GetUser, UpdateUserAttributes, …) with the access token."),
         );
     } else {
-        rules.push(op_rule(Outcome::Unknown, format!("{op} is not a user-pool operation jwtlens knows.")).code(CognitoCode::OperationUnknown));
+        rules.push(
+            op_rule(Outcome::Unknown, format!("{op} is not a user-pool operation jwtlens knows."))
+                .code(CognitoCode::OperationUnknown),
+        );
         out.push(
-            s.at_token(CognitoCode::OperationUnknown, format!("\"{op}\" is not a known Cognito user-pool API operation."))
-                .fix(format!("Operation names are as in the API reference, e.g. {}.", ACCESS_TOKEN_REQUIRED.iter().take(4).copied().collect::<Vec<_>>().join(", "))),
+            s.at_token(
+                CognitoCode::OperationUnknown,
+                format!("\"{op}\" is not a known Cognito user-pool API operation."),
+            )
+            .fix(format!(
+                "Operation names are as in the API reference, e.g. {}.",
+                ACCESS_TOKEN_REQUIRED.iter().take(4).copied().collect::<Vec<_>>().join(", ")
+            )),
         );
     }
     rules.push(format_rule(s, "The token is a signed JWT"));
     if s.is_cognito() && !s.provider.emulator {
         let detail = match (&s.provider.region, &s.provider.user_pool_id) {
-            (Some(r), Some(p)) => format!("User pool {p}; call the API in {r} (the SDK client's region must be the pool's)."),
+            (Some(r), Some(p)) => {
+                format!("User pool {p}; call the API in {r} (the SDK client's region must be the pool's).")
+            }
             _ => "A Cognito user pool token.".to_owned(),
         };
         rules.push(Rule::new("issuer", "The token was issued by a Cognito user pool", Outcome::Pass, detail));
     } else if s.claims.is_some() {
         let why = if s.provider.emulator { "an emulator's token" } else { "not a Cognito user pool token" };
-        rules.push(Rule::new("issuer", "The token was issued by a Cognito user pool", Outcome::Fail, format!("iss {}: {why}.", s.str_claim("iss").unwrap_or("absent"))).code(CognitoCode::ForeignToken));
+        rules.push(
+            Rule::new(
+                "issuer",
+                "The token was issued by a Cognito user pool",
+                Outcome::Fail,
+                format!("iss {}: {why}.", s.str_claim("iss").unwrap_or("absent")),
+            )
+            .code(CognitoCode::ForeignToken),
+        );
         out.push(
-            s.at_claim(CognitoCode::ForeignToken, "iss", format!("{op} accepts only access tokens of a Cognito user pool, and this token's issuer is {}.", s.str_claim("iss").map_or_else(|| "absent".to_owned(), |i| format!("\"{i}\""))))
-                .fix("Sign in with the Cognito user pool (hosted UI or InitiateAuth) and send its access token."),
+            s.at_claim(
+                CognitoCode::ForeignToken,
+                "iss",
+                format!(
+                    "{op} accepts only access tokens of a Cognito user pool, and this token's issuer is {}.",
+                    s.str_claim("iss").map_or_else(|| "absent".to_owned(), |i| format!("\"{i}\""))
+                ),
+            )
+            .fix("Sign in with the Cognito user pool (hosted UI or InitiateAuth) and send its access token."),
         );
     }
     rules.push(s.signature_rule("Signed by one of the user pool's keys"));
-    let use_rule = |outcome, detail: &str| Rule::new("tokenUse", "The token is an access token (token_use \"access\")", outcome, detail);
+    let use_rule = |outcome, detail: &str| {
+        Rule::new("tokenUse", "The token is an access token (token_use \"access\")", outcome, detail)
+    };
     match s.token_use {
         TokenUse::Access => rules.push(use_rule(Outcome::Pass, "token_use is \"access\".")),
         TokenUse::Id => {
-            rules.push(use_rule(Outcome::Fail, "token_use is \"id\": this is the ID token.").code(CognitoCode::IdTokenForApi));
+            rules.push(
+                use_rule(Outcome::Fail, "token_use is \"id\": this is the ID token.").code(CognitoCode::IdTokenForApi),
+            );
             out.push(
                 s.at_claim(CognitoCode::IdTokenForApi, "token_use", format!("{op} needs the access token, and this is the ID token (token_use \"id\"). Cognito rejects it with NotAuthorizedException (the exact message for ID tokens is not documented)."))
                     .fix("Send the access_token of the same sign-in (Amplify: (await fetchAuthSession()).tokens.accessToken; token response: access_token, not id_token)."),
             );
         }
-        TokenUse::Refresh => rules.push(use_rule(Outcome::Fail, "A refresh token.").code(CognitoCode::RefreshTokenSent)),
+        TokenUse::Refresh => {
+            rules.push(use_rule(Outcome::Fail, "A refresh token.").code(CognitoCode::RefreshTokenSent))
+        }
         TokenUse::Unknown => rules.push(use_rule(Outcome::Fail, "No token_use: not a Cognito ID or access token.")),
     }
     let times = time::evaluate(ctx, s);
-    rules.push(time::rule("exp", "Not expired (\"Access Token has expired\")", times.exp, Outcome::Fail, "Cognito access tokens always carry exp.", false));
+    rules.push(time::rule(
+        "exp",
+        "Not expired (\"Access Token has expired\")",
+        times.exp,
+        Outcome::Fail,
+        "Cognito access tokens always carry exp.",
+        false,
+    ));
     let scopes = s.scopes();
     if s.token_use == TokenUse::Access {
         if scopes.iter().any(|sc| sc == ADMIN_SCOPE) {
@@ -331,11 +400,14 @@ pub(crate) fn verdict(ctx: &Ctx<'_>, s: &Subject<'_>, target: &CognitoApiTarget,
                 Rule::new("scope", format!("scope contains {ADMIN_SCOPE}"), Outcome::Fail, format!("The token has {have}: Cognito answers \"NotAuthorizedException: Access Token does not have required scopes\"."))
                     .code(CognitoCode::AdminScopeMissing),
             );
-            let machine = s.claim("username").is_none() && !scopes.is_empty() && scopes.iter().all(|sc| sc.contains('/'));
+            let machine =
+                s.claim("username").is_none() && !scopes.is_empty() && scopes.iter().all(|sc| sc.contains('/'));
             let (cause, fix) = if machine {
                 (
                     " It carries only custom scopes and no username: it looks like a client-credentials (machine) token, which represents no user (the exact claims of such tokens are not documented).",
-                    format!("User-pool operations act on a signed-in user: sign a user in (hosted UI with the scope, or InitiateAuth) and send that user's access token. {ADMIN_SCOPE_FIX}"),
+                    format!(
+                        "User-pool operations act on a signed-in user: sign a user in (hosted UI with the scope, or InitiateAuth) and send that user's access token. {ADMIN_SCOPE_FIX}"
+                    ),
                 )
             } else {
                 (
@@ -382,7 +454,9 @@ mod tests {
         let f = find(&i, "COGNITO_ADMIN_SCOPE_MISSING");
         assert!(f.message.contains("Access Token does not have required scopes"));
         let fix = f.fix.as_deref().unwrap();
-        for needle in ["in the authorize call", "allow it on the app client", "sign in again", "pre-token-generation trigger"] {
+        for needle in
+            ["in the authorize call", "allow it on the app client", "sign in again", "pre-token-generation trigger"]
+        {
             assert!(fix.contains(needle), "fix lacks {needle:?}: {fix}");
         }
         assert_eq!(f.location.as_ref().unwrap().member.as_deref(), Some("scope"));
@@ -410,7 +484,14 @@ mod tests {
 
     #[test]
     fn expired_access_token_and_every_failure_at_once() {
-        let t = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"{ISS}","token_use":"access","scope":"openid","client_id":"{CLIENT}","username":"u","iat":{},"exp":{}}}"#, NOW - 7200.0, NOW - 3600.0));
+        let t = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(
+                r#"{{"iss":"{ISS}","token_use":"access","scope":"openid","client_id":"{CLIENT}","username":"u","iat":{},"exp":{}}}"#,
+                NOW - 7200.0,
+                NOW - 3600.0
+            ),
+        );
         let i = run(&t, &get_user());
         let v = i.verdict.as_ref().unwrap();
         let failing: Vec<_> = v.rules.iter().filter(|r| r.outcome == Outcome::Fail).map(|r| r.id).collect();
@@ -421,7 +502,8 @@ mod tests {
 
     #[test]
     fn operations() {
-        let op = |name: &str| opts(&format!(r#"{{"now":{NOW},"target":{{"kind":"cognitoApi","operation":"{name}"}}}}"#));
+        let op =
+            |name: &str| opts(&format!(r#"{{"now":{NOW},"target":{{"kind":"cognitoApi","operation":"{name}"}}}}"#));
         let t = cognito_access(ADMIN_SCOPE);
         assert_has(&run(&t, &op("AdminGetUser")), "COGNITO_OPERATION_NOT_TOKEN");
         assert_has(&run(&t, &op("InitiateAuth")), "COGNITO_OPERATION_NOT_TOKEN");
@@ -437,7 +519,13 @@ mod tests {
 
     #[test]
     fn machine_token_gets_the_machine_explanation() {
-        let t = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"sub":"{CLIENT}","token_use":"access","scope":"https://api.example.com/read","iss":"{ISS}","exp":{},"iat":{NOW},"client_id":"{CLIENT}"}}"#, NOW + 3600.0));
+        let t = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(
+                r#"{{"sub":"{CLIENT}","token_use":"access","scope":"https://api.example.com/read","iss":"{ISS}","exp":{},"iat":{NOW},"client_id":"{CLIENT}"}}"#,
+                NOW + 3600.0
+            ),
+        );
         let i = run(&t, &get_user());
         assert!(find(&i, "COGNITO_ADMIN_SCOPE_MISSING").message.contains("client-credentials"));
         assert_has(&i, "COGNITO_CUSTOM_SCOPES");
@@ -446,10 +534,19 @@ mod tests {
 
     #[test]
     fn foreign_and_refresh_tokens() {
-        let t = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"https://dev-x.us.auth0.com/","scope":"openid","exp":{}}}"#, NOW + 60.0));
+        let t = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(r#"{{"iss":"https://dev-x.us.auth0.com/","scope":"openid","exp":{}}}"#, NOW + 60.0),
+        );
         assert_has(&run(&t, &get_user()), "COGNITO_FOREIGN_TOKEN");
         assert_lacks(&run(&cognito_access(ADMIN_SCOPE), &get_user()), "COGNITO_FOREIGN_TOKEN");
-        let refresh = format!("{}.a2V5.aXY.Y2lwaGVy.dGFn", base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, r#"{"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}"#));
+        let refresh = format!(
+            "{}.a2V5.aXY.Y2lwaGVy.dGFn",
+            base64::Engine::encode(
+                &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+                r#"{"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}"#
+            )
+        );
         let i = run(&refresh, &get_user());
         assert_has(&i, "COGNITO_REFRESH_TOKEN_SENT");
         assert_eq!(i.verdict.unwrap().decision, Decision::Deny);
@@ -459,15 +556,32 @@ mod tests {
 
     #[test]
     fn issuer_format_and_region() {
-        let tok = |iss: &str| jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"{iss}","token_use":"id","cognito:username":"u","exp":{}}}"#, NOW + 60.0));
+        let tok = |iss: &str| {
+            jwt(
+                r#"{"alg":"RS256"}"#,
+                &format!(r#"{{"iss":"{iss}","token_use":"id","cognito:username":"u","exp":{}}}"#, NOW + 60.0),
+            )
+        };
         assert_has(&run(&tok(&format!("{ISS}/")), &with_now(NOW)), "COGNITO_ISSUER_FORMAT");
-        assert_has(&run(&tok("http://cognito-idp.us-east-1.amazonaws.com/us-east-1_A1"), &with_now(NOW)), "COGNITO_ISSUER_FORMAT");
-        assert_has(&run(&tok(&format!("{ISS}/.well-known/openid-configuration")), &with_now(NOW)), "COGNITO_ISSUER_FORMAT");
-        assert_has(&run(&tok("https://cognito-idp.eu-west-1.amazonaws.com/us-east-1_A1"), &with_now(NOW)), "COGNITO_REGION_MISMATCH");
+        assert_has(
+            &run(&tok("http://cognito-idp.us-east-1.amazonaws.com/us-east-1_A1"), &with_now(NOW)),
+            "COGNITO_ISSUER_FORMAT",
+        );
+        assert_has(
+            &run(&tok(&format!("{ISS}/.well-known/openid-configuration")), &with_now(NOW)),
+            "COGNITO_ISSUER_FORMAT",
+        );
+        assert_has(
+            &run(&tok("https://cognito-idp.eu-west-1.amazonaws.com/us-east-1_A1"), &with_now(NOW)),
+            "COGNITO_REGION_MISMATCH",
+        );
         let ok = run(&tok(ISS), &with_now(NOW));
         assert_lacks(&ok, "COGNITO_ISSUER_FORMAT");
         assert_lacks(&ok, "COGNITO_REGION_MISMATCH");
-        assert_has(&run(&tok("https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_A1"), &with_now(NOW)), "COGNITO_ISSUER_UNCONFIRMED");
+        assert_has(
+            &run(&tok("https://cognito-idp.cn-north-1.amazonaws.com.cn/cn-north-1_A1"), &with_now(NOW)),
+            "COGNITO_ISSUER_UNCONFIRMED",
+        );
     }
 
     #[test]
@@ -475,7 +589,13 @@ mod tests {
         let o = |e: &str| opts(&format!(r#"{{"now":{NOW},"expect":{e}}}"#));
         assert_has(&run(&cognito_id(), &o(r#"{"userPoolId":"us-east-1_Other1"}"#)), "COGNITO_POOL_MISMATCH");
         assert_has(&run(&cognito_id(), &o(r#"{"region":"eu-west-1"}"#)), "COGNITO_POOL_MISMATCH");
-        assert_has(&run(&cognito_id(), &o(r#"{"userPoolArn":"arn:aws:cognito-idp:eu-west-1:1:userpool/eu-west-1_AbC123xyz"}"#)), "COGNITO_POOL_MISMATCH");
+        assert_has(
+            &run(
+                &cognito_id(),
+                &o(r#"{"userPoolArn":"arn:aws:cognito-idp:eu-west-1:1:userpool/eu-west-1_AbC123xyz"}"#),
+            ),
+            "COGNITO_POOL_MISMATCH",
+        );
         let good = run(&cognito_id(), &o(&format!(r#"{{"userPoolId":"{POOL}","region":"us-east-1"}}"#)));
         assert_lacks(&good, "COGNITO_POOL_MISMATCH");
         assert_lacks(&good, "CLAIM_ISS_MISMATCH");
@@ -488,9 +608,13 @@ mod tests {
         assert_lacks(&run(&cognito_access(ADMIN_SCOPE), &o(CLIENT)), "COGNITO_CLIENT_ID_MISMATCH");
         assert_has(&run(&cognito_id(), &o("other")), "COGNITO_CLIENT_ID_MISMATCH");
         let i = run(&cognito_access(ADMIN_SCOPE), &o("other"));
-        assert_eq!(find(&i, "COGNITO_CLIENT_ID_MISMATCH").location.as_ref().unwrap().member.as_deref(), Some("client_id"));
+        assert_eq!(
+            find(&i, "COGNITO_CLIENT_ID_MISMATCH").location.as_ref().unwrap().member.as_deref(),
+            Some("client_id")
+        );
         // Access tokens have no aud: never an error, even for a verifier that asks for an audience.
-        let i = run(&cognito_access(ADMIN_SCOPE), &opts(&format!(r#"{{"now":{NOW},"expect":{{"audience":"{CLIENT}"}}}}"#)));
+        let i =
+            run(&cognito_access(ADMIN_SCOPE), &opts(&format!(r#"{{"now":{NOW},"expect":{{"audience":"{CLIENT}"}}}}"#)));
         assert_has(&i, "COGNITO_ACCESS_TOKEN_NO_AUD");
         assert_lacks(&i, "CLAIM_AUD_MISSING");
         assert!(i.findings.iter().all(|f| f.severity != crate::Severity::Error), "{:#?}", i.findings);
@@ -501,12 +625,16 @@ mod tests {
         let t = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"{ISS}","cognito:username":"u","exp":{}}}"#, NOW + 60.0));
         assert_has(&run(&t, &with_now(NOW)), "COGNITO_TOKEN_USE_MISSING");
         assert_lacks(&run(&cognito_id(), &with_now(NOW)), "COGNITO_TOKEN_USE_MISSING");
-        let g = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"{ISS}","token_use":"access","cognito:groups":["admins"],"exp":{}}}"#, NOW + 60.0));
+        let g = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(r#"{{"iss":"{ISS}","token_use":"access","cognito:groups":["admins"],"exp":{}}}"#, NOW + 60.0),
+        );
         let o = |g: &str| opts(&format!(r#"{{"now":{NOW},"expect":{{"groups":["{g}"]}}}}"#));
         assert_has(&run(&g, &o("editors")), "COGNITO_GROUP_MISSING");
         assert_lacks(&run(&g, &o("admins")), "COGNITO_GROUP_MISSING");
         for iss in ["http://localhost:9229/local_5a6b7c8d", "http://127.0.0.1:4566/us-east-1_abc"] {
-            let e = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"{iss}","token_use":"access","exp":{}}}"#, NOW + 60.0));
+            let e =
+                jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"{iss}","token_use":"access","exp":{}}}"#, NOW + 60.0));
             let i = run(&e, &with_now(NOW));
             assert_has(&i, "COGNITO_EMULATOR");
             assert_lacks(&i, "COGNITO_ISSUER_FORMAT");

@@ -149,11 +149,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(o.now, Some(1_700_000_000.5));
-        assert!(matches!(o.target, Some(Target::ApiGatewayRest(ref t)) if t.header_value.as_deref() == Some("Bearer x")));
+        assert!(
+            matches!(o.target, Some(Target::ApiGatewayRest(ref t)) if t.header_value.as_deref() == Some("Bearer x"))
+        );
         let e = o.expect.unwrap();
         assert_eq!(e.audience.unwrap().to_vec(), ["a", "b"]);
         assert_eq!(e.token_use, Some(ExpectedUse::Access));
-        let o: InspectOptions = serde_json::from_str(r#"{"target": {"kind": "cognitoApi", "operation": "GetUser"}}"#).unwrap();
+        let o: InspectOptions =
+            serde_json::from_str(r#"{"target": {"kind": "cognitoApi", "operation": "GetUser"}}"#).unwrap();
         assert!(matches!(o.target, Some(Target::CognitoApi(_))));
     }
 
@@ -161,7 +164,10 @@ mod tests {
     fn misspelt_options_are_rejected() {
         assert!(serde_json::from_str::<InspectOptions>(r#"{"clockskew": 3}"#).is_err());
         assert!(serde_json::from_str::<InspectOptions>(r#"{"expect": {"issuers": "x"}}"#).is_err());
-        assert!(serde_json::from_str::<InspectOptions>(r#"{"target": {"kind": "oidc", "issuer": "x", "clientID": "y"}}"#).is_err());
+        assert!(
+            serde_json::from_str::<InspectOptions>(r#"{"target": {"kind": "oidc", "issuer": "x", "clientID": "y"}}"#)
+                .is_err()
+        );
         assert!(serde_json::from_str::<InspectOptions>(r#"{"target": {"kind": "lambda"}}"#).is_err());
     }
 }

@@ -53,7 +53,8 @@ pub fn duration(seconds: f64) -> String {
         let years = d / 365;
         return if years == 1 { "1 year".to_owned() } else { format!("{years} years") };
     }
-    let pair = |a: u64, ua: &str, b: u64, ub: &str| if b == 0 { format!("{a} {ua}") } else { format!("{a} {ua} {b} {ub}") };
+    let pair =
+        |a: u64, ua: &str, b: u64, ub: &str| if b == 0 { format!("{a} {ua}") } else { format!("{a} {ua} {b} {ub}") };
     if d > 0 {
         pair(d, "d", h, "h")
     } else if h > 0 {

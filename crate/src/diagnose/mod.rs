@@ -26,16 +26,16 @@ pub mod context;
 mod datetime;
 pub mod oidc;
 pub mod providers;
-pub mod time;
 #[cfg(test)]
 mod testutil;
+pub mod time;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 pub use catalogue::{CatalogueEntry, TimeInfo};
 pub use context::{
-    ApiGatewayHttpTarget, ApiGatewayRestTarget, CognitoApiTarget, ExpectedUse, Expectations, OidcTarget, OneOrMany,
+    ApiGatewayHttpTarget, ApiGatewayRestTarget, CognitoApiTarget, Expectations, ExpectedUse, OidcTarget, OneOrMany,
     Target,
 };
 pub use providers::{ProviderDetection, ProviderId};
@@ -131,7 +131,12 @@ pub struct Rule {
 }
 
 impl Rule {
-    pub(crate) fn new(id: &'static str, description: impl Into<String>, outcome: Outcome, detail: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        id: &'static str,
+        description: impl Into<String>,
+        outcome: Outcome,
+        detail: impl Into<String>,
+    ) -> Self {
         Self { id, description: description.into(), outcome, detail: detail.into(), code: None }
     }
 
@@ -160,15 +165,28 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    pub(crate) fn from_rules(token: usize, target: &'static str, service: &str, rejection: &str, rules: Vec<Rule>) -> Self {
-        let failing: Vec<&str> = rules.iter().filter(|r| r.outcome == Outcome::Fail).map(|r| r.description.as_str()).collect();
+    pub(crate) fn from_rules(
+        token: usize,
+        target: &'static str,
+        service: &str,
+        rejection: &str,
+        rules: Vec<Rule>,
+    ) -> Self {
+        let failing: Vec<&str> =
+            rules.iter().filter(|r| r.outcome == Outcome::Fail).map(|r| r.description.as_str()).collect();
         let open: Vec<&str> = rules.iter().filter(|r| r.outcome == Outcome::Unknown).map(|r| r.id).collect();
         let (decision, summary) = if !failing.is_empty() {
-            (Decision::Deny, format!("{service} would reject this token ({rejection}). Failing rules: {}.", failing.join("; ")))
+            (
+                Decision::Deny,
+                format!("{service} would reject this token ({rejection}). Failing rules: {}.", failing.join("; ")),
+            )
         } else if !open.is_empty() {
             (
                 Decision::Unknown,
-                format!("No rule jwtlens can check rejects this token; {service}'s answer still depends on: {}.", open.join(", ")),
+                format!(
+                    "No rule jwtlens can check rejects this token; {service}'s answer still depends on: {}.",
+                    open.join(", ")
+                ),
             )
         } else {
             (Decision::Allow, format!("{service} would accept this token."))
@@ -286,7 +304,12 @@ impl Subject<'_> {
     }
 
     /// A finding about a header parameter of this token.
-    pub fn at_header(&self, code: impl Into<crate::finding::Code>, member: &str, message: impl Into<String>) -> Finding {
+    pub fn at_header(
+        &self,
+        code: impl Into<crate::finding::Code>,
+        member: &str,
+        message: impl Into<String>,
+    ) -> Finding {
         Finding::new(code, message).at(Location { token: Some(self.index), ..Location::member(Part::Header, member) })
     }
 
@@ -302,8 +325,12 @@ impl Subject<'_> {
     /// The signature rule every target starts with.
     pub fn signature_rule(&self, description: &str) -> Rule {
         match self.signature {
-            SignatureStatus::Valid => Rule::new("signature", description, Outcome::Pass, "Verified with the key supplied."),
-            SignatureStatus::Invalid => Rule::new("signature", description, Outcome::Fail, "Verification with the key supplied failed."),
+            SignatureStatus::Valid => {
+                Rule::new("signature", description, Outcome::Pass, "Verified with the key supplied.")
+            }
+            SignatureStatus::Invalid => {
+                Rule::new("signature", description, Outcome::Fail, "Verification with the key supplied failed.")
+            }
             SignatureStatus::Unchecked => Rule::new(
                 "signature",
                 description,
@@ -344,7 +371,10 @@ pub fn diagnose(tokens: &[Token], options: &InspectOptions, signatures: &[Signat
         region: None,
     };
     if options.clock_skew.is_some_and(|s| !s.is_finite() || s < 0.0) {
-        out.findings.push(Finding::new(OptionCode::Invalid, "The clock skew must be a number of seconds, 0 or more; 0 was used."));
+        out.findings.push(Finding::new(
+            OptionCode::Invalid,
+            "The clock skew must be a number of seconds, 0 or more; 0 was used.",
+        ));
     }
     claims::resolve_expected_issuer(&mut ctx, &mut out.findings);
     if ctx.now.is_none() && tokens.iter().any(|t| innermost(t).claims().is_some_and(time::has_time_claim)) {
@@ -410,11 +440,8 @@ pub fn diagnose(tokens: &[Token], options: &InspectOptions, signatures: &[Signat
 fn dedupe(findings: &mut Vec<Finding>) {
     let mut seen: Vec<(&'static str, Option<usize>, Option<String>)> = Vec::new();
     findings.retain(|f| {
-        let key = (
-            f.code(),
-            f.location.as_ref().and_then(|l| l.token),
-            f.location.as_ref().and_then(|l| l.member.clone()),
-        );
+        let key =
+            (f.code(), f.location.as_ref().and_then(|l| l.token), f.location.as_ref().and_then(|l| l.member.clone()));
         if seen.contains(&key) {
             false
         } else {
@@ -427,7 +454,9 @@ fn dedupe(findings: &mut Vec<Finding>) {
 /// Whether a token is something a service could accept at all, as the first rule of every target.
 pub(crate) fn format_rule(s: &Subject<'_>, description: &str) -> Rule {
     let detail = match s.token.kind {
-        TokenKind::Jws if s.claims.is_some() => return Rule::new("format", description, Outcome::Pass, "A signed JWT with JSON claims."),
+        TokenKind::Jws if s.claims.is_some() => {
+            return Rule::new("format", description, Outcome::Pass, "A signed JWT with JSON claims.");
+        }
         TokenKind::Jws => "A JWS whose payload is not a JSON object of claims.",
         TokenKind::Unsecured => "An unsecured token (alg none): every service rejects it.",
         TokenKind::Jwe => "An encrypted token (JWE): services that take ID or access tokens cannot read it.",

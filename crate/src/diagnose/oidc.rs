@@ -48,8 +48,12 @@ fn id_as_access(s: &Subject<'_>, what: &str) -> Finding {
     } else {
         "Send the access token issued for your API (request it with your API's audience or scope). ID tokens tell the client who signed in; APIs must not accept them (RFC 8725 §3.11: explicit typing)."
     };
-    s.at_claim(OidcCode::IdTokenAsAccess, if s.claim("token_use").is_some() { "token_use" } else { "typ" }, format!("This is an ID token, and {what} expects an access token."))
-        .fix(fix)
+    s.at_claim(
+        OidcCode::IdTokenAsAccess,
+        if s.claim("token_use").is_some() { "token_use" } else { "typ" },
+        format!("This is an ID token, and {what} expects an access token."),
+    )
+    .fix(fix)
 }
 
 fn access_as_id(s: &Subject<'_>, what: &str) -> Finding {
@@ -58,7 +62,12 @@ fn access_as_id(s: &Subject<'_>, what: &str) -> Finding {
     } else {
         "Send the ID token (id_token of the token response); request the openid scope to get one."
     };
-    s.at_claim(OidcCode::AccessTokenAsId, if s.claim("token_use").is_some() { "token_use" } else { "typ" }, format!("This is an access token, and {what} expects an ID token.")).fix(fix)
+    s.at_claim(
+        OidcCode::AccessTokenAsId,
+        if s.claim("token_use").is_some() { "token_use" } else { "typ" },
+        format!("This is an access token, and {what} expects an ID token."),
+    )
+    .fix(fix)
 }
 
 /// Checks that need no target: the expected token type, RFC 9068 typing, OIDC's ID-token requirements, `azp`.
@@ -70,7 +79,11 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
         _ => {}
     }
     let rfc9068_issuer = !(s.is_cognito() || s.provider.is_okta() || s.provider.is_entra());
-    if ctx.expect.token_use == Some(ExpectedUse::Access) && s.token_use != TokenUse::Id && rfc9068_issuer && !is_at_jwt(s) {
+    if ctx.expect.token_use == Some(ExpectedUse::Access)
+        && s.token_use != TokenUse::Id
+        && rfc9068_issuer
+        && !is_at_jwt(s)
+    {
         out.push(
             s.at_header(OidcCode::TypNotAtJwt, "typ", format!(
                 "An access token is expected, and this one's typ is {}, not \"at+jwt\". Resource servers that enforce RFC 9068 (and RFC 8725's explicit typing) reject it.",
@@ -80,11 +93,16 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
         );
     }
     if s.token_use == TokenUse::Id {
-        let missing: Vec<&str> = ["iss", "sub", "aud", "exp", "iat"].into_iter().filter(|c| s.claim(c).is_none()).collect();
+        let missing: Vec<&str> =
+            ["iss", "sub", "aud", "exp", "iat"].into_iter().filter(|c| s.claim(c).is_none()).collect();
         if let Some(first) = missing.first() {
             out.push(
-                s.at_claim(OidcCode::RequiredClaimMissing, first, format!("This ID token lacks {}, which OpenID Connect Core requires.", quoted(&missing)))
-                    .fix("OIDC libraries reject such ID tokens. Fix the issuer."),
+                s.at_claim(
+                    OidcCode::RequiredClaimMissing,
+                    first,
+                    format!("This ID token lacks {}, which OpenID Connect Core requires.", quoted(&missing)),
+                )
+                .fix("OIDC libraries reject such ID tokens. Fix the issuer."),
             );
         }
         if let Some(iss) = s.str_claim("iss")
@@ -102,7 +120,11 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
         if let Some(sub) = s.str_claim("sub")
             && (sub.len() > 255 || !sub.is_ascii())
         {
-            out.push(s.at_claim(OidcCode::SubInvalid, "sub", "sub is longer than 255 characters or not ASCII; OIDC Core limits it to 255 ASCII characters."));
+            out.push(s.at_claim(
+                OidcCode::SubInvalid,
+                "sub",
+                "sub is longer than 255 characters or not ASCII; OIDC Core limits it to 255 ASCII characters.",
+            ));
         }
     }
     let client = ctx.expect.client_id.as_deref().or(match ctx.target {
@@ -143,7 +165,10 @@ pub(crate) fn verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &OidcTarget, out: &mut 
         TokenUse::Id => rules.push(Rule::new("tokenType", type_description, Outcome::Pass, "Told from the token.")),
         TokenUse::Access => {
             out.push(access_as_id(s, "the relying party"));
-            rules.push(Rule::new("tokenType", type_description, Outcome::Fail, "This is an access token.").code(OidcCode::AccessTokenAsId));
+            rules.push(
+                Rule::new("tokenType", type_description, Outcome::Fail, "This is an access token.")
+                    .code(OidcCode::AccessTokenAsId),
+            );
         }
         _ => rules.push(Rule::new("tokenType", type_description, Outcome::Unknown, "Cannot be told from the token.")),
     }
@@ -152,12 +177,16 @@ pub(crate) fn verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &OidcTarget, out: &mut 
     match iss.and_then(|i| issuer_finding(s, i, &t.issuer, "relying party's")) {
         None if iss.is_some() => rules.push(Rule::new("iss", iss_description, Outcome::Pass, "Equal.")),
         None => {
-            out.push(s.at_claim(ClaimCode::IssMissing, "iss", "The ID token has no iss.").fix("OIDC relying parties reject ID tokens without iss."));
+            out.push(
+                s.at_claim(ClaimCode::IssMissing, "iss", "The ID token has no iss.")
+                    .fix("OIDC relying parties reject ID tokens without iss."),
+            );
             rules.push(Rule::new("iss", iss_description, Outcome::Fail, "No iss.").code(ClaimCode::IssMissing));
         }
         Some(f) => {
             let code = f.code();
-            rules.push(Rule { code: Some(code), ..Rule::new("iss", iss_description, Outcome::Fail, f.message.clone()) });
+            rules
+                .push(Rule { code: Some(code), ..Rule::new("iss", iss_description, Outcome::Fail, f.message.clone()) });
             out.push(f);
         }
     }
@@ -166,13 +195,24 @@ pub(crate) fn verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &OidcTarget, out: &mut 
         None => {
             let extra = s.audiences().is_some_and(|a| a.len() > 1);
             if extra {
-                rules.push(Rule::new("aud", aud_description, Outcome::Unknown, "Present, with other audiences the relying party must trust.").code(OidcCode::UntrustedAudience));
+                rules.push(
+                    Rule::new(
+                        "aud",
+                        aud_description,
+                        Outcome::Unknown,
+                        "Present, with other audiences the relying party must trust.",
+                    )
+                    .code(OidcCode::UntrustedAudience),
+                );
             } else {
                 rules.push(Rule::new("aud", aud_description, Outcome::Pass, "Present."));
             }
         }
         Some(f) => {
-            rules.push(Rule { code: Some(f.code()), ..Rule::new("aud", aud_description, Outcome::Fail, f.message.clone()) });
+            rules.push(Rule {
+                code: Some(f.code()),
+                ..Rule::new("aud", aud_description, Outcome::Fail, f.message.clone())
+            });
             out.push(f);
         }
     }
@@ -182,31 +222,64 @@ pub(crate) fn verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &OidcTarget, out: &mut 
         rules.push(if outcome == Outcome::Fail { r.code(OidcCode::AzpMismatch) } else { r });
     }
     if s.token.kind == TokenKind::Unsecured {
-        rules.push(Rule::new("signature", "Signed with the provider's key (alg not none)", Outcome::Fail, "alg none: unsecured."));
+        rules.push(Rule::new(
+            "signature",
+            "Signed with the provider's key (alg not none)",
+            Outcome::Fail,
+            "alg none: unsecured.",
+        ));
     } else {
         rules.push(s.signature_rule("Signed with the provider's key (alg not none)"));
     }
     let times = time::evaluate(ctx, s);
-    rules.push(time::rule("exp", "The current time is before exp (with the client's leeway)", times.exp, Outcome::Fail, "No exp: OIDC Core requires it.", true));
+    rules.push(time::rule(
+        "exp",
+        "The current time is before exp (with the client's leeway)",
+        times.exp,
+        Outcome::Fail,
+        "No exp: OIDC Core requires it.",
+        true,
+    ));
     let iat = if s.claim("iat").is_some() {
         Rule::new("iat", "iat is present", Outcome::Pass, "Present; its acceptable age is the client's policy.")
     } else {
         if s.token_use != TokenUse::Id {
-            out.push(s.at_claim(OidcCode::RequiredClaimMissing, "iat", "The token has no iat, which OIDC Core requires in ID tokens."));
+            out.push(s.at_claim(
+                OidcCode::RequiredClaimMissing,
+                "iat",
+                "The token has no iat, which OIDC Core requires in ID tokens.",
+            ));
         }
         Rule::new("iat", "iat is present", Outcome::Fail, "No iat.").code(OidcCode::RequiredClaimMissing)
     };
     rules.push(iat);
     if let Some(nonce) = &ctx.expect.nonce {
         let actual = s.claim("nonce");
-        let r = Rule::new("nonce", "nonce equals the one sent", if actual.and_then(Value::as_str) == Some(nonce.as_str()) { Outcome::Pass } else { Outcome::Fail }, format!("nonce is {}.", actual.map_or_else(|| "absent".to_owned(), ToString::to_string)));
-        rules.push(if r.outcome == Outcome::Fail { r.code(if actual.is_some() { ClaimCode::NonceMismatch } else { ClaimCode::NonceMissing }) } else { r });
+        let r = Rule::new(
+            "nonce",
+            "nonce equals the one sent",
+            if actual.and_then(Value::as_str) == Some(nonce.as_str()) { Outcome::Pass } else { Outcome::Fail },
+            format!("nonce is {}.", actual.map_or_else(|| "absent".to_owned(), ToString::to_string)),
+        );
+        rules.push(if r.outcome == Outcome::Fail {
+            r.code(if actual.is_some() { ClaimCode::NonceMismatch } else { ClaimCode::NonceMissing })
+        } else {
+            r
+        });
     }
     if let (Some(access), Some(claimed), Some(alg)) = (&ctx.expect.access_token, s.str_claim("at_hash"), s.alg()) {
-        let access = crate::paste::extract(access).candidates.first().map_or_else(|| access.trim().to_owned(), |c| c.text.text());
+        let access = crate::paste::extract(access)
+            .candidates
+            .first()
+            .map_or_else(|| access.trim().to_owned(), |c| c.text.text());
         if let Some(computed) = claims::at_hash(alg, &access) {
             let ok = computed == claimed;
-            let r = Rule::new("atHash", "at_hash matches the access token", if ok { Outcome::Pass } else { Outcome::Fail }, format!("at_hash {claimed}, computed {computed}."));
+            let r = Rule::new(
+                "atHash",
+                "at_hash matches the access token",
+                if ok { Outcome::Pass } else { Outcome::Fail },
+                format!("at_hash {claimed}, computed {computed}."),
+            );
             rules.push(if ok { r } else { r.code(ClaimCode::AtHashMismatch) });
         }
     }
@@ -219,11 +292,19 @@ mod tests {
     use super::super::{Decision, Outcome};
 
     fn rp(extra: &str) -> crate::InspectOptions {
-        opts(&format!(r#"{{"now":{NOW}{extra},"target":{{"kind":"oidc","issuer":"https://op.example","clientId":"web"}}}}"#))
+        opts(&format!(
+            r#"{{"now":{NOW}{extra},"target":{{"kind":"oidc","issuer":"https://op.example","clientId":"web"}}}}"#
+        ))
     }
 
     fn id_token(extra: &str) -> String {
-        jwt(r#"{"alg":"RS256","kid":"k","typ":"JWT"}"#, &format!(r#"{{"iss":"https://op.example","sub":"u1","aud":"web","exp":{},"iat":{NOW},"nonce":"n1"{extra}}}"#, NOW + 300.0))
+        jwt(
+            r#"{"alg":"RS256","kid":"k","typ":"JWT"}"#,
+            &format!(
+                r#"{{"iss":"https://op.example","sub":"u1","aud":"web","exp":{},"iat":{NOW},"nonce":"n1"{extra}}}"#,
+                NOW + 300.0
+            ),
+        )
     }
 
     #[test]
@@ -231,13 +312,22 @@ mod tests {
         let i = run(&id_token(""), &rp(r#","expect":{"nonce":"n1"}"#));
         let v = i.verdict.unwrap();
         assert_eq!(v.decision, Decision::Unknown);
-        assert_eq!(v.rules.iter().filter(|r| r.outcome != Outcome::Pass).map(|r| r.id).collect::<Vec<_>>(), ["signature"]);
+        assert_eq!(
+            v.rules.iter().filter(|r| r.outcome != Outcome::Pass).map(|r| r.id).collect::<Vec<_>>(),
+            ["signature"]
+        );
         assert!(i.findings.iter().all(|f| f.severity == crate::Severity::Info), "{:#?}", i.findings);
     }
 
     #[test]
     fn relying_party_rejects_access_tokens_and_wrong_azp_nonce_iss() {
-        let access = jwt(r#"{"alg":"RS256","typ":"at+jwt"}"#, &format!(r#"{{"iss":"https://op.example/","aud":"web","azp":"other","scope":"read","exp":{},"iat":{NOW},"client_id":"other"}}"#, NOW + 60.0));
+        let access = jwt(
+            r#"{"alg":"RS256","typ":"at+jwt"}"#,
+            &format!(
+                r#"{{"iss":"https://op.example/","aud":"web","azp":"other","scope":"read","exp":{},"iat":{NOW},"client_id":"other"}}"#,
+                NOW + 60.0
+            ),
+        );
         let i = run(&access, &rp(r#","expect":{"nonce":"n1"}"#));
         assert_has(&i, "OIDC_ACCESS_TOKEN_AS_ID_TOKEN");
         assert_has(&i, "CLAIM_ISS_TRAILING_SLASH");
@@ -250,7 +340,13 @@ mod tests {
 
     #[test]
     fn azp_and_extra_audiences() {
-        let t = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"https://op.example","sub":"u","aud":["web","other"],"azp":"other","nonce":"x","exp":{},"iat":{NOW}}}"#, NOW + 60.0));
+        let t = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(
+                r#"{{"iss":"https://op.example","sub":"u","aud":["web","other"],"azp":"other","nonce":"x","exp":{},"iat":{NOW}}}"#,
+                NOW + 60.0
+            ),
+        );
         let i = run(&t, &rp(""));
         assert_has(&i, "OIDC_AZP_MISMATCH");
         assert_has(&i, "OIDC_UNTRUSTED_AUDIENCE");
@@ -274,15 +370,27 @@ mod tests {
     #[test]
     fn at_jwt_only_where_rfc_9068_is_expected() {
         let o = opts(&format!(r#"{{"now":{NOW},"expect":{{"tokenUse":"access"}}}}"#));
-        let plain = jwt(r#"{"alg":"RS256","typ":"JWT"}"#, &format!(r#"{{"iss":"https://dev-x.us.auth0.com/","aud":"api","scope":"read","exp":{}}}"#, NOW + 60.0));
+        let plain = jwt(
+            r#"{"alg":"RS256","typ":"JWT"}"#,
+            &format!(r#"{{"iss":"https://dev-x.us.auth0.com/","aud":"api","scope":"read","exp":{}}}"#, NOW + 60.0),
+        );
         assert_has(&run(&plain, &o), "OIDC_TYP_NOT_AT_JWT");
-        let typed = jwt(r#"{"alg":"RS256","typ":"at+jwt"}"#, &format!(r#"{{"iss":"https://dev-x.us.auth0.com/","aud":"api","scope":"read","exp":{}}}"#, NOW + 60.0));
+        let typed = jwt(
+            r#"{"alg":"RS256","typ":"at+jwt"}"#,
+            &format!(r#"{{"iss":"https://dev-x.us.auth0.com/","aud":"api","scope":"read","exp":{}}}"#, NOW + 60.0),
+        );
         assert_lacks(&run(&typed, &o), "OIDC_TYP_NOT_AT_JWT");
         // Not for Cognito, Okta or Entra defaults.
         assert_lacks(&run(&cognito_access("x"), &o), "OIDC_TYP_NOT_AT_JWT");
-        let okta = jwt(r#"{"alg":"RS256"}"#, r#"{"iss":"https://dev-1.okta.com/oauth2/default","cid":"c","uid":"u","scp":["read"]}"#);
+        let okta = jwt(
+            r#"{"alg":"RS256"}"#,
+            r#"{"iss":"https://dev-1.okta.com/oauth2/default","cid":"c","uid":"u","scp":["read"]}"#,
+        );
         assert_lacks(&run(&okta, &o), "OIDC_TYP_NOT_AT_JWT");
-        let entra = jwt(r#"{"alg":"RS256","typ":"JWT"}"#, r#"{"iss":"https://login.microsoftonline.com/t/v2.0","scp":"read","ver":"2.0"}"#);
+        let entra = jwt(
+            r#"{"alg":"RS256","typ":"JWT"}"#,
+            r#"{"iss":"https://login.microsoftonline.com/t/v2.0","scp":"read","ver":"2.0"}"#,
+        );
         assert_lacks(&run(&entra, &o), "OIDC_TYP_NOT_AT_JWT");
     }
 

@@ -166,7 +166,11 @@ pub(crate) fn parse_url(s: &str) -> Option<Url<'_>> {
 impl Url<'_> {
     /// The host without a port, lowercase.
     pub fn hostname(&self) -> String {
-        let h = self.host.rsplit_once(':').filter(|(_, p)| p.chars().all(|c| c.is_ascii_digit())).map_or(self.host, |(h, _)| h);
+        let h = self
+            .host
+            .rsplit_once(':')
+            .filter(|(_, p)| p.chars().all(|c| c.is_ascii_digit()))
+            .map_or(self.host, |(h, _)| h);
         h.to_ascii_lowercase()
     }
 
@@ -196,7 +200,8 @@ pub(crate) fn looks_like_pool_id(s: &str) -> bool {
 
 fn claims_look_cognito(token: &Token) -> bool {
     token.claims().is_some_and(|c| {
-        c.get("token_use").is_some() && (c.contains_key("cognito:username") || c.contains_key("client_id") || c.contains_key("origin_jti"))
+        c.get("token_use").is_some()
+            && (c.contains_key("cognito:username") || c.contains_key("client_id") || c.contains_key("origin_jti"))
     })
 }
 
@@ -208,7 +213,10 @@ pub fn detect(outer: &Token, token: &Token) -> ProviderDetection {
     if let Some(signer) = header.and_then(|h| h.get("signer")).and_then(Value::as_str)
         && signer.starts_with("arn:aws:elasticloadbalancing:")
     {
-        let mut p = ProviderDetection::new(ProviderId::Alb, format!("The header's \"signer\" is a load balancer ARN ({signer})."));
+        let mut p = ProviderDetection::new(
+            ProviderId::Alb,
+            format!("The header's \"signer\" is a load balancer ARN ({signer})."),
+        );
         p.region = signer.split(':').nth(3).map(str::to_owned);
         return p;
     }
@@ -216,11 +224,19 @@ pub fn detect(outer: &Token, token: &Token) -> ProviderDetection {
     let url = parse_url(iss);
     let mut p = match &url {
         Some(u) => from_url(iss, u, token),
-        None if iss == "accounts.google.com" => ProviderDetection::new(ProviderId::Google, "iss is accounts.google.com."),
-        None => ProviderDetection::new(ProviderId::Unknown, if iss.is_empty() { "The token has no iss." } else { "iss is not a URL." }),
+        None if iss == "accounts.google.com" => {
+            ProviderDetection::new(ProviderId::Google, "iss is accounts.google.com.")
+        }
+        None => ProviderDetection::new(
+            ProviderId::Unknown,
+            if iss.is_empty() { "The token has no iss." } else { "iss is not a URL." },
+        ),
     };
     if p.id == ProviderId::Unknown && claims_look_cognito(token) {
-        p = ProviderDetection::new(ProviderId::Cognito, "The claims have Cognito's shape (token_use with cognito:username, client_id or origin_jti).");
+        p = ProviderDetection::new(
+            ProviderId::Cognito,
+            "The claims have Cognito's shape (token_use with cognito:username, client_id or origin_jti).",
+        );
     }
     if url.as_ref().is_some_and(Url::is_local) {
         p.emulator = true;
@@ -247,20 +263,32 @@ fn from_url(iss: &str, u: &Url<'_>, token: &Token) -> ProviderDetection {
         return p;
     }
     if u.is_local() && segs.first().is_some_and(|s| looks_like_pool_id(s)) {
-        let mut p = ProviderDetection::new(ProviderId::Cognito, format!("iss {iss} is a local host with a user-pool-id path, as Cognito emulators issue."));
+        let mut p = ProviderDetection::new(
+            ProviderId::Cognito,
+            format!("iss {iss} is a local host with a user-pool-id path, as Cognito emulators issue."),
+        );
         p.user_pool_id = segs.first().map(|s| (*s).to_owned());
-        p.region = p.user_pool_id.as_deref().and_then(|id| id.split_once('_')).map(|(r, _)| r.to_owned()).filter(|r| r != "local");
+        p.region = p
+            .user_pool_id
+            .as_deref()
+            .and_then(|id| id.split_once('_'))
+            .map(|(r, _)| r.to_owned())
+            .filter(|r| r != "local");
         return p;
     }
     if host == "sts.windows.net" {
-        let mut p = ProviderDetection::new(ProviderId::EntraV1, "iss is https://sts.windows.net/{tenant}/ (v1.0 token).");
+        let mut p =
+            ProviderDetection::new(ProviderId::EntraV1, "iss is https://sts.windows.net/{tenant}/ (v1.0 token).");
         p.tenant_id = segs.first().map(|s| (*s).to_owned());
         return p;
     }
     if host == "login.microsoftonline.com" {
         let v2 = segs.get(1) == Some(&"v2.0");
         let mut p = if v2 {
-            ProviderDetection::new(ProviderId::EntraV2, "iss is https://login.microsoftonline.com/{tenant}/v2.0 (v2.0 token).")
+            ProviderDetection::new(
+                ProviderId::EntraV2,
+                "iss is https://login.microsoftonline.com/{tenant}/v2.0 (v2.0 token).",
+            )
         } else {
             ProviderDetection::new(ProviderId::EntraV1, "iss is login.microsoftonline.com without /v2.0.")
         };
@@ -270,22 +298,34 @@ fn from_url(iss: &str, u: &Url<'_>, token: &Token) -> ProviderDetection {
     if host.ends_with(".auth0.com") {
         return ProviderDetection::new(ProviderId::Auth0, "iss is an auth0.com tenant.");
     }
-    if host.ends_with(".okta.com") || host.ends_with(".oktapreview.com") || host.ends_with(".okta-emea.com") || host.ends_with(".okta-gov.com")
+    if host.ends_with(".okta.com")
+        || host.ends_with(".oktapreview.com")
+        || host.ends_with(".okta-emea.com")
+        || host.ends_with(".okta-gov.com")
         || (segs.first() == Some(&"oauth2") && has("cid") && has("uid"))
     {
         return match segs.as_slice() {
             ["oauth2", server, ..] => {
-                let mut p = ProviderDetection::new(ProviderId::OktaCustom, format!("iss is an Okta custom authorization server (/oauth2/{server})."));
+                let mut p = ProviderDetection::new(
+                    ProviderId::OktaCustom,
+                    format!("iss is an Okta custom authorization server (/oauth2/{server})."),
+                );
                 p.authorization_server = Some((*server).to_owned());
                 p
             }
-            _ => ProviderDetection::new(ProviderId::OktaOrg, "iss is an Okta org with no /oauth2/ path: the org authorization server."),
+            _ => ProviderDetection::new(
+                ProviderId::OktaOrg,
+                "iss is an Okta org with no /oauth2/ path: the org authorization server.",
+            ),
         };
     }
     if let Some(pos) = segs.iter().position(|s| *s == "realms")
         && let Some(realm) = segs.get(pos + 1)
     {
-        let mut p = ProviderDetection::new(ProviderId::Keycloak, format!("iss has a /realms/{realm} path, as Keycloak issuers do."));
+        let mut p = ProviderDetection::new(
+            ProviderId::Keycloak,
+            format!("iss has a /realms/{realm} path, as Keycloak issuers do."),
+        );
         p.realm = Some((*realm).to_owned());
         return p;
     }
@@ -302,7 +342,10 @@ fn from_url(iss: &str, u: &Url<'_>, token: &Token) -> ProviderDetection {
         _ => false,
     });
     if has("gty") || (userinfo && iss.ends_with('/')) {
-        return ProviderDetection::new(ProviderId::Auth0, "The claims have Auth0's shape (gty, or an aud array with /userinfo); a custom domain.");
+        return ProviderDetection::new(
+            ProviderId::Auth0,
+            "The claims have Auth0's shape (gty, or an aud array with /userinfo); a custom domain.",
+        );
     }
     ProviderDetection::new(ProviderId::Unknown, format!("iss {iss} matches no known provider."))
 }
@@ -315,7 +358,10 @@ pub fn token_use(outer: &Token, token: &Token, provider: &ProviderDetection) -> 
     if outer.kind == TokenKind::Jwe {
         let h = outer.header_object();
         let get = |k: &str| h.and_then(|h| h.get(k)).and_then(Value::as_str);
-        if get("cty").is_some_and(|c| c.eq_ignore_ascii_case("JWT")) && get("alg") == Some("RSA-OAEP") && get("enc") == Some("A256GCM") {
+        if get("cty").is_some_and(|c| c.eq_ignore_ascii_case("JWT"))
+            && get("alg") == Some("RSA-OAEP")
+            && get("enc") == Some("A256GCM")
+        {
             return (TokenUse::Refresh, "An encrypted JWE with the header of a Cognito refresh token.".to_owned());
         }
         return (TokenUse::Unknown, "An encrypted JWE: its claims cannot be read.".to_owned());
@@ -337,7 +383,13 @@ pub fn token_use(outer: &Token, token: &Token, provider: &ProviderDetection) -> 
         return (TokenUse::Id, format!("It has {id}, which only ID tokens carry."));
     }
     if has("scp") || has("scope") || has("roles") && provider.is_entra() {
-        let which = if has("scp") { "scp" } else if has("scope") { "scope" } else { "roles" };
+        let which = if has("scp") {
+            "scp"
+        } else if has("scope") {
+            "scope"
+        } else {
+            "roles"
+        };
         return (TokenUse::Access, format!("It has {which} (granted permissions), which access tokens carry."));
     }
     if has("cid") && provider.is_okta() {
@@ -346,7 +398,14 @@ pub fn token_use(outer: &Token, token: &Token, provider: &ProviderDetection) -> 
     if matches!(provider.id, ProviderId::Firebase | ProviderId::Google) {
         return (TokenUse::Id, format!("{} issues ID tokens as JWTs (its access tokens are opaque).", provider.name));
     }
-    if provider.is_entra() && has("ver") && has("aud") && has("tid") && !has("scp") && !has("roles") && (has("preferred_username") || has("email")) {
+    if provider.is_entra()
+        && has("ver")
+        && has("aud")
+        && has("tid")
+        && !has("scp")
+        && !has("roles")
+        && (has("preferred_username") || has("email"))
+    {
         return (TokenUse::Id, "An Entra token with user profile claims and no scp or roles.".to_owned());
     }
     (TokenUse::Unknown, "Nothing in the token says whether it is an ID or access token.".to_owned())
@@ -355,13 +414,16 @@ pub fn token_use(outer: &Token, token: &Token, provider: &ProviderDetection) -> 
 /// The `alg` a provider always uses, with the source of the fact.
 fn expected_alg(p: &ProviderDetection) -> Option<&'static str> {
     match p.id {
-        ProviderId::Cognito | ProviderId::Firebase | ProviderId::Google | ProviderId::EntraV1 | ProviderId::EntraV2 => Some("RS256"),
+        ProviderId::Cognito | ProviderId::Firebase | ProviderId::Google | ProviderId::EntraV1 | ProviderId::EntraV2 => {
+            Some("RS256")
+        }
         ProviderId::Alb => Some("ES256"),
         _ => None,
     }
 }
 
-const GRAPH_AUDIENCES: &[&str] = &["00000003-0000-0000-c000-000000000000", "https://graph.microsoft.com", "https://graph.microsoft.com/"];
+const GRAPH_AUDIENCES: &[&str] =
+    &["00000003-0000-0000-c000-000000000000", "https://graph.microsoft.com", "https://graph.microsoft.com/"];
 
 /// Checks that need no expectation: emulators, algorithms, Graph tokens, Auth0 arrays, Okta org tokens, ALB tokens,
 /// Entra roles when scopes are expected.
@@ -460,7 +522,10 @@ mod tests {
         assert_eq!((p.region.as_deref(), p.user_pool_id.as_deref()), (Some("us-east-1"), Some(POOL)));
         let p = provider(&jwt(r#"{"alg":"RS256"}"#, r#"{"iss":"https://sso.example.com/auth/realms/acme"}"#));
         assert_eq!(p.realm.as_deref(), Some("acme"));
-        let p = provider(&jwt(r#"{"alg":"ES256","signer":"arn:aws:elasticloadbalancing:us-west-2:1:loadbalancer/app/x/y","kid":"k"}"#, r#"{"iss":"https://idp.example"}"#));
+        let p = provider(&jwt(
+            r#"{"alg":"ES256","signer":"arn:aws:elasticloadbalancing:us-west-2:1:loadbalancer/app/x/y","kid":"k"}"#,
+            r#"{"iss":"https://idp.example"}"#,
+        ));
         assert_eq!((p.id, p.region.as_deref()), (ProviderId::Alb, Some("us-west-2")));
     }
 
@@ -478,12 +543,18 @@ mod tests {
     fn emulators() {
         let t = jwt(r#"{"alg":"RS256"}"#, r#"{"iss":"http://localhost:8080/realms/dev","exp":1}"#);
         assert_has(&run(&t, &with_now(NOW)), "PROVIDER_EMULATOR");
-        let firebase_emulator = jwt(r#"{"alg":"none","typ":"JWT"}"#, r#"{"iss":"https://securetoken.google.com/demo","aud":"demo","exp":1}"#);
+        let firebase_emulator = jwt(
+            r#"{"alg":"none","typ":"JWT"}"#,
+            r#"{"iss":"https://securetoken.google.com/demo","aud":"demo","exp":1}"#,
+        );
         let t = format!("{}.", firebase_emulator.rsplit_once('.').unwrap().0);
         let i = run(&t, &with_now(NOW));
         assert_has(&i, "PROVIDER_EMULATOR");
         assert_lacks(&i, "PROVIDER_UNEXPECTED_ALG");
-        assert_lacks(&run(&jwt(r#"{"alg":"RS256"}"#, r#"{"iss":"https://sso.example.com/realms/dev"}"#), &with_now(NOW)), "PROVIDER_EMULATOR");
+        assert_lacks(
+            &run(&jwt(r#"{"alg":"RS256"}"#, r#"{"iss":"https://sso.example.com/realms/dev"}"#), &with_now(NOW)),
+            "PROVIDER_EMULATOR",
+        );
     }
 
     #[test]
@@ -495,7 +566,10 @@ mod tests {
 
     #[test]
     fn graph_tokens() {
-        let t = jwt(r#"{"alg":"RS256","nonce":"abc"}"#, r#"{"iss":"https://sts.windows.net/t/","aud":"00000003-0000-0000-c000-000000000000","scp":"User.Read"}"#);
+        let t = jwt(
+            r#"{"alg":"RS256","nonce":"abc"}"#,
+            r#"{"iss":"https://sts.windows.net/t/","aud":"00000003-0000-0000-c000-000000000000","scp":"User.Read"}"#,
+        );
         assert_has(&run(&t, &with_now(NOW)), "ENTRA_GRAPH_TOKEN");
         let t = jwt(r#"{"alg":"RS256"}"#, r#"{"iss":"https://sts.windows.net/t/","aud":"api://my-api","scp":"read"}"#);
         assert_lacks(&run(&t, &with_now(NOW)), "ENTRA_GRAPH_TOKEN");
@@ -504,31 +578,52 @@ mod tests {
     #[test]
     fn entra_roles_instead_of_scp() {
         let o = opts(r#"{"expect":{"scopes":["Files.Read"]}}"#);
-        let t = jwt(r#"{"alg":"RS256"}"#, r#"{"iss":"https://login.microsoftonline.com/t/v2.0","aud":"c","roles":["Files.Read.All"],"ver":"2.0"}"#);
+        let t = jwt(
+            r#"{"alg":"RS256"}"#,
+            r#"{"iss":"https://login.microsoftonline.com/t/v2.0","aud":"c","roles":["Files.Read.All"],"ver":"2.0"}"#,
+        );
         assert_has(&run(&t, &o), "ENTRA_ROLES_NOT_SCP");
-        let t = jwt(r#"{"alg":"RS256"}"#, r#"{"iss":"https://login.microsoftonline.com/t/v2.0","aud":"c","scp":"Files.Read","ver":"2.0"}"#);
+        let t = jwt(
+            r#"{"alg":"RS256"}"#,
+            r#"{"iss":"https://login.microsoftonline.com/t/v2.0","aud":"c","scp":"Files.Read","ver":"2.0"}"#,
+        );
         assert_lacks(&run(&t, &o), "ENTRA_ROLES_NOT_SCP");
     }
 
     #[test]
     fn auth0_array_audience() {
-        let t = jwt(r#"{"alg":"RS256"}"#, r#"{"iss":"https://dev-x.us.auth0.com/","aud":["https://api.example.com","https://dev-x.us.auth0.com/userinfo"],"scope":"openid"}"#);
+        let t = jwt(
+            r#"{"alg":"RS256"}"#,
+            r#"{"iss":"https://dev-x.us.auth0.com/","aud":["https://api.example.com","https://dev-x.us.auth0.com/userinfo"],"scope":"openid"}"#,
+        );
         assert_has(&run(&t, &with_now(NOW)), "AUTH0_AUD_ARRAY");
-        let t = jwt(r#"{"alg":"RS256"}"#, r#"{"iss":"https://dev-x.us.auth0.com/","aud":"https://api.example.com","scope":"read"}"#);
+        let t = jwt(
+            r#"{"alg":"RS256"}"#,
+            r#"{"iss":"https://dev-x.us.auth0.com/","aud":"https://api.example.com","scope":"read"}"#,
+        );
         assert_lacks(&run(&t, &with_now(NOW)), "AUTH0_AUD_ARRAY");
     }
 
     #[test]
     fn okta_org_server_tokens() {
-        let t = jwt(r#"{"alg":"RS256"}"#, r#"{"iss":"https://dev-1.okta.com","aud":"https://dev-1.okta.com","cid":"0oa","uid":"00u","scp":["openid"]}"#);
+        let t = jwt(
+            r#"{"alg":"RS256"}"#,
+            r#"{"iss":"https://dev-1.okta.com","aud":"https://dev-1.okta.com","cid":"0oa","uid":"00u","scp":["openid"]}"#,
+        );
         assert_has(&run(&t, &with_now(NOW)), "OKTA_ORG_SERVER_TOKEN");
-        let t = jwt(r#"{"alg":"RS256"}"#, r#"{"iss":"https://dev-1.okta.com/oauth2/default","aud":"api://default","cid":"0oa","uid":"00u","scp":["openid"]}"#);
+        let t = jwt(
+            r#"{"alg":"RS256"}"#,
+            r#"{"iss":"https://dev-1.okta.com/oauth2/default","aud":"api://default","cid":"0oa","uid":"00u","scp":["openid"]}"#,
+        );
         assert_lacks(&run(&t, &with_now(NOW)), "OKTA_ORG_SERVER_TOKEN");
     }
 
     #[test]
     fn alb_tokens() {
-        let t = jwt(r#"{"alg":"ES256","kid":"k","signer":"arn:aws:elasticloadbalancing:us-west-2:1:loadbalancer/app/x/y","iss":"https://idp","client":"c","exp":1}"#, r#"{"sub":"1","exp":1}"#);
+        let t = jwt(
+            r#"{"alg":"ES256","kid":"k","signer":"arn:aws:elasticloadbalancing:us-west-2:1:loadbalancer/app/x/y","iss":"https://idp","client":"c","exp":1}"#,
+            r#"{"sub":"1","exp":1}"#,
+        );
         let i = run(&t, &with_now(NOW));
         assert_has(&i, "ALB_TOKEN");
         assert_lacks(&i, "PROVIDER_UNEXPECTED_ALG");

@@ -157,15 +157,20 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
                 .fix("Issue tokens with an expiry; a leaked token without one is valid forever."),
         );
     }
-    let (exp, iat, nbf) = (number(s, "exp").ok().flatten(), number(s, "iat").ok().flatten(), number(s, "nbf").ok().flatten());
+    let (exp, iat, nbf) =
+        (number(s, "exp").ok().flatten(), number(s, "iat").ok().flatten(), number(s, "nbf").ok().flatten());
     if let Some(exp) = exp {
         for (other, v) in [("iat", iat), ("nbf", nbf)] {
             if let Some(v) = v
                 && exp <= v
             {
                 out.push(
-                    s.at_claim(TimeCode::ExpBeforeIat, "exp", format!("\"exp\" ({exp}) is not after \"{other}\" ({v}): the token was never valid."))
-                        .fix("The issuer computes the expiry wrongly (a unit or sign error?)."),
+                    s.at_claim(
+                        TimeCode::ExpBeforeIat,
+                        "exp",
+                        format!("\"exp\" ({exp}) is not after \"{other}\" ({v}): the token was never valid."),
+                    )
+                    .fix("The issuer computes the expiry wrongly (a unit or sign error?)."),
                 );
             }
         }
@@ -228,16 +233,28 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
 
 /// A target's rule for one time check. `skew_known`: whether the service's leeway is documented (API Gateway's is
 /// not, so a check inside the caller's skew is unknown there).
-pub(crate) fn rule(id: &'static str, description: &str, check: TimeCheck, absent: Outcome, absent_detail: &str, skew_known: bool) -> Rule {
+pub(crate) fn rule(
+    id: &'static str,
+    description: &str,
+    check: TimeCheck,
+    absent: Outcome,
+    absent_detail: &str,
+    skew_known: bool,
+) -> Rule {
     let (outcome, detail) = match check {
         TimeCheck::Absent => (absent, absent_detail.to_owned()),
         TimeCheck::Invalid => (Outcome::Fail, "The claim is not a number.".to_owned()),
         TimeCheck::NoNow => (Outcome::Unknown, "No evaluation time was given.".to_owned()),
         TimeCheck::Ok => (Outcome::Pass, "Holds at the evaluation time.".to_owned()),
-        TimeCheck::WithinSkew(by) if skew_known => (Outcome::Pass, format!("Off by {}, within the clock skew.", duration(by))),
+        TimeCheck::WithinSkew(by) if skew_known => {
+            (Outcome::Pass, format!("Off by {}, within the clock skew.", duration(by)))
+        }
         TimeCheck::WithinSkew(by) => (
             Outcome::Unknown,
-            format!("Off by {}, within the clock skew you allowed; the service's own leeway is not documented (open).", duration(by)),
+            format!(
+                "Off by {}, within the clock skew you allowed; the service's own leeway is not documented (open).",
+                duration(by)
+            ),
         ),
         TimeCheck::Failed(by) => (Outcome::Fail, format!("Off by {}.", duration(by))),
     };
@@ -263,12 +280,18 @@ mod tests {
 
     #[test]
     fn expired_beyond_and_within_skew() {
-        let i = run(&jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"exp":{}}}"#, NOW - 3.0 * 3600.0 - 12.0 * 60.0)), &with_now(NOW));
+        let i = run(
+            &jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"exp":{}}}"#, NOW - 3.0 * 3600.0 - 12.0 * 60.0)),
+            &with_now(NOW),
+        );
         assert_has(&i, "TIME_EXPIRED");
         let f = find(&i, "TIME_EXPIRED");
         assert!(f.message.contains("expired 3 h 12 min ago"), "{}", f.message);
         assert_eq!(f.location.as_ref().unwrap().member.as_deref(), Some("exp"));
-        let i = run(&jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"exp":{}}}"#, NOW - 20.0)), &opts(&format!(r#"{{"now":{NOW},"clockSkew":60}}"#)));
+        let i = run(
+            &jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"exp":{}}}"#, NOW - 20.0)),
+            &opts(&format!(r#"{{"now":{NOW},"clockSkew":60}}"#)),
+        );
         assert_has(&i, "TIME_WITHIN_SKEW");
         assert_lacks(&i, "TIME_EXPIRED");
         let i = run(&jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"exp":{}}}"#, NOW + 600.0)), &with_now(NOW));
@@ -284,11 +307,17 @@ mod tests {
 
     #[test]
     fn not_yet_valid_and_issued_in_future() {
-        let t = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"exp":{},"nbf":{},"iat":{}}}"#, NOW + 7200.0, NOW + 600.0, NOW + 600.0));
+        let t = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(r#"{{"exp":{},"nbf":{},"iat":{}}}"#, NOW + 7200.0, NOW + 600.0, NOW + 600.0),
+        );
         let i = run(&t, &with_now(NOW));
         assert_has(&i, "TIME_NOT_YET_VALID");
         assert_has(&i, "TIME_ISSUED_IN_FUTURE");
-        let t = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"exp":{},"nbf":{},"iat":{}}}"#, NOW + 7200.0, NOW - 5.0, NOW - 5.0));
+        let t = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(r#"{{"exp":{},"nbf":{},"iat":{}}}"#, NOW + 7200.0, NOW - 5.0, NOW - 5.0),
+        );
         let i = run(&t, &with_now(NOW));
         assert_lacks(&i, "TIME_NOT_YET_VALID");
         assert_lacks(&i, "TIME_ISSUED_IN_FUTURE");
@@ -319,12 +348,19 @@ mod tests {
     #[test]
     fn lifetime_longer_than_cognito_allows() {
         let iss = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123";
-        let long = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"{iss}","token_use":"access","iat":{},"exp":{}}}"#, NOW, NOW + 2.0 * 86_400.0));
+        let long = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(r#"{{"iss":"{iss}","token_use":"access","iat":{},"exp":{}}}"#, NOW, NOW + 2.0 * 86_400.0),
+        );
         assert_has(&run(&long, &with_now(NOW)), "TIME_LIFETIME_TOO_LONG");
-        let day = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"{iss}","token_use":"access","iat":{},"exp":{}}}"#, NOW, NOW + 86_400.0));
+        let day = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(r#"{{"iss":"{iss}","token_use":"access","iat":{},"exp":{}}}"#, NOW, NOW + 86_400.0),
+        );
         assert_lacks(&run(&day, &with_now(NOW)), "TIME_LIFETIME_TOO_LONG");
         // No known limit for an unknown issuer.
-        let other = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"https://x.example","iat":{},"exp":{}}}"#, NOW, NOW + 9e6));
+        let other =
+            jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"iss":"https://x.example","iat":{},"exp":{}}}"#, NOW, NOW + 9e6));
         assert_lacks(&run(&other, &with_now(NOW)), "TIME_LIFETIME_TOO_LONG");
     }
 

@@ -65,7 +65,10 @@ pub fn is_der_ecdsa_signature(signature: &[u8]) -> bool {
 }
 
 fn unsupported(what: &str) -> Problem {
-    Finding::new(KeyCode::Unsupported, format!("{what} jwtlens verifies RSA, EC (P-256, P-384, P-521, secp256k1) and Ed25519 keys, and HMAC secrets."))
+    Finding::new(
+        KeyCode::Unsupported,
+        format!("{what} jwtlens verifies RSA, EC (P-256, P-384, P-521, secp256k1) and Ed25519 keys, and HMAC secrets."),
+    )
 }
 
 fn invalid(what: &str, err: impl std::fmt::Display) -> Problem {
@@ -84,7 +87,9 @@ fn curve_of_tlv(tag: u8, value: &[u8]) -> Result<NamedCurve, Problem> {
             Ok(oid) => curve_from_oid(oid).map(|c| (c, false)),
             Err(_) => Err(Finding::new(KeyCode::Invalid, "The EC key's curve identifier is malformed.")),
         },
-        0x30 => explicit_curve(value).map(|c| (c, true)).ok_or_else(|| unsupported("The EC key uses explicit curve parameters that are not those of a JWS curve.")),
+        0x30 => explicit_curve(value)
+            .map(|c| (c, true))
+            .ok_or_else(|| unsupported("The EC key uses explicit curve parameters that are not those of a JWS curve.")),
         _ => Err(Finding::new(KeyCode::Invalid, "The EC key does not name its curve.")),
     }
 }
@@ -142,8 +147,12 @@ fn other_algorithm(oid: ObjectIdentifier) -> Problem {
     match oid {
         oid::DSA => unsupported("This is a DSA key; JWS has no DSA algorithm."),
         oid::ED448 => unsupported("This is an Ed448 key; jwtlens does not support Ed448."),
-        oid::X25519 | oid::X448 => unsupported("This is an X25519/X448 key-agreement key, which cannot verify signatures."),
-        oid::RSA_OAEP => unsupported("This RSA key is restricted to RSAES-OAEP encryption and cannot verify signatures."),
+        oid::X25519 | oid::X448 => {
+            unsupported("This is an X25519/X448 key-agreement key, which cannot verify signatures.")
+        }
+        oid::RSA_OAEP => {
+            unsupported("This RSA key is restricted to RSAES-OAEP encryption and cannot verify signatures.")
+        }
         other => unsupported(&format!("The key's algorithm (OID {other}) is not one JWS signs with.")),
     }
 }
@@ -153,7 +162,10 @@ fn other_algorithm(oid: ObjectIdentifier) -> Problem {
 fn pss_restriction(params: Option<AnyRef<'_>>, findings: &mut Vec<Finding>) -> Result<Vec<Algorithm>, Problem> {
     let any_pss = vec![Algorithm::Ps256, Algorithm::Ps384, Algorithm::Ps512];
     let Some(params) = params.filter(|p| p.tag() != Tag::Null) else {
-        findings.push(Finding::new(KeyCode::RsaPss, "This RSA key is an RSASSA-PSS key (id-RSASSA-PSS): it verifies PS256, PS384 and PS512 only, never RS*."));
+        findings.push(Finding::new(
+            KeyCode::RsaPss,
+            "This RSA key is an RSASSA-PSS key (id-RSASSA-PSS): it verifies PS256, PS384 and PS512 only, never RS*.",
+        ));
         return Ok(any_pss);
     };
     let bad = || Finding::new(KeyCode::Invalid, "The RSASSA-PSS parameters of the key could not be read.");
@@ -205,7 +217,10 @@ fn pss_restriction(params: Option<AnyRef<'_>>, findings: &mut Vec<Finding>) -> R
     };
     let described = format!("hash {}, MGF1 with {}, salt {salt} bytes", name(hash), name(mgf_hash));
     if let Some(alg) = allowed {
-        findings.push(Finding::new(KeyCode::RsaPss, format!("This RSA key is restricted to RSASSA-PSS with {described}: it verifies {} only.", alg.name())));
+        findings.push(Finding::new(
+            KeyCode::RsaPss,
+            format!("This RSA key is restricted to RSASSA-PSS with {described}: it verifies {} only.", alg.name()),
+        ));
         Ok(vec![alg])
     } else {
         findings.push(
@@ -217,7 +232,11 @@ fn pss_restriction(params: Option<AnyRef<'_>>, findings: &mut Vec<Finding>) -> R
 }
 
 /// The key inside an SPKI's parts.
-fn from_spki_parts(algorithm: ObjectIdentifier, params: Option<AnyRef<'_>>, key: Option<&[u8]>) -> Result<Built, Problem> {
+fn from_spki_parts(
+    algorithm: ObjectIdentifier,
+    params: Option<AnyRef<'_>>,
+    key: Option<&[u8]>,
+) -> Result<Built, Problem> {
     let Some(key) = key else {
         return Err(Finding::new(KeyCode::Invalid, "The public key's bit string has unused bits, so it is not a key."));
     };
@@ -309,7 +328,10 @@ fn ec_private(named: NamedCurve, key: &Sec1Parts<'_>) -> Result<Built, Problem> 
     if let Some(embedded) = key.public {
         let embedded = material::ec(named.0, embedded)?;
         if !material::same_public(&derived, &embedded) {
-            return Err(Finding::new(KeyCode::PrivateMismatch, "The EC private key's embedded public key does not belong to its private scalar: the key is corrupted or was tampered with."));
+            return Err(Finding::new(
+                KeyCode::PrivateMismatch,
+                "The EC private key's embedded public key does not belong to its private scalar: the key is corrupted or was tampered with.",
+            ));
         }
     }
     explicit_note(&mut derived, named);
@@ -341,14 +363,19 @@ pub(crate) fn pkcs8(der: &[u8]) -> Result<Built, Problem> {
     match info.algorithm.oid {
         oid::RSA | oid::RSA_PSS => {
             let mut notes = Vec::new();
-            let restriction = if info.algorithm.oid == oid::RSA_PSS { Some(pss_restriction(info.algorithm.parameters, &mut notes)?) } else { None };
+            let restriction = if info.algorithm.oid == oid::RSA_PSS {
+                Some(pss_restriction(info.algorithm.parameters, &mut notes)?)
+            } else {
+                None
+            };
             let mut built = pkcs1_private(info.private_key)?;
             built.findings.extend(notes);
             built.pss_restriction = restriction;
             Ok(built)
         }
         oid::EC => {
-            let key = sec1_parts(info.private_key).ok_or_else(|| invalid("EC private key inside PKCS#8", "not an ECPrivateKey structure"))?;
+            let key = sec1_parts(info.private_key)
+                .ok_or_else(|| invalid("EC private key inside PKCS#8", "not an ECPrivateKey structure"))?;
             let named = match info.algorithm.parameters {
                 Some(p) => curve_of(Some(p))?,
                 None => sec1_curve(&key)?,
@@ -358,13 +385,19 @@ pub(crate) fn pkcs8(der: &[u8]) -> Result<Built, Problem> {
         oid::ED25519 => {
             // CurvePrivateKey ::= OCTET STRING (RFC 8410 §7), itself inside the PKCS#8 privateKey OCTET STRING.
             let Some((0x04, seed, [])) = tlv(info.private_key) else {
-                return Err(Finding::new(KeyCode::Invalid, "The Ed25519 private key inside PKCS#8 is not a 32-byte OCTET STRING."));
+                return Err(Finding::new(
+                    KeyCode::Invalid,
+                    "The Ed25519 private key inside PKCS#8 is not a 32-byte OCTET STRING.",
+                ));
             };
             let derived = material::ed25519_from_seed(seed)?;
             if let Some(embedded) = info.public_key {
                 let embedded = material::ed25519(embedded)?;
                 if !material::same_public(&derived, &embedded) {
-                    return Err(Finding::new(KeyCode::PrivateMismatch, "The Ed25519 private key's embedded public key does not belong to its seed."));
+                    return Err(Finding::new(
+                        KeyCode::PrivateMismatch,
+                        "The Ed25519 private key's embedded public key does not belong to its seed.",
+                    ));
                 }
             }
             Ok(private(derived))
@@ -397,7 +430,11 @@ pub(crate) fn certificate(der: &[u8], now: Option<i64>) -> Result<Built, Problem
         self_issued: tbs.subject == tbs.issuer,
     };
     let spki = &tbs.subject_public_key_info;
-    let mut built = from_spki_parts(spki.algorithm.oid, spki.algorithm.parameters.as_ref().map(AnyRef::from), spki.subject_public_key.as_bytes())?;
+    let mut built = from_spki_parts(
+        spki.algorithm.oid,
+        spki.algorithm.parameters.as_ref().map(AnyRef::from),
+        spki.subject_public_key.as_bytes(),
+    )?;
     built.findings.insert(
         0,
         Finding::new(KeyCode::Certificate, format!("The key was taken from the X.509 certificate of \"{}\", issued by \"{}\".", info.subject, info.issuer))
@@ -410,7 +447,10 @@ pub(crate) fn certificate(der: &[u8], now: Option<i64>) -> Result<Built, Problem
         );
     }
     if info.not_yet_valid == Some(true) {
-        built.findings.push(Finding::new(KeyCode::CertificateNotYetValid, format!("The certificate is valid only from {} (after the evaluation time).", info.not_before)));
+        built.findings.push(Finding::new(
+            KeyCode::CertificateNotYetValid,
+            format!("The certificate is valid only from {} (after the evaluation time).", info.not_before),
+        ));
     }
     built.certificate = Some(info);
     Ok(built)

@@ -16,7 +16,9 @@ use crate::finding::Finding;
 /// base64url as JWKs use it, read leniently (padding, non-zero unused bits); irregularities become notes.
 const URL_LENIENT: GeneralPurpose = GeneralPurpose::new(
     &base64::alphabet::URL_SAFE,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent).with_decode_allow_trailing_bits(true),
+    GeneralPurposeConfig::new()
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
 );
 
 /// The JWK members that say how a key may be used.
@@ -33,7 +35,10 @@ fn string_member(jwk: &Map<String, Value>, name: &str, notes: &mut Vec<Finding>)
     match jwk.get(name)? {
         Value::String(s) => Some(s.clone()),
         other => {
-            notes.push(Finding::new(KeyCode::JwkMember, format!("The key's \"{name}\" is {other}, not a string; it was ignored.")));
+            notes.push(Finding::new(
+                KeyCode::JwkMember,
+                format!("The key's \"{name}\" is {other}, not a string; it was ignored."),
+            ));
             None
         }
     }
@@ -43,9 +48,14 @@ fn string_member(jwk: &Map<String, Value>, name: &str, notes: &mut Vec<Finding>)
 pub(crate) fn meta(jwk: &Map<String, Value>, notes: &mut Vec<Finding>) -> Meta {
     let key_ops = match jwk.get("key_ops") {
         None => None,
-        Some(Value::Array(ops)) if ops.iter().all(Value::is_string) => Some(ops.iter().filter_map(Value::as_str).map(str::to_owned).collect()),
+        Some(Value::Array(ops)) if ops.iter().all(Value::is_string) => {
+            Some(ops.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        }
         Some(other) => {
-            notes.push(Finding::new(KeyCode::JwkMember, format!("The key's \"key_ops\" is {other}, not an array of strings; it was ignored.")));
+            notes.push(Finding::new(
+                KeyCode::JwkMember,
+                format!("The key's \"key_ops\" is {other}, not an array of strings; it was ignored."),
+            ));
             None
         }
     };
@@ -60,7 +70,10 @@ pub(crate) fn meta(jwk: &Map<String, Value>, notes: &mut Vec<Finding>) -> Meta {
 
 fn bytes(jwk: &Map<String, Value>, name: &str, kty: &str, notes: &mut Vec<Finding>) -> Result<Vec<u8>, Problem> {
     let Some(value) = jwk.get(name) else {
-        return Err(Finding::new(KeyCode::Invalid, format!("The {kty} key has no \"{name}\" member, which RFC 7518 §6 requires.")));
+        return Err(Finding::new(
+            KeyCode::Invalid,
+            format!("The {kty} key has no \"{name}\" member, which RFC 7518 §6 requires."),
+        ));
     };
     let Some(text) = value.as_str() else {
         return Err(Finding::new(KeyCode::Invalid, format!("The {kty} key's \"{name}\" is not a string.")));
@@ -71,18 +84,29 @@ fn bytes(jwk: &Map<String, Value>, name: &str, kty: &str, notes: &mut Vec<Findin
     })?;
     if let Some(problem) = crate::base64url::strict_problem(text) {
         notes.push(
-            Finding::new(KeyCode::JwkMember, format!("The {kty} key's \"{name}\" is not strict base64url ({problem}); it was read leniently."))
-                .fix("Strict libraries reject this key; the issuer's JWK encoder should be fixed."),
+            Finding::new(
+                KeyCode::JwkMember,
+                format!("The {kty} key's \"{name}\" is not strict base64url ({problem}); it was read leniently."),
+            )
+            .fix("Strict libraries reject this key; the issuer's JWK encoder should be fixed."),
         );
     }
     Ok(decoded)
 }
 
-fn coordinate(jwk: &Map<String, Value>, name: &str, curve: Curve, notes: &mut Vec<Finding>) -> Result<Vec<u8>, Problem> {
+fn coordinate(
+    jwk: &Map<String, Value>,
+    name: &str,
+    curve: Curve,
+    notes: &mut Vec<Finding>,
+) -> Result<Vec<u8>, Problem> {
     let value = bytes(jwk, name, "EC", notes)?;
     let len = curve.scalar_len();
     if value.len() > len {
-        return Err(Finding::new(KeyCode::InvalidPoint, format!("The EC key's \"{name}\" is {} bytes; a {} coordinate is {len}.", value.len(), curve.jwk_name())));
+        return Err(Finding::new(
+            KeyCode::InvalidPoint,
+            format!("The EC key's \"{name}\" is {} bytes; a {} coordinate is {len}.", value.len(), curve.jwk_name()),
+        ));
     }
     if value.len() < len {
         notes.push(
@@ -107,7 +131,9 @@ fn private(mut built: Built) -> Built {
 pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<Finding>) -> Result<Built, Problem> {
     let crv = jwk.get("crv").and_then(Value::as_str);
     match kty {
-        None => Err(Finding::new(KeyCode::Invalid, "The JWK has no \"kty\" (key type) string, which every JWK requires.")),
+        None => {
+            Err(Finding::new(KeyCode::Invalid, "The JWK has no \"kty\" (key type) string, which every JWK requires."))
+        }
         Some("RSA") => {
             let built = material::rsa(&bytes(jwk, "n", "RSA", notes)?, &bytes(jwk, "e", "RSA", notes)?)?;
             Ok(if jwk.contains_key("d") { private(built) } else { built })
@@ -118,7 +144,12 @@ pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<
                 Some("P-384") => Curve::P384,
                 Some("P-521") => Curve::P521,
                 Some("secp256k1") => Curve::Secp256k1,
-                Some(other) => return Err(Finding::new(KeyCode::Unsupported, format!("The EC key is on the curve \"{other}\"; JWS uses P-256, P-384, P-521 and secp256k1."))),
+                Some(other) => {
+                    return Err(Finding::new(
+                        KeyCode::Unsupported,
+                        format!("The EC key is on the curve \"{other}\"; JWS uses P-256, P-384, P-521 and secp256k1."),
+                    ));
+                }
                 None => return Err(Finding::new(KeyCode::Invalid, "The EC key has no \"crv\" string.")),
             };
             let mut point = vec![0x04];
@@ -128,7 +159,10 @@ pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<
             if jwk.contains_key("d") {
                 let derived = material::ec_from_private(curve, &bytes(jwk, "d", "EC", notes)?)?;
                 if !material::same_public(&built, &derived) {
-                    return Err(Finding::new(KeyCode::PrivateMismatch, "The EC JWK's private part \"d\" does not belong to its public point (x, y)."));
+                    return Err(Finding::new(
+                        KeyCode::PrivateMismatch,
+                        "The EC JWK's private part \"d\" does not belong to its public point (x, y).",
+                    ));
                 }
                 return Ok(private(built));
             }
@@ -140,19 +174,34 @@ pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<
                 if jwk.contains_key("d") {
                     let derived = material::ed25519_from_seed(&bytes(jwk, "d", "OKP", notes)?)?;
                     if !material::same_public(&built, &derived) {
-                        return Err(Finding::new(KeyCode::PrivateMismatch, "The Ed25519 JWK's private part \"d\" does not belong to its public key \"x\"."));
+                        return Err(Finding::new(
+                            KeyCode::PrivateMismatch,
+                            "The Ed25519 JWK's private part \"d\" does not belong to its public key \"x\".",
+                        ));
                     }
                     return Ok(private(built));
                 }
                 Ok(built)
             }
-            Some("Ed448") => Err(Finding::new(KeyCode::Unsupported, "This is an Ed448 key; jwtlens supports EdDSA with Ed25519 only.")),
-            Some(c @ ("X25519" | "X448")) => Err(Finding::new(KeyCode::Unsupported, format!("This is an {c} key: it agrees on keys for encryption and cannot verify signatures."))),
-            Some(other) => Err(Finding::new(KeyCode::Unsupported, format!("The OKP key is on the curve \"{other}\", which jwtlens does not support."))),
+            Some("Ed448") => Err(Finding::new(
+                KeyCode::Unsupported,
+                "This is an Ed448 key; jwtlens supports EdDSA with Ed25519 only.",
+            )),
+            Some(c @ ("X25519" | "X448")) => Err(Finding::new(
+                KeyCode::Unsupported,
+                format!("This is an {c} key: it agrees on keys for encryption and cannot verify signatures."),
+            )),
+            Some(other) => Err(Finding::new(
+                KeyCode::Unsupported,
+                format!("The OKP key is on the curve \"{other}\", which jwtlens does not support."),
+            )),
             None => Err(Finding::new(KeyCode::Invalid, "The OKP key has no \"crv\" string.")),
         },
         Some("oct") => material::secret(bytes(jwk, "k", "oct", notes)?),
-        Some(other) => Err(Finding::new(KeyCode::Unsupported, format!("The key type \"{other}\" is not one jwtlens verifies with (RSA, EC, OKP, oct)."))),
+        Some(other) => Err(Finding::new(
+            KeyCode::Unsupported,
+            format!("The key type \"{other}\" is not one jwtlens verifies with (RSA, EC, OKP, oct)."),
+        )),
     }
 }
 
@@ -162,7 +211,13 @@ pub(super) fn read_text(set: &mut KeySet, text: &str) {
     let value = match serde_json::from_str::<Value>(text) {
         Ok(v) => v,
         Err(e) => {
-            set.note(Finding::new(KeyCode::JsonInvalid, format!("The key text looks like a JWK but is not valid JSON: {e}.")).fix("Copy the whole JWK or JWKS again."));
+            set.note(
+                Finding::new(
+                    KeyCode::JsonInvalid,
+                    format!("The key text looks like a JWK but is not valid JSON: {e}."),
+                )
+                .fix("Copy the whole JWK or JWKS again."),
+            );
             return;
         }
     };
@@ -181,11 +236,17 @@ pub(super) fn read_text(set: &mut KeySet, text: &str) {
         }
         Value::Object(o) => {
             let (message, fix) = if o.contains_key("jwks_uri") {
-                ("This is an OpenID Connect discovery document, not a key.", "Open its \"jwks_uri\" and paste the key set found there; jwtlens never fetches URLs.")
+                (
+                    "This is an OpenID Connect discovery document, not a key.",
+                    "Open its \"jwks_uri\" and paste the key set found there; jwtlens never fetches URLs.",
+                )
             } else if o.contains_key("id_token") || o.contains_key("access_token") {
                 ("This is a token response, not a key.", "Paste it in the token field, and the issuer's keys here.")
             } else {
-                ("The key text is JSON but neither a JWK (with \"kty\") nor a JWKS (with \"keys\").", "Paste the issuer's JWKS, a JWK, a PEM key or an HMAC secret.")
+                (
+                    "The key text is JSON but neither a JWK (with \"kty\") nor a JWKS (with \"keys\").",
+                    "Paste the issuer's JWKS, a JWK, a PEM key or an HMAC secret.",
+                )
             };
             set.note(Finding::new(KeyCode::NotJwk, message).fix(fix));
             return;
@@ -201,7 +262,13 @@ pub(super) fn read_text(set: &mut KeySet, text: &str) {
     for (source, entry) in entries.into_iter().enumerate() {
         let mut notes = Vec::new();
         let Value::Object(object) = entry else {
-            set.push(source, format, Meta::default(), Err(Finding::new(KeyCode::Invalid, format!("Key {} of the set is not a JSON object.", source + 1))), notes);
+            set.push(
+                source,
+                format,
+                Meta::default(),
+                Err(Finding::new(KeyCode::Invalid, format!("Key {} of the set is not a JSON object.", source + 1))),
+                notes,
+            );
             continue;
         };
         let meta = meta(object, &mut notes);

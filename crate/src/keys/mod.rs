@@ -250,7 +250,8 @@ impl KeyInfo {
     /// False when the key's `use` or `key_ops` say it is not for verifying signatures.
     #[must_use]
     pub fn for_signing(&self) -> bool {
-        self.key_use.as_deref().is_none_or(|u| u == "sig") && self.key_ops.as_ref().is_none_or(|ops| ops.iter().any(|o| o == "verify"))
+        self.key_use.as_deref().is_none_or(|u| u == "sig")
+            && self.key_ops.as_ref().is_none_or(|ops| ops.iter().any(|o| o == "verify"))
     }
 
     /// The algorithm the JWK's `alg` names, when it names a supported one. `Err(())` when `alg` is present but names
@@ -264,7 +265,9 @@ impl KeyInfo {
     pub(crate) fn type_algorithms(&self) -> Vec<Algorithm> {
         let Some(material) = &self.material else { return Vec::new() };
         let jwk_alg = self.jwk_alg();
-        let same = |a: Algorithm, b: Algorithm| a == b || matches!((a, b), (Algorithm::EdDsa, Algorithm::Ed25519) | (Algorithm::Ed25519, Algorithm::EdDsa));
+        let same = |a: Algorithm, b: Algorithm| {
+            a == b || matches!((a, b), (Algorithm::EdDsa, Algorithm::Ed25519) | (Algorithm::Ed25519, Algorithm::EdDsa))
+        };
         material
             .algorithms()
             .into_iter()
@@ -274,7 +277,8 @@ impl KeyInfo {
     }
 
     fn settle(&mut self) {
-        self.algorithms = if self.refusal.is_some() || !self.for_signing() { Vec::new() } else { self.type_algorithms() };
+        self.algorithms =
+            if self.refusal.is_some() || !self.for_signing() { Vec::new() } else { self.type_algorithms() };
         self.usable = !self.algorithms.is_empty();
     }
 }
@@ -299,7 +303,14 @@ impl KeySet {
     }
 
     /// Adds one key row from a build result, with its metadata and findings.
-    fn push(&mut self, source: usize, format: KeyFormat, meta: jwk::Meta, built: Result<Built, Finding>, mut notes: Vec<Finding>) {
+    fn push(
+        &mut self,
+        source: usize,
+        format: KeyFormat,
+        meta: jwk::Meta,
+        built: Result<Built, Finding>,
+        mut notes: Vec<Finding>,
+    ) {
         let index = self.keys.len();
         let mut info = KeyInfo::new(index, source, format);
         info.kty = meta.kty;
@@ -350,13 +361,21 @@ impl KeySet {
         }
         if let (Some(Err(())), Some(alg)) = (info.jwk_alg(), &info.alg) {
             let hint = crate::alg::explain_unsupported(alg);
-            notes.push(Finding::new(KeyCode::AlgNotJws, format!("The key's \"alg\" is \"{alg}\": {hint} A key restricted to it verifies no JWS.")));
+            notes.push(Finding::new(
+                KeyCode::AlgNotJws,
+                format!("The key's \"alg\" is \"{alg}\": {hint} A key restricted to it verifies no JWS."),
+            ));
         } else if let (Some(Ok(alg)), Some(material)) = (info.jwk_alg(), &info.material)
             && !material.algorithms().contains(&alg)
         {
             notes.push(Finding::new(
                 KeyCode::AlgMismatch,
-                format!("The key's \"alg\" is {}, but it is {}, which cannot do {}: the key verifies nothing.", alg.name(), material.describe(), alg.name()),
+                format!(
+                    "The key's \"alg\" is {}, but it is {}, which cannot do {}: the key verifies nothing.",
+                    alg.name(),
+                    material.describe(),
+                    alg.name()
+                ),
             ));
         }
         if let Some(kid) = &info.kid
@@ -401,11 +420,15 @@ fn looks_like_token(text: &str) -> bool {
 
 /// A base64 body that decodes to a DER key structure, without PEM lines.
 fn bare_der(text: &str, now: Option<i64>) -> Option<(KeyFormat, Result<Built, Finding>)> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
-        '-' => '+',
-        '_' => '/',
-        c => c,
-    }).collect();
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            c => c,
+        })
+        .collect();
     // Every DER SEQUENCE starts with 0x30, which base64 writes as 'M'.
     if compact.len() < 40 || !compact.starts_with('M') {
         return None;
@@ -431,18 +454,33 @@ pub fn parse_keys(text: &str, options: &KeyOptions) -> KeySet {
     #[allow(clippy::cast_possible_truncation, reason = "saturating conversion of a time in seconds")]
     let now = options.now.map(|t| t.floor() as i64);
     if trimmed.is_empty() {
-        set.note(Finding::new(KeyCode::None, "No key was given.").fix("Paste the issuer's public key (JWKS, JWK or PEM) or, for HS256/384/512, its shared secret."));
+        set.note(
+            Finding::new(KeyCode::None, "No key was given.")
+                .fix("Paste the issuer's public key (JWKS, JWK or PEM) or, for HS256/384/512, its shared secret."),
+        );
         return set;
     }
     if trimmed.contains("-----BEGIN ") {
         pem::read(&mut set, trimmed, now);
-    } else if trimmed.starts_with(['{', '[']) && (serde_json::from_str::<Value>(trimmed).is_ok() || trimmed.contains("\"kty\"") || trimmed.contains("\"keys\"")) {
+    } else if trimmed.starts_with(['{', '['])
+        && (serde_json::from_str::<Value>(trimmed).is_ok()
+            || trimmed.contains("\"kty\"")
+            || trimmed.contains("\"keys\""))
+    {
         jwk::read_text(&mut set, trimmed);
     } else if ["ssh-rsa ", "ssh-ed25519 ", "ecdsa-sha2-", "ssh-dss "].iter().any(|p| trimmed.starts_with(p)) {
-        set.note(Finding::new(KeyCode::Unsupported, "This is an OpenSSH public key, a format JWT issuers do not use; jwtlens does not read it.")
-            .fix("Convert it to PEM (ssh-keygen -e -m PKCS8 -f key.pub) and paste that."));
+        set.note(
+            Finding::new(
+                KeyCode::Unsupported,
+                "This is an OpenSSH public key, a format JWT issuers do not use; jwtlens does not read it.",
+            )
+            .fix("Convert it to PEM (ssh-keygen -e -m PKCS8 -f key.pub) and paste that."),
+        );
     } else if looks_like_token(trimmed) {
-        set.note(Finding::new(KeyCode::IsToken, "The key field holds a JWT, not a key.").fix("Paste the token in the token field and the issuer's key (or secret) here."));
+        set.note(
+            Finding::new(KeyCode::IsToken, "The key field holds a JWT, not a key.")
+                .fix("Paste the token in the token field and the issuer's key (or secret) here."),
+        );
     } else if let Some((format, built)) = bare_der(trimmed, now) {
         set.note(Finding::new(KeyCode::BareDer, "The text is a base64 DER key without its PEM BEGIN/END lines; it was read as a key (and is never used as an HMAC secret)."));
         set.push(0, format, jwk::Meta::default(), built, Vec::new());

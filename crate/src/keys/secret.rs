@@ -9,8 +9,10 @@ use super::pem::STANDARD_LENIENT;
 use super::{KeyCode, SecretEncoding};
 use crate::finding::Finding;
 
-const URL_LENIENT: GeneralPurpose =
-    GeneralPurpose::new(&base64::alphabet::URL_SAFE, GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent));
+const URL_LENIENT: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::URL_SAFE,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
 
 /// Decodes a secret; `text` is the whole key field. Returns the bytes and notes (whitespace removed).
 ///
@@ -56,7 +58,12 @@ pub(crate) fn decode(text: &str, encoding: SecretEncoding) -> Result<(Vec<u8>, V
                 let pair = std::str::from_utf8(pair).ok().and_then(|p| u8::from_str_radix(p, 16).ok());
                 match pair {
                     Some(b) => out.push(b),
-                    None => return Err(wrong("hex", format!("the digit pair at position {} is not hexadecimal", i * 2 + 1))),
+                    None => {
+                        return Err(wrong(
+                            "hex",
+                            format!("the digit pair at position {} is not hexadecimal", i * 2 + 1),
+                        ));
+                    }
                 }
             }
             out

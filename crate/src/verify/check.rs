@@ -116,39 +116,71 @@ impl KeyAttempt {
 
 /// The row of a key that is not used, with whether it may still be tried for diagnosis; `None` for a key to use.
 fn exclusion(key: &KeyInfo, alg: Algorithm, kid: Option<&str>) -> Option<(Outcome, String, bool)> {
-    let refused = key.refusal.as_ref().map(|r| (Outcome::KeyRefused, format!("The key is refused: {}.", r.trim_end_matches('.')), false));
+    let refused = key
+        .refusal
+        .as_ref()
+        .map(|r| (Outcome::KeyRefused, format!("The key is refused: {}.", r.trim_end_matches('.')), false));
     let Some(material) = &key.material else {
-        return refused.or_else(|| Some((Outcome::Unusable, "The key could not be read (see its findings).".to_owned(), false)));
+        return refused
+            .or_else(|| Some((Outcome::Unusable, "The key could not be read (see its findings).".to_owned(), false)));
     };
     match raw::fit(alg, material) {
         raw::Fit::Fits => {}
         raw::Fit::AlgorithmConfusion => {
-            return Some((Outcome::AlgorithmConfusion, format!("{} is not an HMAC secret: using it as one for {} is the algorithm-confusion attack.", capitalize(&material.describe()), alg.name()), false));
+            return Some((
+                Outcome::AlgorithmConfusion,
+                format!(
+                    "{} is not an HMAC secret: using it as one for {} is the algorithm-confusion attack.",
+                    capitalize(&material.describe()),
+                    alg.name()
+                ),
+                false,
+            ));
         }
         raw::Fit::WrongKeyType => {
-            return Some((Outcome::WrongKeyType, format!("{} needs {}; this is {}.", alg.name(), needs(alg), material.describe()), false));
+            return Some((
+                Outcome::WrongKeyType,
+                format!("{} needs {}; this is {}.", alg.name(), needs(alg), material.describe()),
+                false,
+            ));
         }
         raw::Fit::WrongCurve => {
-            return Some((Outcome::WrongCurve, format!("{} needs {}; this is {}.", alg.name(), needs(alg), material.describe()), false));
+            return Some((
+                Outcome::WrongCurve,
+                format!("{} needs {}; this is {}.", alg.name(), needs(alg), material.describe()),
+                false,
+            ));
         }
     }
     if refused.is_some() {
         return refused;
     }
     if !key.for_signing() {
-        return Some((Outcome::NotForSigning, "The key is marked for encryption (\"use\" or \"key_ops\"), not for verifying signatures.".to_owned(), true));
+        return Some((
+            Outcome::NotForSigning,
+            "The key is marked for encryption (\"use\" or \"key_ops\"), not for verifying signatures.".to_owned(),
+            true,
+        ));
     }
     if !key.type_algorithms().contains(&alg) {
         let why = match (&key.alg, &key.pss_restriction) {
             (Some(a), _) => format!("its \"alg\" is \"{a}\""),
             (None, _) => "its RSASSA-PSS parameters allow another algorithm".to_owned(),
         };
-        return Some((Outcome::AlgMismatch, format!("The key is restricted to another algorithm than {}: {why}.", alg.name()), true));
+        return Some((
+            Outcome::AlgMismatch,
+            format!("The key is restricted to another algorithm than {}: {why}.", alg.name()),
+            true,
+        ));
     }
     if let (Some(want), Some(have)) = (kid, key.kid.as_deref())
         && want != have
     {
-        return Some((Outcome::KidMismatch, format!("The key's kid \"{have}\" is not the token's kid \"{want}\"."), true));
+        return Some((
+            Outcome::KidMismatch,
+            format!("The key's kid \"{have}\" is not the token's kid \"{want}\"."),
+            true,
+        ));
     }
     None
 }
@@ -162,7 +194,8 @@ fn capitalize(s: &str) -> String {
 pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<Finding>) -> EntryResult {
     let mut result = EntryResult::default();
     let stop = |result: &mut EntryResult, reason: &str| {
-        result.attempts = ctx.keys.iter().map(|k| KeyAttempt::row(k, entry.index, Outcome::NotTried, reason.to_owned())).collect();
+        result.attempts =
+            ctx.keys.iter().map(|k| KeyAttempt::row(k, entry.index, Outcome::NotTried, reason.to_owned())).collect();
     };
     let empty = Map::new();
     let protected = match (&entry.protected, entry.protected_present) {
@@ -194,7 +227,13 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
     }
     let joint = |name: &str| protected.get(name).or_else(|| entry.unprotected.as_ref().and_then(|u| u.get(name)));
     let Some(alg_name) = joint("alg").and_then(Value::as_str) else {
-        findings.push(Finding::new(VerifyCode::AlgInvalid, "The header has no \"alg\" string, so there is no algorithm to verify with.").at(Location::member(Part::Header, "alg")));
+        findings.push(
+            Finding::new(
+                VerifyCode::AlgInvalid,
+                "The header has no \"alg\" string, so there is no algorithm to verify with.",
+            )
+            .at(Location::member(Part::Header, "alg")),
+        );
         stop(&mut result, "The header has no algorithm.");
         return result;
     };
@@ -209,15 +248,21 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
         return result;
     }
     let Some(alg) = Algorithm::from_name(alg_name) else {
-        findings.push(Finding::new(VerifyCode::AlgUnsupported, crate::alg::explain_unsupported(alg_name)).at(Location::member(Part::Header, "alg")));
+        findings.push(
+            Finding::new(VerifyCode::AlgUnsupported, crate::alg::explain_unsupported(alg_name))
+                .at(Location::member(Part::Header, "alg")),
+        );
         stop(&mut result, "The algorithm is not supported.");
         return result;
     };
     if !protected.contains_key("alg") {
         findings.push(
-            Finding::new(VerifyCode::AlgUnprotected, "\"alg\" is only in the unprotected header, so it is not covered by the signature.")
-                .fix("Put \"alg\" in the protected header; JWT libraries require that.")
-                .at(Location::member(Part::Header, "alg")),
+            Finding::new(
+                VerifyCode::AlgUnprotected,
+                "\"alg\" is only in the unprotected header, so it is not covered by the signature.",
+            )
+            .fix("Put \"alg\" in the protected header; JWT libraries require that.")
+            .at(Location::member(Part::Header, "alg")),
         );
     }
     if let Some(allow) = &ctx.allow
@@ -242,7 +287,13 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
     };
     let signature = match &entry.signature {
         None => {
-            findings.push(Finding::new(VerifyCode::Unreadable, "The signature is not base64url, so its bytes are unknown and it cannot be checked.").at(Location::part(Part::Signature)));
+            findings.push(
+                Finding::new(
+                    VerifyCode::Unreadable,
+                    "The signature is not base64url, so its bytes are unknown and it cannot be checked.",
+                )
+                .at(Location::part(Part::Signature)),
+            );
             stop(&mut result, "The signature could not be decoded.");
             return result;
         }
@@ -321,7 +372,9 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
             Err(e @ (RawError::EcdsaDer | RawError::WrongLength { .. })) => {
                 row.outcome = Outcome::SignatureMalformed;
                 row.reason = match e {
-                    RawError::WrongLength { expected, actual } => format!("The signature is {actual} bytes; {} with this key makes {expected}.", alg.name()),
+                    RawError::WrongLength { expected, actual } => {
+                        format!("The signature is {actual} bytes; {} with this key makes {expected}.", alg.name())
+                    }
                     _ => "The signature is DER-encoded; JWS ECDSA signatures are r‖s.".to_owned(),
                 };
                 malformed.get_or_insert(e);
@@ -348,9 +401,15 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
     let matched = result.matched.is_some();
     if matched && ambiguous {
         findings.push(
-            Finding::new(VerifyCode::KidAmbiguous, format!("Several usable keys have the kid \"{}\", so the token does not say which key signed it.", kid.unwrap_or_default()))
-                .fix("A key set must give each key its own kid. Remove the duplicate from the key set.")
-                .at(Location::member(Part::Header, "kid")),
+            Finding::new(
+                VerifyCode::KidAmbiguous,
+                format!(
+                    "Several usable keys have the kid \"{}\", so the token does not say which key signed it.",
+                    kid.unwrap_or_default()
+                ),
+            )
+            .fix("A key set must give each key its own kid. Remove the duplicate from the key set.")
+            .at(Location::member(Part::Header, "kid")),
         );
     }
     if matched && !not_strict.is_empty() {
@@ -366,7 +425,15 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
 }
 
 /// Adds the verdict's explanation when the signature was not verified (or the valid finding when it was).
-fn summarize(ctx: &Context<'_>, entry: &Entry, alg: Algorithm, kid: Option<&str>, rows: &[KeyAttempt], malformed: Option<RawError>, findings: &mut Vec<Finding>) {
+fn summarize(
+    ctx: &Context<'_>,
+    entry: &Entry,
+    alg: Algorithm,
+    kid: Option<&str>,
+    rows: &[KeyAttempt],
+    malformed: Option<RawError>,
+    findings: &mut Vec<Finding>,
+) {
     let confused: Vec<&KeyAttempt> = rows.iter().filter(|r| r.outcome == Outcome::AlgorithmConfusion).collect();
     if let Some(first) = confused.first().and_then(|r| ctx.keys.get(r.key)) {
         let what = first.material.as_ref().map_or_else(|| "a public key".to_owned(), Material::describe);
@@ -392,12 +459,21 @@ fn summarize(ctx: &Context<'_>, entry: &Entry, alg: Algorithm, kid: Option<&str>
     let matched = rows.iter().find(|r| r.outcome == Outcome::Matched);
     if let Some(row) = matched {
         if let Some(key) = ctx.keys.get(row.key) {
-            findings.push(at_key(Finding::new(VerifyCode::Valid, format!("The {} signature verifies with {}.", alg.name(), key_label(key))), key));
+            findings.push(at_key(
+                Finding::new(
+                    VerifyCode::Valid,
+                    format!("The {} signature verifies with {}.", alg.name(), key_label(key)),
+                ),
+                key,
+            ));
         }
         return;
     }
     if ctx.keys.is_empty() {
-        findings.push(Finding::new(VerifyCode::NoKey, "No key could be read, so nothing was verified.").fix("Paste the issuer's JWKS, a PEM public key or certificate, or the HMAC secret."));
+        findings.push(
+            Finding::new(VerifyCode::NoKey, "No key could be read, so nothing was verified.")
+                .fix("Paste the issuer's JWKS, a PEM public key or certificate, or the HMAC secret."),
+        );
         return;
     }
     let kid_in_set = kid.is_some_and(|k| ctx.keys.iter().any(|key| key.kid.as_deref() == Some(k)));
@@ -413,13 +489,21 @@ fn summarize(ctx: &Context<'_>, entry: &Entry, alg: Algorithm, kid: Option<&str>
     }
     let tried = rows.iter().filter(|r| r.tried).count();
     if tried == 0 {
-        if rows.iter().all(|r| r.outcome == Outcome::KidMismatch) || (!confused.is_empty() && confused.len() == rows.len()) {
+        if rows.iter().all(|r| r.outcome == Outcome::KidMismatch)
+            || (!confused.is_empty() && confused.len() == rows.len())
+        {
             return;
         }
-        let reasons: Vec<String> = rows.iter().filter_map(|r| ctx.keys.get(r.key).map(|k| format!("{}: {}", key_label(k), r.reason))).collect();
+        let reasons: Vec<String> = rows
+            .iter()
+            .filter_map(|r| ctx.keys.get(r.key).map(|k| format!("{}: {}", key_label(k), r.reason)))
+            .collect();
         findings.push(
-            Finding::new(VerifyCode::NoCompatibleKey, format!("No key can verify this {} signature. {}", alg.name(), reasons.join(" ")))
-                .fix(format!("{} needs {}.", alg.name(), needs(alg))),
+            Finding::new(
+                VerifyCode::NoCompatibleKey,
+                format!("No key can verify this {} signature. {}", alg.name(), reasons.join(" ")),
+            )
+            .fix(format!("{} needs {}.", alg.name(), needs(alg))),
         );
         return;
     }
@@ -444,7 +528,10 @@ pub(super) fn allow_list(options: &VerifyOptions, findings: &mut Vec<Finding>) -
     let mut allow = Vec::new();
     for name in names {
         if name.trim().eq_ignore_ascii_case("none") {
-            findings.push(Finding::new(VerifyCode::OptionsInvalid, "The allowed algorithms include \"none\", which jwtlens never accepts; it was ignored."));
+            findings.push(Finding::new(
+                VerifyCode::OptionsInvalid,
+                "The allowed algorithms include \"none\", which jwtlens never accepts; it was ignored.",
+            ));
         } else if let Some(alg) = Algorithm::from_name(name) {
             allow.push(alg);
         } else {

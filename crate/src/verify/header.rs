@@ -9,8 +9,8 @@ use crate::finding::{Finding, Location, Part};
 /// Header parameter names defined by JWS and JWA (RFC 7515 §4.1, RFC 7518 §4.1 and §4.6–4.8): RFC 7515 forbids
 /// listing them in `crit`.
 const REGISTERED: &[&str] = &[
-    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc", "zip", "epk", "apu", "apv", "iv", "tag", "p2s",
-    "p2c",
+    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc", "zip", "epk", "apu",
+    "apv", "iv", "tag", "p2s", "p2c",
 ];
 
 /// Extensions jwtlens implements, which may therefore be critical.
@@ -22,18 +22,31 @@ fn at(member: &str) -> Location {
 
 /// Checks `crit`. Returns false when verification must stop (malformed `crit`, or a critical extension jwtlens does
 /// not implement). An empty list or one naming registered parameters is reported but does not stop verification.
-pub(crate) fn crit(protected: &Map<String, Value>, unprotected: Option<&Map<String, Value>>, findings: &mut Vec<Finding>) -> bool {
+pub(crate) fn crit(
+    protected: &Map<String, Value>,
+    unprotected: Option<&Map<String, Value>>,
+    findings: &mut Vec<Finding>,
+) -> bool {
     if unprotected.is_some_and(|h| h.contains_key("crit")) {
         findings.push(
-            Finding::new(VerifyCode::CritInvalid, "\"crit\" is in the unprotected header; RFC 7515 §4.1.11 requires it to be integrity protected.")
-                .fix("Move \"crit\" into the protected header.")
-                .at(at("crit")),
+            Finding::new(
+                VerifyCode::CritInvalid,
+                "\"crit\" is in the unprotected header; RFC 7515 §4.1.11 requires it to be integrity protected.",
+            )
+            .fix("Move \"crit\" into the protected header.")
+            .at(at("crit")),
         );
         return false;
     }
     let Some(crit) = protected.get("crit") else { return true };
     let Some(names) = crit.as_array().and_then(|a| a.iter().map(Value::as_str).collect::<Option<Vec<_>>>()) else {
-        findings.push(Finding::new(VerifyCode::CritInvalid, format!("\"crit\" must be an array of header parameter names; it is {crit}.")).at(at("crit")));
+        findings.push(
+            Finding::new(
+                VerifyCode::CritInvalid,
+                format!("\"crit\" must be an array of header parameter names; it is {crit}."),
+            )
+            .at(at("crit")),
+        );
         return false;
     };
     if names.is_empty() {
@@ -59,7 +72,13 @@ pub(crate) fn crit(protected: &Map<String, Value>, unprotected: Option<&Map<Stri
             );
             ok = false;
         } else if !protected.contains_key(name) {
-            findings.push(Finding::new(VerifyCode::CritAbsent, format!("\"crit\" lists \"{name}\", but the header has no \"{name}\" parameter.")).at(at("crit")));
+            findings.push(
+                Finding::new(
+                    VerifyCode::CritAbsent,
+                    format!("\"crit\" lists \"{name}\", but the header has no \"{name}\" parameter."),
+                )
+                .at(at("crit")),
+            );
         }
     }
     ok
@@ -67,15 +86,26 @@ pub(crate) fn crit(protected: &Map<String, Value>, unprotected: Option<&Map<Stri
 
 /// Reads `b64` (RFC 7797). Returns `Some(true)` for a base64url payload (the default), `Some(false)` for an
 /// unencoded one, `None` when verification must stop.
-pub(crate) fn b64(protected: &Map<String, Value>, unprotected: Option<&Map<String, Value>>, findings: &mut Vec<Finding>) -> Option<bool> {
+pub(crate) fn b64(
+    protected: &Map<String, Value>,
+    unprotected: Option<&Map<String, Value>>,
+    findings: &mut Vec<Finding>,
+) -> Option<bool> {
     if unprotected.is_some_and(|h| h.contains_key("b64")) {
-        findings.push(Finding::new(VerifyCode::B64Invalid, "\"b64\" is in the unprotected header; RFC 7797 §3 requires it to be integrity protected.").at(at("b64")));
+        findings.push(
+            Finding::new(
+                VerifyCode::B64Invalid,
+                "\"b64\" is in the unprotected header; RFC 7797 §3 requires it to be integrity protected.",
+            )
+            .at(at("b64")),
+        );
         return None;
     }
     match protected.get("b64") {
         None | Some(Value::Bool(true)) => Some(true),
         Some(Value::Bool(false)) => {
-            let critical = protected.get("crit").and_then(Value::as_array).is_some_and(|c| c.iter().any(|n| n == "b64"));
+            let critical =
+                protected.get("crit").and_then(Value::as_array).is_some_and(|c| c.iter().any(|n| n == "b64"));
             if critical {
                 findings.push(Finding::new(VerifyCode::Unencoded, "\"b64\": false: the payload is signed as is, without base64url (RFC 7797); jwtlens verifies it that way.").at(at("b64")));
                 Some(false)
@@ -89,7 +119,10 @@ pub(crate) fn b64(protected: &Map<String, Value>, unprotected: Option<&Map<Strin
             }
         }
         Some(other) => {
-            findings.push(Finding::new(VerifyCode::B64Invalid, format!("\"b64\" must be true or false; it is {other}.")).at(at("b64")));
+            findings.push(
+                Finding::new(VerifyCode::B64Invalid, format!("\"b64\" must be true or false; it is {other}."))
+                    .at(at("b64")),
+            );
             None
         }
     }

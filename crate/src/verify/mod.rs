@@ -236,26 +236,54 @@ pub fn verify(input: &str, keys: &str, options: &VerifyOptions) -> Verification 
 /// [`verify`] on tokens already decoded (with their decoding findings) and keys already read: what
 /// [`crate::inspect()`] uses to verify every token of an input with one key set.
 #[must_use]
-pub(crate) fn verify_decoded(tokens: &[Token], decode_findings: Vec<Finding>, key_set: KeySet, options: &VerifyOptions) -> Verification {
+pub(crate) fn verify_decoded(
+    tokens: &[Token],
+    decode_findings: Vec<Finding>,
+    key_set: KeySet,
+    options: &VerifyOptions,
+) -> Verification {
     let selected = options.token.unwrap_or(0);
-    let mut findings: Vec<Finding> =
-        decode_findings.into_iter().filter(|f| f.location.as_ref().and_then(|l| l.token).is_none_or(|t| t == selected)).collect();
+    let mut findings: Vec<Finding> = decode_findings
+        .into_iter()
+        .filter(|f| f.location.as_ref().and_then(|l| l.token).is_none_or(|t| t == selected))
+        .collect();
     findings.extend(key_set.findings);
     let allow = allow_list(options, &mut findings);
-    let mut verification = Verification { valid: false, token: None, algorithm: None, matched_key: None, attempts: Vec::new(), keys: key_set.keys, findings };
+    let mut verification = Verification {
+        valid: false,
+        token: None,
+        algorithm: None,
+        matched_key: None,
+        attempts: Vec::new(),
+        keys: key_set.keys,
+        findings,
+    };
     let findings = &mut verification.findings;
     let Some(token) = tokens.get(selected) else {
         if tokens.is_empty() {
-            findings.push(Finding::new(VerifyCode::NoToken, "There is no token to verify in the input.").at(Location::part(Part::Input)));
+            findings.push(
+                Finding::new(VerifyCode::NoToken, "There is no token to verify in the input.")
+                    .at(Location::part(Part::Input)),
+            );
         } else {
-            findings.push(Finding::new(VerifyCode::OptionsInvalid, format!("Token {} was selected, but the input holds {} token(s).", selected + 1, tokens.len())));
+            findings.push(Finding::new(
+                VerifyCode::OptionsInvalid,
+                format!("Token {} was selected, but the input holds {} token(s).", selected + 1, tokens.len()),
+            ));
         }
         return verification;
     };
     verification.token = Some(selected);
     if tokens.len() > 1 {
         let label = token.label.as_deref().unwrap_or("the first token");
-        findings.push(Finding::new(VerifyCode::TokenSelected, format!("The input holds {} tokens; {label} was verified.", tokens.len())).fix("Choose another token in the options to verify it instead.").in_token(selected));
+        findings.push(
+            Finding::new(
+                VerifyCode::TokenSelected,
+                format!("The input holds {} tokens; {label} was verified.", tokens.len()),
+            )
+            .fix("Choose another token in the options to verify it instead.")
+            .in_token(selected),
+        );
     }
     match token.kind {
         TokenKind::Jwe => {
@@ -269,13 +297,20 @@ pub(crate) fn verify_decoded(tokens: &[Token], decode_findings: Vec<Finding>, ke
         TokenKind::Jws | TokenKind::Unsecured => {}
     }
     if token.inner.is_some() {
-        findings.push(Finding::new(VerifyCode::NestedInner, "This is a nested token: the outer signature was verified; the inner token is not.").in_token(selected));
+        findings.push(
+            Finding::new(
+                VerifyCode::NestedInner,
+                "This is a nested token: the outer signature was verified; the inner token is not.",
+            )
+            .in_token(selected),
+        );
     }
     let ctx = Context {
         keys: &verification.keys,
         allow,
         detached: options.detached_payload.as_deref(),
-        inner_whitespace: token.serialization == Serialization::Compact && findings.iter().any(|f| f.code() == "PASTE_INNER_WHITESPACE"),
+        inner_whitespace: token.serialization == Serialization::Compact
+            && findings.iter().any(|f| f.code() == "PASTE_INNER_WHITESPACE"),
     };
     let all = entries(token);
     if all.is_empty() {
@@ -285,7 +320,10 @@ pub(crate) fn verify_decoded(tokens: &[Token], decode_findings: Vec<Finding>, ke
     if let Some(wanted) = options.signature
         && wanted >= all.len()
     {
-        findings.push(Finding::new(VerifyCode::OptionsInvalid, format!("Signature {} was selected, but the token has {}.", wanted + 1, all.len())));
+        findings.push(Finding::new(
+            VerifyCode::OptionsInvalid,
+            format!("Signature {} was selected, but the token has {}.", wanted + 1, all.len()),
+        ));
         return verification;
     }
     let several = all.len() > 1;
@@ -305,7 +343,12 @@ pub(crate) fn verify_decoded(tokens: &[Token], decode_findings: Vec<Finding>, ke
             && (verification.matched_key.is_none() || result.valid && !verification.valid)
             && let Some(key) = ctx.keys.get(index)
         {
-            verification.matched_key = Some(MatchedKey { index, kid: key.kid.clone(), thumbprint: key.thumbprint.clone(), signature: entry.index });
+            verification.matched_key = Some(MatchedKey {
+                index,
+                kid: key.kid.clone(),
+                thumbprint: key.thumbprint.clone(),
+                signature: entry.index,
+            });
         }
         verification.valid |= result.valid;
         verification.attempts.extend(result.attempts);

@@ -120,7 +120,8 @@ fn ecdsa(key: &EcKey, message: &[u8], signature: &[u8]) -> bool {
         EcKey::P521(k) => p521::ecdsa::Signature::from_slice(signature).is_ok_and(|s| k.verify(message, &s).is_ok()),
         // k256 accepts only low-S signatures (a Bitcoin rule); JWS (RFC 8812) does not require low S, and (r, s)
         // verifies exactly when (r, n − s) does, so normalise first.
-        EcKey::K256(k) => k256::ecdsa::Signature::from_slice(signature).is_ok_and(|s| k.verify(message, &s.normalize_s().unwrap_or(s)).is_ok()),
+        EcKey::K256(k) => k256::ecdsa::Signature::from_slice(signature)
+            .is_ok_and(|s| k.verify(message, &s.normalize_s().unwrap_or(s)).is_ok()),
     }
 }
 

@@ -51,10 +51,34 @@ pub enum Cases {
 /// the last field is a finding code the verdict must carry.
 pub const CORRECTIONS: &[(&str, Cases, Expect, &str, Option<&str>)] = &[
     // --- label errors (README "Known upstream label issues") ---
-    ("json_web_signature_test.json", Cases::One(367), Expect::Valid, "byte-identical to valid tcId 357 but labelled invalid (C2SP/wycheproof#236)", Some("VERIFY_VALID")),
-    ("json_web_signature_test.json", Cases::One(370), Expect::Valid, "byte-identical to valid tcId 357 but labelled invalid (C2SP/wycheproof#236)", Some("VERIFY_VALID")),
-    ("json_web_signature_test.json", Cases::One(372), Expect::Invalid, "contains '?' (not base64url) but labelled valid; every peer rejects", Some("B64_INVALID_CHARACTER")),
-    ("json_web_signature_test.json", Cases::One(373), Expect::Invalid, "contains '?' (not base64url) but labelled valid; every peer rejects", Some("B64_INVALID_CHARACTER")),
+    (
+        "json_web_signature_test.json",
+        Cases::One(367),
+        Expect::Valid,
+        "byte-identical to valid tcId 357 but labelled invalid (C2SP/wycheproof#236)",
+        Some("VERIFY_VALID"),
+    ),
+    (
+        "json_web_signature_test.json",
+        Cases::One(370),
+        Expect::Valid,
+        "byte-identical to valid tcId 357 but labelled invalid (C2SP/wycheproof#236)",
+        Some("VERIFY_VALID"),
+    ),
+    (
+        "json_web_signature_test.json",
+        Cases::One(372),
+        Expect::Invalid,
+        "contains '?' (not base64url) but labelled valid; every peer rejects",
+        Some("B64_INVALID_CHARACTER"),
+    ),
+    (
+        "json_web_signature_test.json",
+        Cases::One(373),
+        Expect::Invalid,
+        "contains '?' (not base64url) but labelled valid; every peer rejects",
+        Some("B64_INVALID_CHARACTER"),
+    ),
     (
         "rsa_pss_4096_sha512_mgf1_32_test.json",
         Cases::AllValidLabelled,
@@ -72,17 +96,71 @@ pub const CORRECTIONS: &[(&str, Cases, Expect, &str, Option<&str>)] = &[
     // --- policy: JWK "alg" contradicting the token (README: "valid only if the verifier ignores JWK alg") ---
     // jwtlens honours a JWK's alg (RFC 7517 §4.4: the algorithm intended for the key), as jose's key sets do, so a
     // key published for PS256 does not verify PS384, and "ES521" (a typo for ES512) restricts its key to nothing.
-    ("json_web_signature_test.json", Cases::One(346), Expect::Invalid, "JWK alg PS256, token PS384", Some("SIG_MATCHES_EXCLUDED_KEY")),
-    ("json_web_signature_test.json", Cases::One(347), Expect::Invalid, "JWK alg \"ES521\", token ES512", Some("SIG_MATCHES_EXCLUDED_KEY")),
-    ("json_web_signature_test.json", Cases::One(350), Expect::Invalid, "JWK alg PS256, token PS384", Some("SIG_MATCHES_EXCLUDED_KEY")),
-    ("json_web_signature_test.json", Cases::One(351), Expect::Invalid, "JWK alg \"ES521\", token ES512", Some("SIG_MATCHES_EXCLUDED_KEY")),
+    (
+        "json_web_signature_test.json",
+        Cases::One(346),
+        Expect::Invalid,
+        "JWK alg PS256, token PS384",
+        Some("SIG_MATCHES_EXCLUDED_KEY"),
+    ),
+    (
+        "json_web_signature_test.json",
+        Cases::One(347),
+        Expect::Invalid,
+        "JWK alg \"ES521\", token ES512",
+        Some("SIG_MATCHES_EXCLUDED_KEY"),
+    ),
+    (
+        "json_web_signature_test.json",
+        Cases::One(350),
+        Expect::Invalid,
+        "JWK alg PS256, token PS384",
+        Some("SIG_MATCHES_EXCLUDED_KEY"),
+    ),
+    (
+        "json_web_signature_test.json",
+        Cases::One(351),
+        Expect::Invalid,
+        "JWK alg \"ES521\", token ES512",
+        Some("SIG_MATCHES_EXCLUDED_KEY"),
+    ),
     // --- policy: the JWS JSON serialization is verified (RFC 7515 §7.2), not rejected as compact-only libraries do ---
-    ("json_web_crypto_test.json", Cases::One(17), Expect::Valid, "a valid general JSON serialization; jwtlens supports it and flags that JWT libraries accept only compact", Some("TOKEN_JSON_SERIALIZATION")),
+    (
+        "json_web_crypto_test.json",
+        Cases::One(17),
+        Expect::Valid,
+        "a valid general JSON serialization; jwtlens supports it and flags that JWT libraries accept only compact",
+        Some("TOKEN_JSON_SERIALIZATION"),
+    ),
     // --- policy of issue 3: weak keys warn instead of failing ---
-    ("json_web_key_test.json", Cases::One(8), Expect::Valid, "issue 3: RSA keys under 2048 bits warn; only under 1024 bits are refused", Some("KEY_RSA_WEAK")),
-    ("json_web_key_test.json", Cases::One(10), Expect::Valid, "issue 3: HMAC secrets shorter than the hash output warn (RFC 7518 §3.2)", Some("SIG_HMAC_SECRET_SHORT")),
-    ("json_web_key_test.json", Cases::One(11), Expect::Valid, "issue 3: HMAC secrets shorter than the hash output warn (RFC 7518 §3.2)", Some("SIG_HMAC_SECRET_SHORT")),
-    ("json_web_key_test.json", Cases::One(12), Expect::Valid, "issue 3: HMAC secrets shorter than the hash output warn (RFC 7518 §3.2)", Some("SIG_HMAC_SECRET_SHORT")),
+    (
+        "json_web_key_test.json",
+        Cases::One(8),
+        Expect::Valid,
+        "issue 3: RSA keys under 2048 bits warn; only under 1024 bits are refused",
+        Some("KEY_RSA_WEAK"),
+    ),
+    (
+        "json_web_key_test.json",
+        Cases::One(10),
+        Expect::Valid,
+        "issue 3: HMAC secrets shorter than the hash output warn (RFC 7518 §3.2)",
+        Some("SIG_HMAC_SECRET_SHORT"),
+    ),
+    (
+        "json_web_key_test.json",
+        Cases::One(11),
+        Expect::Valid,
+        "issue 3: HMAC secrets shorter than the hash output warn (RFC 7518 §3.2)",
+        Some("SIG_HMAC_SECRET_SHORT"),
+    ),
+    (
+        "json_web_key_test.json",
+        Cases::One(12),
+        Expect::Valid,
+        "issue 3: HMAC secrets shorter than the hash output warn (RFC 7518 §3.2)",
+        Some("SIG_HMAC_SECRET_SHORT"),
+    ),
 ];
 
 /// The expected verdict for a case: the label, unless [`CORRECTIONS`] overrides it. Also returns the finding
@@ -123,7 +201,13 @@ impl Tally {
 
     /// Asserts no failure and exactly `expected` cases run.
     pub fn finish(&self, suite: &str, expected: usize) {
-        assert!(self.failures.is_empty(), "{suite}: {} of {} cases failed:\n{}", self.failures.len(), self.ran, self.failures.join("\n"));
+        assert!(
+            self.failures.is_empty(),
+            "{suite}: {} of {} cases failed:\n{}",
+            self.failures.len(),
+            self.ran,
+            self.failures.join("\n")
+        );
         assert_eq!(self.ran, expected, "{suite}: ran {} cases, expected {expected}", self.ran);
     }
 }
@@ -149,7 +233,10 @@ pub fn sign_with_jwk(alg: &str, jwk: &Value, signing_input: &str) -> Vec<u8> {
             let n = rsa::BigUint::from_bytes_be(&jwk_bytes(jwk, "n"));
             let e = rsa::BigUint::from_bytes_be(&jwk_bytes(jwk, "e"));
             let d = rsa::BigUint::from_bytes_be(&jwk_bytes(jwk, "d"));
-            let primes = vec![rsa::BigUint::from_bytes_be(&jwk_bytes(jwk, "p")), rsa::BigUint::from_bytes_be(&jwk_bytes(jwk, "q"))];
+            let primes = vec![
+                rsa::BigUint::from_bytes_be(&jwk_bytes(jwk, "p")),
+                rsa::BigUint::from_bytes_be(&jwk_bytes(jwk, "q")),
+            ];
             let key = rsa::RsaPrivateKey::from_components(n, e, d, primes).unwrap();
             match alg {
                 "RS256" => key.sign(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &sha2::Sha256::digest(msg)),
@@ -160,24 +247,28 @@ pub fn sign_with_jwk(alg: &str, jwk: &Value, signing_input: &str) -> Vec<u8> {
         }
         "ES256" => {
             use p256::ecdsa::signature::Signer as _;
-            let sig: p256::ecdsa::Signature = p256::ecdsa::SigningKey::from_slice(&jwk_bytes(jwk, "d")).unwrap().sign(msg);
+            let sig: p256::ecdsa::Signature =
+                p256::ecdsa::SigningKey::from_slice(&jwk_bytes(jwk, "d")).unwrap().sign(msg);
             sig.to_bytes().to_vec()
         }
         "ES384" => {
             use p384::ecdsa::signature::Signer as _;
-            let sig: p384::ecdsa::Signature = p384::ecdsa::SigningKey::from_slice(&jwk_bytes(jwk, "d")).unwrap().sign(msg);
+            let sig: p384::ecdsa::Signature =
+                p384::ecdsa::SigningKey::from_slice(&jwk_bytes(jwk, "d")).unwrap().sign(msg);
             sig.to_bytes().to_vec()
         }
         "ES512" => {
             // p521 0.13 signs only with a random nonce; a seeded test generator stands in for the OS RNG.
             use p521::ecdsa::signature::RandomizedSigner as _;
-            let sig: p521::ecdsa::Signature =
-                p521::ecdsa::SigningKey::from_slice(&jwk_bytes(jwk, "d")).unwrap().sign_with_rng(&mut TestRng(signing_input.len() as u64), msg);
+            let sig: p521::ecdsa::Signature = p521::ecdsa::SigningKey::from_slice(&jwk_bytes(jwk, "d"))
+                .unwrap()
+                .sign_with_rng(&mut TestRng(signing_input.len() as u64), msg);
             sig.to_bytes().to_vec()
         }
         "ES256K" => {
             use k256::ecdsa::signature::Signer as _;
-            let sig: k256::ecdsa::Signature = k256::ecdsa::SigningKey::from_slice(&jwk_bytes(jwk, "d")).unwrap().sign(msg);
+            let sig: k256::ecdsa::Signature =
+                k256::ecdsa::SigningKey::from_slice(&jwk_bytes(jwk, "d")).unwrap().sign(msg);
             sig.to_bytes().to_vec()
         }
         "EdDSA" | "Ed25519" => {
@@ -194,9 +285,15 @@ pub fn sign_with_jwk(alg: &str, jwk: &Value, signing_input: &str) -> Vec<u8> {
 pub fn hmac_sign(alg: &str, key: &[u8], msg: &[u8]) -> Vec<u8> {
     use hmac::Mac as _;
     match alg {
-        "HS256" => hmac::Hmac::<sha2::Sha256>::new_from_slice(key).unwrap().chain_update(msg).finalize().into_bytes().to_vec(),
-        "HS384" => hmac::Hmac::<sha2::Sha384>::new_from_slice(key).unwrap().chain_update(msg).finalize().into_bytes().to_vec(),
-        _ => hmac::Hmac::<sha2::Sha512>::new_from_slice(key).unwrap().chain_update(msg).finalize().into_bytes().to_vec(),
+        "HS256" => {
+            hmac::Hmac::<sha2::Sha256>::new_from_slice(key).unwrap().chain_update(msg).finalize().into_bytes().to_vec()
+        }
+        "HS384" => {
+            hmac::Hmac::<sha2::Sha384>::new_from_slice(key).unwrap().chain_update(msg).finalize().into_bytes().to_vec()
+        }
+        _ => {
+            hmac::Hmac::<sha2::Sha512>::new_from_slice(key).unwrap().chain_update(msg).finalize().into_bytes().to_vec()
+        }
     }
 }
 
