@@ -3,14 +3,20 @@
 import * as jose from 'jose';
 import * as jwtlens from 'jwtlens';
 
-function opsPerSecond(fn) {
+/**
+ * Best of 5 rounds of ~300 ms, in operations per second. `fn` may return a promise (jose's verify is async): each
+ * batch of 50 calls then runs concurrently and is awaited, the way a server would run it.
+ */
+async function opsPerSecond(fn) {
   let best = 0;
   for (let round = 0; round < 5; round++) {
     let n = 0;
     const start = performance.now();
     let elapsed = 0;
     while (elapsed < 300) {
-      for (let i = 0; i < 50; i++) fn();
+      const results = [];
+      for (let i = 0; i < 50; i++) results.push(fn());
+      if (results[0] instanceof Promise) await Promise.all(results);
       n += 50;
       elapsed = performance.now() - start;
     }
@@ -33,8 +39,8 @@ const token = `${b64u(JSON.stringify({ kid: '1234example=', alg: 'RS256' }))}.${
 const rows = [];
 const row = (operation, ours, theirs) => rows.push({ operation, jwtlens: Math.round(ours), jose: Math.round(theirs), ratio: +(ours / theirs).toFixed(2) });
 
-row('decode (inspect vs decodeJwt+decodeProtectedHeader)', opsPerSecond(() => jwtlens.inspect(token)),
-  opsPerSecond(() => { jose.decodeProtectedHeader(token); jose.decodeJwt(token); }));
+row('decode (inspect vs decodeJwt+decodeProtectedHeader)', await opsPerSecond(() => jwtlens.inspect(token)),
+  await opsPerSecond(() => { jose.decodeProtectedHeader(token); jose.decodeJwt(token); }));
 
 if (typeof jwtlens.verify === 'function') {
   const { verifyRows } = await import('./bench-verify.mjs');
