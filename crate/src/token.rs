@@ -638,3 +638,39 @@ fn decode_json(candidate: &Candidate, findings: &mut Vec<Finding>) -> Token {
     }
     token
 }
+
+#[cfg(test)]
+mod tests {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+    fn codes(input: &str) -> Vec<&'static str> {
+        crate::inspect(input, &crate::InspectOptions::default()).findings.iter().map(crate::Finding::code).collect()
+    }
+
+    fn b64(text: &str) -> String {
+        URL_SAFE_NO_PAD.encode(text)
+    }
+
+    /// Header findings that need no key, each next to a close variant that does not raise it.
+    #[test]
+    fn header_findings() {
+        let jws = |header: &str| format!("{}.{}.c2ln", b64(header), b64(r#"{"sub":"1"}"#));
+        assert!(codes(&jws(r#"{"typ":"JWT"}"#)).contains(&"TOKEN_ALG_MISSING"));
+        assert!(codes(&jws(r#"{"alg":1}"#)).contains(&"TOKEN_ALG_NOT_STRING"));
+        let fine = codes(&jws(r#"{"alg":"HS256","typ":"JWT"}"#));
+        assert!(!fine.contains(&"TOKEN_ALG_MISSING") && !fine.contains(&"TOKEN_ALG_NOT_STRING"), "{fine:?}");
+        // RFC 7797: the payload segment is the payload itself, not base64url.
+        let unencoded = format!("{}.hello.c2ln", b64(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#));
+        assert!(codes(&unencoded).contains(&"TOKEN_UNENCODED_PAYLOAD"));
+        assert!(!fine.contains(&"TOKEN_UNENCODED_PAYLOAD"));
+    }
+
+    #[test]
+    fn jwe_without_enc() {
+        let jwe = |header: &str| format!("{}.a2V5.aXY.Y2lwaGVy.dGFn", b64(header));
+        let without = codes(&jwe(r#"{"alg":"RSA-OAEP"}"#));
+        assert!(without.contains(&"TOKEN_ENC_MISSING") && without.contains(&"TOKEN_ENCRYPTED"), "{without:?}");
+        assert!(!codes(&jwe(r#"{"alg":"RSA-OAEP","enc":"A256GCM"}"#)).contains(&"TOKEN_ENC_MISSING"));
+    }
+}

@@ -70,3 +70,62 @@ fn codes_are_unique_and_documented() {
     }
     assert!(count >= 40, "only {count} codes listed");
 }
+
+/// The test sources: Rust test modules (`#[cfg(test)] mod tests` to the end of the file) and integration tests, the Node suites and the case
+/// files they read.
+fn test_sources() -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for dir in ["crate/src", "crate/tests", "tests/js", "tests/cases"] {
+        walk(&root.join(dir), &mut files);
+    }
+    let mut sources = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let text = if name.contains("crate/src/") {
+            match text.find("#[cfg(test)]\nmod tests") {
+                Some(at) => text[at..].to_owned(),
+                None => continue,
+            }
+        } else {
+            text
+        };
+        sources.push((name, text));
+    }
+    sources
+}
+
+/// Every code is named by at least one test, so no check exists that no test raises. (A name in a test is not
+/// proof that the test asserts it, but a code that no test names certainly is never asserted.)
+#[test]
+fn every_code_is_named_by_a_test() {
+    let sources = test_sources();
+    assert!(sources.len() >= 20, "only {} test sources found", sources.len());
+    let named = |code: &str| {
+        sources.iter().any(|(_, text)| {
+            text.match_indices(code).any(|(at, _)| {
+                let after = text[at + code.len()..].chars().next();
+                let before = text[..at].chars().next_back();
+                let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+                !word(before) && !word(after)
+            })
+        })
+    };
+    let untested: Vec<&str> = jwtlens::all_codes()
+        .into_iter()
+        .flat_map(|(_, e)| e.into_iter().map(|e| e.code))
+        .filter(|c| !named(c))
+        .collect();
+    assert!(untested.is_empty(), "codes no test names: {untested:?}");
+}

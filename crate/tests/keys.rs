@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{codes, str_of, vectors};
+use common::{codes, public_jwk, str_of, vectors};
 use jwtlens::keys::{KeyFormat, KeyOptions, SecretEncoding, parse_keys};
 use proptest::prelude::*;
 use serde_json::json;
@@ -84,6 +84,78 @@ fn unusable_inputs_get_clear_findings() {
     for file in ["dsa-public.pem", "dsa-private.pem"] {
         only_code(&common::vector_text(&format!("peer-fixtures/node-jsonwebtoken/{file}")), "KEY_UNSUPPORTED");
     }
+}
+
+/// The key findings the other tests do not reach, each with a close variant that does not raise it.
+#[test]
+fn less_common_key_findings() {
+    let keys = vectors("peer-fixtures/panva-jose/keys.json");
+    let has = |set: &jwtlens::KeySet, code: &str| codes(&set.findings).contains(&code);
+    // An empty HMAC secret (a JWK "oct" key with an empty "k") authenticates nothing.
+    assert!(has(&parse(r#"{"kty":"oct","k":""}"#), "KEY_SECRET_EMPTY"));
+    assert!(!has(&parse(r#"{"kty":"oct","k":"c2VjcmV0"}"#), "KEY_SECRET_EMPTY"));
+    // A JWK member of the wrong JSON type is ignored with a note; the key stays usable.
+    let mut jwk = public_jwk(&keys["P256"]["jwk"]);
+    jwk["kid"] = json!(5);
+    let set = parse(&jwk.to_string());
+    assert!(has(&set, "KEY_JWK_MEMBER") && set.keys[0].usable && set.keys[0].kid.is_none());
+    jwk["kid"] = json!("5");
+    assert!(!has(&parse(&jwk.to_string()), "KEY_JWK_MEMBER"));
+    // Text around PEM blocks (a shell prompt, a file name) is ignored with a note.
+    let spki = str_of(&keys["P256"], "spki");
+    let set = parse(&format!("$ cat key.pem\n{spki}\n"));
+    assert!(has(&set, "KEY_TEXT_IGNORED") && set.keys[0].usable);
+    assert!(!has(&parse(spki), "KEY_TEXT_IGNORED"));
+    // The base64 body of a PEM without its BEGIN/END lines is read as the key, not as a secret.
+    let body: String = spki.lines().filter(|l| !l.starts_with("-----")).collect();
+    let set = parse(&body);
+    assert!(has(&set, "KEY_BARE_DER") && set.keys[0].format == KeyFormat::Spki);
+    assert!(!has(&parse(spki), "KEY_BARE_DER"));
+    // A certificate judged before its notBefore (2022-10-11): flagged, and after it not.
+    let x509 = str_of(&keys["RSA"], "x509");
+    let at = |now: f64| parse_keys(x509, &KeyOptions { now: Some(now), ..KeyOptions::default() });
+    assert!(has(&at(1_600_000_000.0), "KEY_CERT_NOT_YET_VALID"));
+    assert!(!has(&at(1_670_000_000.0), "KEY_CERT_NOT_YET_VALID"));
+    // A JWK whose "alg" its key type cannot do verifies nothing.
+    let mut rsa = public_jwk(&keys["RSA"]["jwk"]);
+    rsa["alg"] = json!("ES256");
+    let set = parse(&rsa.to_string());
+    assert!(has(&set, "KEY_ALG_MISMATCH") && !set.keys[0].usable);
+    rsa["alg"] = json!("PS384");
+    assert!(!has(&parse(&rsa.to_string()), "KEY_ALG_MISMATCH"));
+    // Two keys of a set with one kid.
+    let mut ec = public_jwk(&keys["P256"]["jwk"]);
+    ec["kid"] = json!("same");
+    rsa["kid"] = json!("same");
+    assert!(has(&parse(&json!({ "keys": [rsa, ec] }).to_string()), "KEY_DUPLICATE_KID"));
+    ec["kid"] = json!("other");
+    assert!(!has(&parse(&json!({ "keys": [rsa, ec] }).to_string()), "KEY_DUPLICATE_KID"));
+}
+
+/// A P-256 JWK whose "x" dropped its leading zero byte (31 bytes) is read, left-padded, with a note.
+#[test]
+fn short_ec_coordinate_is_padded_with_a_note() {
+    use base64::Engine as _;
+    use p256::elliptic_curve::sec1::ToEncodedPoint as _;
+    let b64 = |b: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b);
+    // The first scalar whose public point has an x coordinate starting with a zero byte (about 1 in 256).
+    let point = (1u32..5000)
+        .filter_map(|k| {
+            let mut scalar = [0u8; 32];
+            scalar[28..].copy_from_slice(&k.to_be_bytes());
+            p256::SecretKey::from_slice(&scalar).ok()
+        })
+        .map(|key| key.public_key().to_encoded_point(false))
+        .find(|p| p.x().is_some_and(|x| x[0] == 0))
+        .expect("a point with a leading zero in x");
+    let (x, y) = (point.x().expect("x"), point.y().expect("y"));
+    let jwk = |x: &[u8]| json!({ "kty": "EC", "crv": "P-256", "x": b64(x), "y": b64(y) }).to_string();
+    let short = parse(&jwk(&x[1..]));
+    assert!(codes(&short.findings).contains(&"KEY_EC_COORDINATE_LENGTH"), "{:?}", codes(&short.findings));
+    let full = parse(&jwk(x));
+    assert!(full.findings.is_empty(), "{:?}", codes(&full.findings));
+    assert!(short.keys[0].usable);
+    assert_eq!(short.keys[0].thumbprint, full.keys[0].thumbprint, "the padded key is the same key");
 }
 
 #[test]

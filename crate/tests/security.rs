@@ -171,6 +171,77 @@ fn crit_rules() {
     assert!(empty.valid && codes(&empty.findings).contains(&"SIG_CRIT_EMPTY"));
     let registered = verify(&token(r#"{"alg":"HS256","crit":["alg","kid"],"kid":"a"}"#), secret, &opts());
     assert!(registered.valid && codes(&registered.findings).contains(&"SIG_CRIT_REGISTERED"));
+    // An understood extension marked critical but absent from the header is flagged; present, it is not.
+    let absent = verify(&token(r#"{"alg":"HS256","crit":["b64"]}"#), secret, &opts());
+    assert!(absent.valid && codes(&absent.findings).contains(&"SIG_CRIT_ABSENT"), "{:?}", codes(&absent.findings));
+    let present = verify(&token(r#"{"alg":"HS256","crit":["b64"],"b64":true}"#), secret, &opts());
+    assert!(present.valid && !codes(&present.findings).contains(&"SIG_CRIT_ABSENT"));
+}
+
+/// A flattened JWS JSON serialization (RFC 7515 §7.2.2) signed with HS256 over `protected` and `payload`.
+fn flattened(protected: &str, unprotected: Value, payload: &str, secret: &str) -> String {
+    let input = format!("{}.{}", b64(protected.as_bytes()), b64(payload.as_bytes()));
+    let signature = hmac_sign("HS256", secret.as_bytes(), input.as_bytes());
+    let (protected, payload) = input.split_once('.').unwrap();
+    json!({ "protected": protected, "header": unprotected, "payload": payload, "signature": b64(&signature) })
+        .to_string()
+}
+
+/// Headers that stop verification before any key is tried, each next to a variant that verifies.
+#[test]
+fn header_rules_that_stop_verification() {
+    let secret = "a-very-long-shared-secret-of-many-bytes!";
+    let check = |token: &str, code: &str, fails: bool| {
+        let result = verify(token, secret, &opts());
+        assert_eq!(codes(&result.findings).contains(&code), fails, "{code}: {:?}", codes(&result.findings));
+        assert_eq!(result.valid, !fails, "{code}");
+    };
+    let signed = |header: &str| compact(header, "{}", |i| hmac_sign("HS256", secret.as_bytes(), i.as_bytes()));
+    // A JSON serialization whose protected header is JSON but not an object (a compact token like that is not
+    // taken for a JWS at all: VERIFY_NOT_JWS).
+    let protected = r#"{"alg":"HS256"}"#;
+    check(&flattened(r#"["alg","HS256"]"#, json!({ "alg": "HS256" }), "{}", secret), "SIG_HEADER_UNREADABLE", true);
+    check(&flattened(protected, json!({ "kid": "k1" }), "{}", secret), "SIG_HEADER_UNREADABLE", false);
+    // No "alg" string to verify with.
+    check(&signed(r#"{"typ":"JWT"}"#), "SIG_ALG_INVALID", true);
+    check(&signed(r#"{"alg":7}"#), "SIG_ALG_INVALID", true);
+    check(&signed(r#"{"alg":"HS256","typ":"JWT"}"#), "SIG_ALG_INVALID", false);
+    // Protected and unprotected headers must be disjoint (RFC 7515 §7.2.1).
+    check(&flattened(protected, json!({ "alg": "HS256" }), "{}", secret), "SIG_HEADER_NOT_DISJOINT", true);
+    check(&flattened(protected, json!({ "kid": "k1" }), "{}", secret), "SIG_HEADER_NOT_DISJOINT", false);
+    // "b64" must be integrity protected and a boolean (RFC 7797 §3).
+    check(&flattened(protected, json!({ "b64": true }), "{}", secret), "SIG_B64_INVALID", true);
+    check(&signed(r#"{"alg":"HS256","b64":"false","crit":["b64"]}"#), "SIG_B64_INVALID", true);
+    check(&signed(r#"{"alg":"HS256","b64":true,"crit":["b64"]}"#), "SIG_B64_INVALID", false);
+}
+
+/// A signature that is absent or not base64url is reported as such, not as a mismatch.
+#[test]
+fn missing_and_unreadable_signatures() {
+    let secret = "a-very-long-shared-secret-of-many-bytes!";
+    let token = compact(r#"{"alg":"HS256"}"#, "{}", |i| hmac_sign("HS256", secret.as_bytes(), i.as_bytes()));
+    let (input, _) = token.rsplit_once('.').unwrap();
+    let result = |t: &str| verify(t, secret, &opts());
+    for (damaged, code) in [(format!("{input}."), "SIG_MISSING"), (format!("{input}.!!!!"), "SIG_UNREADABLE")] {
+        let r = result(&damaged);
+        assert!(!r.valid && codes(&r.findings).contains(&code), "{code}: {:?}", codes(&r.findings));
+        assert!(!codes(&r.findings).contains(&"SIG_MISMATCH"), "{code}");
+    }
+    let fine = codes(&result(&token).findings);
+    assert!(!fine.contains(&"SIG_MISSING") && !fine.contains(&"SIG_UNREADABLE"), "{fine:?}");
+}
+
+/// Verifying a nested JWT checks the outer signature and says that the inner token is not verified.
+#[test]
+fn nested_tokens_verify_the_outer_signature_only() {
+    let secret = "a-very-long-shared-secret-of-many-bytes!";
+    let sign =
+        |header: &str, payload: &str| compact(header, payload, |i| hmac_sign("HS256", secret.as_bytes(), i.as_bytes()));
+    let inner = sign(r#"{"alg":"HS256"}"#, r#"{"sub":"inner"}"#);
+    let nested = sign(r#"{"alg":"HS256","cty":"JWT"}"#, &inner);
+    let result = verify(&nested, secret, &opts());
+    assert!(result.valid && codes(&result.findings).contains(&"VERIFY_NESTED_INNER"), "{:?}", codes(&result.findings));
+    assert!(!codes(&verify(&inner, secret, &opts()).findings).contains(&"VERIFY_NESTED_INNER"));
 }
 
 fn der_of_rs(rs: &[u8]) -> Vec<u8> {

@@ -398,5 +398,13 @@ mod tests {
         assert_eq!(rsa(&[0xfe; 256], &[1, 0, 1]).unwrap_err().code(), "KEY_INVALID");
         let strong = rsa(&[0xff; 256], &[1, 0, 1]).unwrap();
         assert!(strong.findings.is_empty() && strong.material.is_some());
+        // A 2048-bit odd modulus with the ROCA fingerprint (a power of 65537) is refused.
+        let mut roca = BigUint::from(1u32);
+        while roca.bits() < 2048 {
+            roca *= BigUint::from(65537u32);
+        }
+        let refused = rsa(&roca.to_bytes_be(), &[1, 0, 1]).unwrap();
+        assert!(refused.refusal.is_some());
+        assert_eq!(refused.findings[0].code(), "KEY_RSA_ROCA");
     }
 }
