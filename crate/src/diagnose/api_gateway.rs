@@ -64,6 +64,13 @@ codes! {
 
 /// Checks the `Authorization` value as sent, with paste hygiene's eyes: each cleanup paste hygiene would make is
 /// something the authorizer will not do.
+/// Whether a candidate from the header value decodes as a signed token without errors.
+fn decodes_as_jws(candidate: &paste::Candidate) -> bool {
+    let mut findings = Vec::new();
+    let token = crate::token::decode(candidate, &mut findings);
+    token.kind == crate::token::TokenKind::Jws && findings.iter().all(|f| f.severity != crate::Severity::Error)
+}
+
 fn header_rule(s: &Subject<'_>, value: &str, out: &mut Vec<Finding>) -> Rule {
     let description = "The Authorization header holds the token and nothing else";
     let extraction = paste::extract(value);
@@ -120,24 +127,29 @@ fn header_rule(s: &Subject<'_>, value: &str, out: &mut Vec<Finding>) -> Rule {
             out.push(finding);
         }
     }
-    match extraction.candidates.as_slice() {
-        [one] if one.text.text() != s.outer.compact => {
+    // Why the value is no single token, if it is not: several (or no) candidates, or one that does not decode (text
+    // the paste step keeps together, such as `a,b` or a truncated copy).
+    let unreadable = match extraction.candidates.as_slice() {
+        [one] if one.text.text() == s.outer.compact => None,
+        [one] if decodes_as_jws(one) => {
             out.push(
                 s.at_token(ApiGatewayCode::HeaderOtherToken, "The header value carries a different token than the one inspected; the verdict is for the inspected token.")
                     .fix("Inspect the token from the header itself (paste the header value as the token)."),
             );
             open.push("another token in the header");
+            None
         }
-        [_] => {}
-        _ => {
-            if !fails.contains(&ApiGatewayCode::HeaderNotAToken.as_str()) {
-                out.push(
-                    s.at_token(ApiGatewayCode::HeaderNotAToken, "The header value holds no single token.")
-                        .fix("Put exactly one ID or access token in the header."),
-                );
-                fails.push(ApiGatewayCode::HeaderNotAToken.as_str());
-            }
-        }
+        [_] => Some("The header value does not decode as a signed token (JWS); the authorizer cannot read it."),
+        _ => Some("The header value holds no single token."),
+    };
+    if let Some(text) = unreadable
+        && !fails.contains(&ApiGatewayCode::HeaderNotAToken.as_str())
+    {
+        out.push(
+            s.at_token(ApiGatewayCode::HeaderNotAToken, text)
+                .fix("Put exactly one ID or access token in the header, as its compact text eyJ…; paste the header value as the token to see what is wrong with it."),
+        );
+        fails.push(ApiGatewayCode::HeaderNotAToken.as_str());
     }
     if let Some(first) = fails.first() {
         let r = Rule::new("header", description, Outcome::Fail, format!("Found: {}.", fails.join(", ")));
@@ -655,6 +667,13 @@ mod tests {
         assert_has(&run(&id, &header(&format!("Authorization: {id}"))), "APIGW_HEADER_NAME_INCLUDED");
         assert_has(&run(&id, &header("")), "APIGW_HEADER_NOT_A_TOKEN");
         assert_has(&run(&id, &header(&cognito_access("x"))), "APIGW_HEADER_OTHER_TOKEN");
+        // Text kept together as one candidate that is no token: the authorizer cannot read it (not "another token").
+        for unreadable in [format!("{id},{id}"), id[..id.len() - 20].to_owned(), format!("{id}.{id}")] {
+            let i = run(&id, &header(&unreadable));
+            assert_has(&i, "APIGW_HEADER_NOT_A_TOKEN");
+            assert_lacks(&i, "APIGW_HEADER_OTHER_TOKEN");
+            assert_eq!(rule_outcome(&i, "header"), Outcome::Fail, "{unreadable}");
+        }
         let i = run(&id, &header(&format!("Bearer Bearer {id}")));
         assert_eq!(rule_outcome(&i, "header"), Outcome::Fail);
         // The Bearer prefix is open, not an error.
