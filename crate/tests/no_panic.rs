@@ -1,5 +1,5 @@
 //! Property test: `inspect` never panics and always returns a well-formed result, for arbitrary text and for
-//! thousands of mutations of real tokens (a panic in wasm traps and kills the module for the rest of the page's
+//! thousands of mutations of real tokens and of an API Gateway header value (a panic in wasm traps and kills the module for the rest of the page's
 //! life). Runs on stable Rust in `cargo test`; `PROPTEST_CASES` raises the count for longer runs.
 
 use std::collections::HashMap;
@@ -151,6 +151,17 @@ proptest! {
         let input = format!("{}.{}.c2ln", B64.encode(r#"{"alg":"RS256","kid":"k"}"#), B64.encode(serde_json::Value::Object(payload).to_string()));
         let result = jwtlens::inspect(&input, &preset);
         check(&input, &result);
+    }
+
+    /// The REST authorizer reads the header value as given (paste, then decode): arbitrary damage to it too.
+    #[test]
+    fn mutated_header_values(seed in prop::sample::select(seeds()), edits in prop::collection::vec((any::<usize>(), any::<u8>(), interesting()), 1..6)) {
+        let header_value = mutate(&seed, &edits);
+        let options = serde_json::json!({ "now": 1_700_000_000, "target": { "kind": "apiGatewayRest", "providerArns": [], "headerValue": header_value } });
+        let options: jwtlens::InspectOptions = serde_json::from_value(options).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let result = jwtlens::inspect(&seed, &options);
+        check(&seed, &result);
+        prop_assert_eq!(result.verdict.is_some(), !result.tokens.is_empty());
     }
 
     #[test]
