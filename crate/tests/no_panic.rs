@@ -1,6 +1,7 @@
 //! Property test: `inspect` never panics and always returns a well-formed result, for arbitrary text and for
-//! thousands of mutations of real tokens and of an API Gateway header value (a panic in wasm traps and kills the module for the rest of the page's
-//! life). Runs on stable Rust in `cargo test`; `PROPTEST_CASES` raises the count for longer runs.
+//! thousands of mutations of real tokens and of an API Gateway header value (a panic in wasm traps and kills the
+//! module for the rest of the page's life). Runs on stable Rust in `cargo test`; `PROPTEST_CASES` raises the count
+//! for longer runs.
 
 use std::collections::HashMap;
 
