@@ -403,6 +403,20 @@ fn kid_selection() {
     assert!(codes(&result.findings).contains(&"SIG_MATCHES_EXCLUDED_KEY"));
     let unknown = verify(&with_kid("k9"), &set, &opts());
     assert!(codes(&unknown.findings).contains(&"SIG_KID_NOT_FOUND"));
+    // The fix says where the token's issuer publishes its keys; for Cognito, that another pool's keys are the usual
+    // cause.
+    let kid_fix = |payload: &str| {
+        let token = compact(r#"{"alg":"ES256","kid":"k9"}"#, payload, |i| sign_with_jwk("ES256", &p256["jwk"], i));
+        let result = verify(&token, &set, &opts());
+        let finding = result.findings.iter().find(|f| f.code() == "SIG_KID_NOT_FOUND").cloned();
+        finding.and_then(|f| f.fix).unwrap_or_default()
+    };
+    let cognito = kid_fix(r#"{"iss":"https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123"}"#);
+    assert!(cognito.contains("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123/.well-known/jwks.json"));
+    assert!(cognito.contains("another user pool or region"), "{cognito}");
+    let oidc = kid_fix(r#"{"iss":"https://login.example.com/"}"#);
+    assert!(oidc.contains("https://login.example.com/.well-known/openid-configuration"), "{oidc}");
+    assert!(kid_fix("{}").contains("Fetch the issuer's current JWKS"));
     // Matching kid, or no kid in the token, or no kid on the key: used.
     assert_eq!(verify(&with_kid("k2"), &set, &opts()).matched_key.map(|m| m.index), Some(1));
     let no_kid = compact(r#"{"alg":"ES256"}"#, "{}", |i| sign_with_jwk("ES256", &p256["jwk"], i));

@@ -72,6 +72,8 @@ pub(super) struct Context<'a> {
     pub(super) allow: Option<Vec<Algorithm>>,
     pub(super) detached: Option<&'a str>,
     pub(super) inner_whitespace: bool,
+    /// The token's `iss`, to say where the issuer publishes its keys.
+    pub(super) issuer: Option<&'a str>,
 }
 
 /// What checking one signature concluded.
@@ -425,6 +427,22 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
 }
 
 /// Adds the verdict's explanation when the signature was not verified (or the valid finding when it was).
+/// Where to get the key set a missing kid belongs to: the issuer's published keys, when `iss` is a URL.
+fn kid_not_found_fix(issuer: Option<&str>) -> String {
+    let rotated = "an old copy from before a key rotation, or the keys of another issuer or environment";
+    match issuer.filter(|iss| iss.starts_with("https://")) {
+        Some(iss) if iss.starts_with("https://cognito-idp.") => format!(
+            "The token's user pool publishes its keys at {}/.well-known/jwks.json. A kid missing from the pasted set usually means the keys of another user pool or region were pasted (a test pool's keys for a production token, or the reverse), or {rotated}.",
+            iss.trim_end_matches('/')
+        ),
+        Some(iss) => format!(
+            "The token's issuer {iss} lists its current keys at the jwks_uri of {}/.well-known/openid-configuration. A kid missing from the pasted set usually means {rotated}.",
+            iss.trim_end_matches('/')
+        ),
+        None => format!("Fetch the issuer's current JWKS: the pasted set is probably {rotated}."),
+    }
+}
+
 fn summarize(
     ctx: &Context<'_>,
     entry: &Entry,
@@ -483,7 +501,7 @@ fn summarize(
     {
         findings.push(
             Finding::new(VerifyCode::KidNotFound, format!("The token's kid \"{kid}\" is not in the key set."))
-                .fix("The issuer may have rotated its keys: fetch its current JWKS. Or the token comes from another issuer or environment.")
+                .fix(kid_not_found_fix(ctx.issuer))
                 .at(Location::member(Part::Header, "kid")),
         );
     }

@@ -20,6 +20,7 @@ mod header;
 mod raw;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use self::check::{Context, allow_list, check_entry, entries};
 pub use self::raw::{RawError, verify_raw};
@@ -311,6 +312,7 @@ pub(crate) fn verify_decoded(
         detached: options.detached_payload.as_deref(),
         inner_whitespace: token.serialization == Serialization::Compact
             && findings.iter().any(|f| f.code() == "PASTE_INNER_WHITESPACE"),
+        issuer: token.claims().and_then(|c| c.get("iss")).and_then(Value::as_str),
     };
     let all = entries(token);
     if all.is_empty() {
