@@ -192,4 +192,6 @@ export type FindingCode =
   | 'FIREBASE_AUD_PROJECT'
   | 'GOOGLE_ISSUER_FORM'
   | 'ALB_TOKEN'
+  | 'PAIR_SAME_SIGN_IN'
+  | 'PAIR_DIFFERENT_SIGN_IN'
 ;

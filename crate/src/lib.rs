@@ -65,5 +65,6 @@ pub fn all_codes() -> Vec<(&'static str, Vec<finding::CodeEntry>)> {
         ("API Gateway authorizers", diagnose::api_gateway::ApiGatewayCode::entries()),
         ("OpenID Connect, RFC 8725 and RFC 9068", diagnose::oidc::OidcCode::entries()),
         ("Other providers", diagnose::providers::ProviderCode::entries()),
+        ("Tokens of one sign-in", diagnose::pair::PairCode::entries()),
     ]
 }

@@ -7,7 +7,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Map, Value, json};
 
 /// How many cases the file holds; a case removed or added without updating this fails the suite.
-const CASES: usize = 82;
+const CASES: usize = 84;
 
 /// The phases of `docs/codes.md` that diagnose a decoded token (the others are decode, keys and verification).
 const DIAGNOSIS_PHASES: &[&str] = &[
@@ -18,6 +18,7 @@ const DIAGNOSIS_PHASES: &[&str] = &[
     "API Gateway authorizers",
     "OpenID Connect, RFC 8725 and RFC 9068",
     "Other providers",
+    "Tokens of one sign-in",
 ];
 
 fn load() -> Value {
@@ -49,17 +50,26 @@ fn substitute(v: &Value, token: &str) -> Value {
     }
 }
 
-/// Runs one variant and returns the codes found and the verdict's decision.
-fn run(file: &Value, variant: &Value) -> (Vec<&'static str>, Option<String>) {
+/// The compact token a variant (or its `second`) describes: a base token with header and payload overrides.
+fn build(file: &Value, variant: &Value) -> String {
     let base = &file["tokens"][variant["token"].as_str().expect("variant.token")];
     assert!(base.is_object(), "unknown base token in {variant}");
     let encode = |v: &Value| URL_SAFE_NO_PAD.encode(v.to_string());
-    let token = format!(
+    format!(
         "{}.{}.c2lnbmF0dXJl",
         encode(&merge(&base["header"], variant.get("header"))),
         encode(&merge(&base["payload"], variant.get("payload")))
-    );
-    let input = variant.get("input").and_then(Value::as_str).map_or(token.clone(), |s| s.replace("{token}", &token));
+    )
+}
+
+/// Runs one variant and returns the codes found and the verdict's decision.
+fn run(file: &Value, variant: &Value) -> (Vec<&'static str>, Option<String>) {
+    let token = build(file, variant);
+    let second = variant.get("second").map(|v| build(file, v)).unwrap_or_default();
+    let input = variant
+        .get("input")
+        .and_then(Value::as_str)
+        .map_or(token.clone(), |s| s.replace("{token}", &token).replace("{second}", &second));
     // Options keep a null: it means "no value" there (`now: null`: no evaluation time).
     let mut options = Map::new();
     options.insert("now".into(), file["now"].clone());

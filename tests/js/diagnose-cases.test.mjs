@@ -8,7 +8,7 @@ import { inspect, codes } from 'jwtlens';
 import { jws } from './tokens.mjs';
 
 /** How many cases the file holds; a case removed or added without updating this fails the suite. */
-const CASES = 82;
+const CASES = 84;
 /** The phases of docs/codes.md that diagnose a decoded token (the others are decode, keys and verification). */
 const DIAGNOSIS_PHASES = [
   'Options',
@@ -18,6 +18,7 @@ const DIAGNOSIS_PHASES = [
   'API Gateway authorizers',
   'OpenID Connect, RFC 8725 and RFC 9068',
   'Other providers',
+  'Tokens of one sign-in',
 ];
 
 const file = JSON.parse(await readFile(new URL('../cases/diagnose.json', import.meta.url), 'utf8'));
@@ -40,11 +41,17 @@ function substitute(v, token) {
   return v;
 }
 
-function run(variant) {
+/** The compact token a variant (or its `second`) describes: a base token with header and payload overrides. */
+function build(variant) {
   const base = file.tokens[variant.token];
   assert.ok(base, `unknown base token ${variant.token}`);
-  const token = jws(merge(base.header, variant.header), merge(base.payload, variant.payload));
-  const input = variant.input === undefined ? token : variant.input.replaceAll('{token}', token);
+  return jws(merge(base.header, variant.header), merge(base.payload, variant.payload));
+}
+
+function run(variant) {
+  const token = build(variant);
+  const second = variant.second ? build(variant.second) : '';
+  const input = variant.input === undefined ? token : variant.input.replaceAll('{token}', token).replaceAll('{second}', second);
   // Options keep a null: it means "no value" there (`now: null`: no evaluation time).
   const result = inspect(input, substitute({ now: file.now, ...variant.options }, token));
   return { found: result.findings.map((f) => f.code), decision: result.verdict?.decision };

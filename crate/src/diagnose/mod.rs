@@ -4,8 +4,9 @@
 //! target service), this module
 //! - detects the issuing provider and whether the token is an ID, access or refresh token ([`providers`]);
 //! - runs every check at once — time ([`time`]), the caller's expectations ([`claims`]), Amazon Cognito
-//!   ([`cognito`]), OIDC and RFC 8725/9068 ([`oidc`]), other providers' classic confusions ([`providers`]) — and
-//!   reports each problem as a [`Finding`] naming the claim it concerns;
+//!   ([`cognito`]), OIDC and RFC 8725/9068 ([`oidc`]), other providers' classic confusions ([`providers`]), and
+//!   whether an ID token and an access token pasted together belong to one sign-in ([`pair`]) — and reports each
+//!   problem as a [`Finding`] naming the claim it concerns;
 //! - with a target, simulates the service's decision as a [`Verdict`]: the rules in the order the service applies
 //!   them ([`cognito`], [`api_gateway`], [`oidc`]);
 //! - catalogues every header parameter and claim: where it is defined, what it means, and for times the UTC date
@@ -25,6 +26,7 @@ pub mod cognito;
 pub mod context;
 mod datetime;
 pub mod oidc;
+pub mod pair;
 pub mod providers;
 #[cfg(test)]
 mod testutil;
@@ -431,6 +433,7 @@ pub fn diagnose(tokens: &[Token], options: &InspectOptions, signatures: &[Signat
             verdict,
         });
     }
+    pair::check(tokens, &out.tokens, &mut out.findings);
     dedupe(&mut out.findings);
     out.verdict = out.tokens.iter().filter_map(|t| t.verdict.as_ref()).min_by_key(|v| v.rank()).cloned();
     out
