@@ -413,10 +413,14 @@ fn kid_selection() {
     };
     let cognito = kid_fix(r#"{"iss":"https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123"}"#);
     assert!(cognito.contains("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123/.well-known/jwks.json"));
+    assert!(cognito.starts_with("If user pool eu-west-1_AbC123 (eu-west-1) is yours"), "{cognito}");
     assert!(cognito.contains("another user pool or region"), "{cognito}");
+    // A look-alike host is no Cognito issuer.
+    let lookalike = kid_fix(r#"{"iss":"https://cognito-idp.evil.example/eu-west-1_AbC123"}"#);
+    assert!(!lookalike.contains("user pool") && lookalike.starts_with("If https://cognito-idp.evil.example/"));
     let oidc = kid_fix(r#"{"iss":"https://login.example.com/"}"#);
     assert!(oidc.contains("https://login.example.com/.well-known/openid-configuration"), "{oidc}");
-    assert!(kid_fix("{}").contains("Fetch the issuer's current JWKS"));
+    assert!(kid_fix("{}").contains("Fetch the trusted issuer's current JWKS"));
     // Matching kid, or no kid in the token, or no kid on the key: used.
     assert_eq!(verify(&with_kid("k2"), &set, &opts()).matched_key.map(|m| m.index), Some(1));
     let no_kid = compact(r#"{"alg":"ES256"}"#, "{}", |i| sign_with_jwk("ES256", &p256["jwk"], i));

@@ -62,8 +62,6 @@ codes! {
     }
 }
 
-/// Checks the `Authorization` value as sent, with paste hygiene's eyes: each cleanup paste hygiene would make is
-/// something the authorizer will not do.
 /// Whether a candidate from the header value decodes as a signed token without errors.
 fn decodes_as_jws(candidate: &paste::Candidate) -> bool {
     let mut findings = Vec::new();
@@ -71,6 +69,8 @@ fn decodes_as_jws(candidate: &paste::Candidate) -> bool {
     token.kind == crate::token::TokenKind::Jws && findings.iter().all(|f| f.severity != crate::Severity::Error)
 }
 
+/// Checks the `Authorization` value as sent, with paste hygiene's eyes: each cleanup paste hygiene would make is
+/// something the authorizer will not do.
 fn header_rule(s: &Subject<'_>, value: &str, out: &mut Vec<Finding>) -> Rule {
     let description = "The Authorization header holds the token and nothing else";
     let extraction = paste::extract(value);

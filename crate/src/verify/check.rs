@@ -426,23 +426,26 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
     result
 }
 
-/// Adds the verdict's explanation when the signature was not verified (or the valid finding when it was).
-/// Where to get the key set a missing kid belongs to: the issuer's published keys, when `iss` is a URL.
+/// Where to get the key set a missing kid belongs to. The token's `iss` is unverified, so the text names the
+/// issuer's published keys only for the case that it is the issuer the reader trusts.
 fn kid_not_found_fix(issuer: Option<&str>) -> String {
     let rotated = "an old copy from before a key rotation, or the keys of another issuer or environment";
+    if let Some((region, pool)) = issuer.and_then(|iss| crate::diagnose::cognito::parse_issuer(iss).ok()) {
+        return format!(
+            "If user pool {pool} ({region}) is yours, its keys are at {}/.well-known/jwks.json. A kid missing from the pasted set usually means the keys of another user pool or region were pasted (a test pool's keys for a production token, or the reverse), or {rotated}.",
+            crate::diagnose::claims::cognito_issuer(&region, &pool)
+        );
+    }
     match issuer.filter(|iss| iss.starts_with("https://")) {
-        Some(iss) if iss.starts_with("https://cognito-idp.") => format!(
-            "The token's user pool publishes its keys at {}/.well-known/jwks.json. A kid missing from the pasted set usually means the keys of another user pool or region were pasted (a test pool's keys for a production token, or the reverse), or {rotated}.",
-            iss.trim_end_matches('/')
-        ),
         Some(iss) => format!(
-            "The token's issuer {iss} lists its current keys at the jwks_uri of {}/.well-known/openid-configuration. A kid missing from the pasted set usually means {rotated}.",
+            "If {iss} is the issuer you trust, it lists its current keys at the jwks_uri of {}/.well-known/openid-configuration. A kid missing from the pasted set usually means {rotated}.",
             iss.trim_end_matches('/')
         ),
-        None => format!("Fetch the issuer's current JWKS: the pasted set is probably {rotated}."),
+        None => format!("Fetch the trusted issuer's current JWKS: the pasted set is probably {rotated}."),
     }
 }
 
+/// Adds the verdict's explanation when the signature was not verified (or the valid finding when it was).
 fn summarize(
     ctx: &Context<'_>,
     entry: &Entry,
