@@ -193,5 +193,6 @@ export type FindingCode =
   | 'GOOGLE_ISSUER_FORM'
   | 'ALB_TOKEN'
   | 'PAIR_SAME_SIGN_IN'
+  | 'PAIR_NOT_ISSUED_TOGETHER'
   | 'PAIR_DIFFERENT_SIGN_IN'
 ;

@@ -261,7 +261,28 @@ pub(crate) struct Subject<'a> {
     pub signature: SignatureStatus,
 }
 
-impl Subject<'_> {
+impl<'a> Subject<'a> {
+    /// The subject for token `index` as pasted (`outer`); checks see the innermost token of a nested JWT.
+    pub fn new(
+        index: usize,
+        outer: &'a Token,
+        provider: ProviderDetection,
+        token_use: TokenUse,
+        signature: SignatureStatus,
+    ) -> Self {
+        let token = innermost(outer);
+        Self {
+            index,
+            outer,
+            token,
+            header: token.header_object(),
+            claims: token.claims(),
+            provider,
+            token_use,
+            signature,
+        }
+    }
+
     pub fn claim(&self, name: &str) -> Option<&Value> {
         self.claims.and_then(|c| c.get(name))
     }
@@ -393,16 +414,8 @@ pub fn diagnose(tokens: &[Token], options: &InspectOptions, signatures: &[Signat
             let u = providers::token_use(outer, token, &p);
             (p, u)
         };
-        let subject = Subject {
-            index,
-            outer,
-            token,
-            header: token.header_object(),
-            claims: token.claims(),
-            provider,
-            token_use,
-            signature: signatures.get(index).copied().unwrap_or_default(),
-        };
+        let subject =
+            Subject::new(index, outer, provider, token_use, signatures.get(index).copied().unwrap_or_default());
         let mut findings = Vec::new();
         if subject.claims.is_some() {
             time::check(&ctx, &subject, &mut findings);
@@ -433,7 +446,8 @@ pub fn diagnose(tokens: &[Token], options: &InspectOptions, signatures: &[Signat
             verdict,
         });
     }
-    pair::check(tokens, &out.tokens, &mut out.findings);
+    // With `expect.accessToken`, claims::check already compared at_hash with that token.
+    pair::check(tokens, &out.tokens, ctx.expect.access_token.is_none(), &mut out.findings);
     dedupe(&mut out.findings);
     out.verdict = out.tokens.iter().filter_map(|t| t.verdict.as_ref()).min_by_key(|v| v.rank()).cloned();
     out
