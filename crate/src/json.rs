@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use crate::finding::{Finding, Location, Part, codes};
+use crate::spanned::{Spanned, SpannedChar};
 
 codes! {
     /// Codes of the JSON phase.
@@ -113,6 +114,101 @@ fn kind(value: &Value) -> &'static str {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     }
+}
+
+/// Every member of the JSON `text` (already known to be valid) whose value is a string, at any depth and in order:
+/// the member name and the value, both decoded, the value's characters each with the offset in the original input
+/// where its source starts (for an escape such as `\u0041`, the backslash). Tokens and keys inside JSON keep their
+/// place in the input this way, so findings point at the right bytes.
+pub(crate) fn string_members(text: &Spanned) -> Vec<(String, Spanned)> {
+    let chars = text.chars();
+    let mut out = Vec::new();
+    let mut pending_key: Option<String> = None;
+    let mut i = 0;
+    while let Some(&(c, _)) = chars.get(i) {
+        if c != '"' {
+            if !c.is_whitespace() && c != ':' {
+                // A value that is no string (number, object, array, literal): the pending member is not one.
+                pending_key = None;
+            }
+            i += 1;
+            continue;
+        }
+        let (decoded, next) = string_literal(chars, i + 1);
+        let followed_by = chars.get(next..).unwrap_or_default().iter().map(|&(c, _)| c).find(|c| !c.is_whitespace());
+        if followed_by == Some(':') {
+            pending_key = Some(decoded.iter().map(|&(c, _)| c).collect());
+        } else if let Some(key) = pending_key.take() {
+            out.push((key, Spanned::from_chars(decoded)));
+        }
+        i = next;
+    }
+    out
+}
+
+/// The value of the first member of `members` from index `next` on named `name` whose value is `value`; `next` moves
+/// past it, so that repeated names (the entries of a JWS general serialization) are found in order. A value taken from
+/// the same text by a JSON parser is always there; were it not, its characters would all point at the first member's
+/// value.
+pub(crate) fn member_value(members: &[(String, Spanned)], name: &str, value: &str, next: &mut usize) -> Spanned {
+    let found = members
+        .iter()
+        .enumerate()
+        .skip(*next)
+        .find(|(_, (key, v))| key == name && v.chars().iter().map(|&(c, _)| c).eq(value.chars()));
+    match found {
+        Some((index, (_, v))) => {
+            *next = index + 1;
+            v.clone()
+        }
+        None => {
+            let start = members.first().map_or(0, |(_, v)| v.start_or(0));
+            Spanned::from_chars(value.chars().map(|c| (c, start)).collect())
+        }
+    }
+}
+
+/// Decodes the JSON string literal whose content starts at character `from` of `chars`: each decoded character with
+/// the input offset its source starts at, and the index after the closing quote.
+fn string_literal(chars: &[SpannedChar], from: usize) -> (Vec<SpannedChar>, usize) {
+    let at = |i: usize| chars.get(i).map(|&(c, _)| c);
+    let hex = |i: usize| -> Option<u32> {
+        let digits: String = chars.get(i..i + 4)?.iter().map(|&(c, _)| c).collect();
+        u32::from_str_radix(&digits, 16).ok()
+    };
+    let mut out = Vec::new();
+    let mut i = from;
+    while let Some(&(c, offset)) = chars.get(i) {
+        let (decoded, len) = match c {
+            '"' => return (out, i + 1),
+            '\\' => match at(i + 1) {
+                Some('u') => match hex(i + 2) {
+                    Some(high @ 0xD800..=0xDBFF) => {
+                        let low = (at(i + 6) == Some('\\') && at(i + 7) == Some('u'))
+                            .then(|| hex(i + 8))
+                            .flatten()
+                            .filter(|l| (0xDC00..=0xDFFF).contains(l));
+                        match low {
+                            Some(low) => (char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)), 12),
+                            None => (None, 6),
+                        }
+                    }
+                    Some(unit) => (char::from_u32(unit), 6),
+                    None => (None, 2),
+                },
+                Some('b') => (Some('\u{8}'), 2),
+                Some('f') => (Some('\u{c}'), 2),
+                Some('n') => (Some('\n'), 2),
+                Some('r') => (Some('\r'), 2),
+                Some('t') => (Some('\t'), 2),
+                other => (other, 2),
+            },
+            c => (Some(c), 1),
+        };
+        out.push((decoded.unwrap_or(char::REPLACEMENT_CHARACTER), offset));
+        i += len;
+    }
+    (out, i)
 }
 
 /// Finds member names that repeat within one object of already-valid JSON. Returns the name (prefixed by its parent
@@ -233,6 +329,27 @@ mod tests {
     fn escaped_duplicate_is_found() {
         let p = parse_object(br#"{"alg":"RS256","\u0061lg":"none"}"#, Part::Header, "header");
         assert_eq!(p.findings[0].code(), "JSON_DUPLICATE_MEMBER");
+    }
+
+    #[test]
+    fn string_members_keep_their_input_offsets() {
+        // The text as paste hygiene hands it over: here with its own offsets from 10 on.
+        let input = r#"{"a":{"k":"x\u0041y"},"n":1,"k":"\ud83d\ude00!","e\u0078":"v"}"#;
+        let text = Spanned::at(input, 10);
+        let members = string_members(&text);
+        let names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["k", "k", "ex"]);
+        assert_eq!(members[0].1.text(), "xAy");
+        let offsets: Vec<usize> = members[0].1.chars().iter().map(|&(_, o)| o - 10).collect();
+        let x = input.find("x\\").unwrap_or_default();
+        assert_eq!(offsets, [x, x + 1, x + 7], "each character at its source, an escape at its backslash");
+        assert_eq!(members[1].1.text(), "\u{1f600}!");
+        // Found in order: the second "k" is the one after the first.
+        let mut next = 0;
+        assert_eq!(member_value(&members, "k", "xAy", &mut next).start_or(0) - 10, x);
+        let second = member_value(&members, "k", "\u{1f600}!", &mut next);
+        assert_eq!(second.start_or(0) - 10, input.find("\\ud83d").unwrap_or_default());
+        assert_eq!(next, 2);
     }
 
     #[test]

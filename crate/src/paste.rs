@@ -285,29 +285,15 @@ fn json_input(text: Spanned, out: &mut Extraction) {
         );
         return;
     }
-    let base = text.start_or(0);
-    let mut search_from = 0;
+    let members = crate::json::string_members(&text);
+    let mut next = 0;
     let mut found = Vec::new();
     for (key, value) in &object {
         let Value::String(value) = value else { continue };
         if !(TOKEN_FIELDS.contains(&key.as_str()) || value.matches('.').count() >= 2 && value.starts_with("eyJ")) {
             continue;
         }
-        // Map the value back to the input when it appears there verbatim (tokens need no JSON escapes).
-        let spanned = match raw.get(search_from..).and_then(|rest| rest.find(value.as_str())) {
-            Some(pos) => {
-                search_from += pos + value.len();
-                Spanned::from_chars(
-                    text.chars()
-                        .iter()
-                        .skip(raw[..search_from - value.len()].chars().count())
-                        .take(value.chars().count())
-                        .copied()
-                        .collect(),
-                )
-            }
-            None => Spanned::at(value, base),
-        };
+        let spanned = crate::json::member_value(&members, key, value, &mut next);
         found.push(Candidate { label: Some(key.clone()), text: spanned, json: false });
     }
     if found.is_empty() {
@@ -374,6 +360,20 @@ mod tests {
     fn only(e: &Extraction) -> String {
         assert_eq!(e.candidates.len(), 1, "{e:?}");
         e.candidates[0].text.text()
+    }
+
+    /// A token response field written with JSON escapes still maps to its bytes in the input (found by the property
+    /// test: the escaped value used to be placed at the start of the input, splitting a multi-byte character).
+    #[test]
+    fn token_response_values_keep_their_offsets() {
+        let input = r#"{"¡d_token":"eyJhIjoxfQ.eyJhIjoxfQ.x","access_token":"a\bc"}"#;
+        let e = extract(input);
+        let access = e.candidates.iter().find(|c| c.label.as_deref() == Some("access_token")).map(|c| &c.text);
+        let (start, end) = access.and_then(Spanned::range).unwrap_or_default();
+        assert_eq!(&input[start..end], r"a\bc");
+        let id = e.candidates.iter().find(|c| c.label.as_deref() == Some("¡d_token")).and_then(|c| c.text.range());
+        let (start, end) = id.unwrap_or_default();
+        assert_eq!(&input[start..end], "eyJhIjoxfQ.eyJhIjoxfQ.x");
     }
 
     #[test]

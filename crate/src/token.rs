@@ -598,17 +598,20 @@ fn decode_json(candidate: &Candidate, findings: &mut Vec<Finding>) -> Token {
         ))
         .at(Location::part(Part::Input)),
     );
-    let base = candidate.text.start_or(0);
+    // Where each member's value stands in the input, so that findings inside it point at the right bytes.
+    let members = json::string_members(&candidate.text);
+    let mut next = 0;
+    let mut locate = |name: &str, value: &str| json::member_value(&members, name, value, &mut next);
     for entry in entries {
         let protected_b64 = entry.get("protected").and_then(Value::as_str).unwrap_or("");
         let protected =
-            if protected_b64.is_empty() { None } else { decode_header(&Spanned::at(protected_b64, base), findings) };
+            if protected_b64.is_empty() { None } else { decode_header(&locate("protected", protected_b64), findings) };
         let unprotected = entry.get("header").cloned();
         if let Some(h) = protected.as_ref().and_then(Decoded::object) {
             check_header(h, findings);
         }
         let signature = match entry.get("signature").and_then(Value::as_str) {
-            Some(s) => segment_bytes(&Spanned::at(s, base), Part::Signature, findings),
+            Some(s) => segment_bytes(&locate("signature", s), Part::Signature, findings),
             None => {
                 invalid(findings, "a signature entry has no \"signature\" string");
                 None
@@ -631,7 +634,8 @@ fn decode_json(candidate: &Candidate, findings: &mut Vec<Finding>) -> Token {
     let header = token.header_object().cloned();
     token.kind =
         if token.alg().is_some_and(|a| a.eq_ignore_ascii_case("none")) { TokenKind::Unsecured } else { TokenKind::Jws };
-    if let Some(bytes) = segment_bytes(&Spanned::at(payload_b64, base), Part::Payload, findings) {
+    let payload = json::member_value(&members, "payload", payload_b64, &mut 0);
+    if let Some(bytes) = segment_bytes(&payload, Part::Payload, findings) {
         let (decoded, inner) = decode_payload(&bytes, header.as_ref(), findings, 0);
         token.payload = Some(decoded);
         token.inner = inner;
@@ -664,6 +668,30 @@ mod tests {
         let unencoded = format!("{}.hello.c2ln", b64(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#));
         assert!(codes(&unencoded).contains(&"TOKEN_UNENCODED_PAYLOAD"));
         assert!(!fine.contains(&"TOKEN_UNENCODED_PAYLOAD"));
+    }
+
+    /// Findings inside a member of a JSON serialization point at the member's bytes in the input, escapes included
+    /// (found by the property test: offsets used to count from the start of the JSON text).
+    #[test]
+    fn json_serialization_offsets_point_into_the_member() {
+        let at = |input: &str, code: &str| {
+            let result = crate::inspect(input, &crate::InspectOptions::default());
+            let finding = result.findings.iter().find(|f| f.code() == code).cloned();
+            finding.and_then(|f| f.location).and_then(|l| l.start.zip(l.end))
+        };
+        // The header's last character has unused bits set ("…J9" is canonical, "…Ni9" is not).
+        let input = "{\"payload\":\"e30\u{10000}\",\"signatures\":[{\"protected\":\"eyJhbGciOiJFUzI1Ni9\",\"signature\":\"c2ln\"}]}";
+        let (start, end) = at(input, "B64_NON_CANONICAL").expect("a located finding");
+        assert_eq!(&input[start..end], "9");
+        assert_eq!(start, input.find("Ni9").map(|i| i + 2).unwrap_or_default());
+        // An escaped character in a value points at its escape.
+        let input = r#"{"payload":"e30","protected":"eyJhbGciOiJIUzI1NiJ9","signature":"c2l\u002a"}"#;
+        let (start, _) = at(input, "B64_INVALID_CHARACTER").expect("a located finding");
+        assert_eq!(&input[start..start + 6], r"\u002a");
+        // The second entry of a general serialization is found after the first, although both say the same.
+        let input = r#"{"payload":"e30","signatures":[{"protected":"eyJhbGciOiJIUzI1NiJ9","signature":"c2ln"},{"protected":"eyJhbGciOiJIUzI1NiJ9","signature":"c2l*"}]}"#;
+        let (start, _) = at(input, "B64_INVALID_CHARACTER").expect("a located finding");
+        assert_eq!(start, input.rfind('*').unwrap_or_default());
     }
 
     #[test]
