@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { startServer } from '../../scripts/serve.mjs';
 import { launch } from './chromium.mjs';
 import { jws } from '../js/tokens.mjs';
+import { generateKeyPair } from '../js/keys.mjs';
 
 let server;
 let context;
@@ -73,9 +74,9 @@ test('the page simulates Cognito GetUser and explains the missing admin scope', 
 });
 
 test('the page verifies with a pasted JWKS and shows which key matched', async () => {
-  const { generateKeyPairSync, createSign } = await import('node:crypto');
-  const one = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const two = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const { createSign } = await import('node:crypto');
+  const one = generateKeyPair('ec', { namedCurve: 'P-256' });
+  const two = generateKeyPair('ec', { namedCurve: 'P-256' });
   const jwks = { keys: [{ ...two.publicKey.export({ format: 'jwk' }), kid: 'other' }, { ...one.publicKey.export({ format: 'jwk' }), kid: 'signer' }] };
   const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const input = `${b64({ alg: 'ES256', kid: 'signer' })}.${b64({ sub: 'jwks-user' })}`;

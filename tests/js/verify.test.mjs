@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { verify, parseKeys, codes, JwtlensError } from 'jwtlens';
 import * as lazy from 'jwtlens/init';
+import { generateKeyPair } from './keys.mjs';
 
 const b64u = (b) => Buffer.from(b).toString('base64url');
 const codesOf = (r) => r.findings.map((f) => f.code);
@@ -34,10 +35,10 @@ function token(alg, privateKey, header = {}, payload = { sub: 'js' }, options) {
 }
 
 function keyPair(alg) {
-  if (alg.startsWith('RS') || alg.startsWith('PS')) return crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
-  if (alg === 'EdDSA' || alg === 'Ed25519') return crypto.generateKeyPairSync('ed25519');
+  if (alg.startsWith('RS') || alg.startsWith('PS')) return generateKeyPair('rsa', { modulusLength: 2048 });
+  if (alg === 'EdDSA' || alg === 'Ed25519') return generateKeyPair('ed25519');
   const namedCurve = { ES256: 'prime256v1', ES384: 'secp384r1', ES512: 'secp521r1', ES256K: 'secp256k1' }[alg];
-  return crypto.generateKeyPairSync('ec', { namedCurve });
+  return generateKeyPair('ec', { namedCurve });
 }
 
 const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'Ed25519'];
@@ -207,9 +208,9 @@ test('a JWKS: the kid picks the key, rows explain every other key', () => {
 });
 
 test('parseKeys reports unsupported and broken keys as findings located at the key', () => {
-  const dsa = crypto.generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 }).publicKey.export({ type: 'spki', format: 'pem' });
-  const ed448 = crypto.generateKeyPairSync('ed448').publicKey.export({ type: 'spki', format: 'pem' });
-  const x25519 = JSON.stringify(crypto.generateKeyPairSync('x25519').publicKey.export({ format: 'jwk' }));
+  const dsa = generateKeyPair('dsa', { modulusLength: 2048, divisorLength: 256 }).publicKey.export({ type: 'spki', format: 'pem' });
+  const ed448 = generateKeyPair('ed448').publicKey.export({ type: 'spki', format: 'pem' });
+  const x25519 = JSON.stringify(generateKeyPair('x25519').publicKey.export({ format: 'jwk' }));
   for (const text of [dsa, ed448, x25519, '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----', '{"kty":"EC","crv":"P-256","x":"AA","y":"AA"}']) {
     const set = parseKeys(text);
     assert.equal(set.keys.length, 1, text);
