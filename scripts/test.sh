@@ -16,11 +16,15 @@ flock /tmp/jwtlens-build.lock cargo test --workspace --locked
 echo "== build the wasm package"
 bash scripts/build.sh
 
+# Each Node suite runs in seconds; a hung process (a deadlock in Node itself was seen once) fails the run after
+# 10 minutes instead of holding CI until its own limit.
+suite() { timeout -k 10 600 node --test "$@" || { s=$?; [ "$s" -ne 124 ] || echo "timed out after 600 s: node --test $*"; exit "$s"; }; }
+
 echo "== Node tests (package imported by name)"
-node --test tests/js/
+suite tests/js/
 
 echo "== browser tests (headless Chromium): the page"
-node --test --test-concurrency=1 tests/browser/
+suite --test-concurrency=1 tests/browser/
 
 echo "== the packed package in a scratch project: Node ESM/CJS, tsc --strict, Vite build + dev, plain page, publint, attw"
-node --test --test-concurrency=1 tests/package/
+suite --test-concurrency=1 tests/package/
