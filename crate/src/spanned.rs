@@ -53,9 +53,18 @@ impl Spanned {
     /// The plain text.
     #[must_use]
     pub fn text(&self) -> String {
-        let mut s = String::with_capacity(self.chars.len());
-        s.extend(self.chars.iter().map(|&(c, _)| c));
-        s
+        // Byte by byte for ASCII (tokens are ASCII): `String::push` is not inlined at opt-level "z", and calling it
+        // per character was a fifth of decoding (measured with callgrind on `examples/time_inspect.rs`).
+        let mut bytes = Vec::with_capacity(self.chars.len());
+        let mut buf = [0; 4];
+        for &(c, _) in &self.chars {
+            if c.is_ascii() {
+                bytes.push(c as u8);
+            } else {
+                bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+        String::from_utf8(bytes).unwrap_or_default()
     }
 
     /// Byte range in the original input covered by these characters: from the first character's offset to the end
