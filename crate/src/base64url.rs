@@ -2,24 +2,9 @@
 //! show what a sloppy encoder produced: `=` padding and the standard alphabet (`+`, `/`) are accepted and reported;
 //! anything else is an error that names the character and its offset in the original input.
 
-use crate::finding::{Finding, Location, Part, codes};
+use crate::codes::EncodingCode;
+use crate::finding::{Finding, Location, Part};
 use crate::spanned::Spanned;
-
-codes! {
-    /// Codes of the base64url phase.
-    pub enum EncodingCode {
-        /// A character outside the base64url alphabet.
-        InvalidCharacter = ("B64_INVALID_CHARACTER", Error),
-        /// The segment length is impossible for base64 (one character too many or too few).
-        InvalidLength = ("B64_INVALID_LENGTH", Error),
-        /// The segment carries `=` padding, which RFC 7515 forbids.
-        Padding = ("B64_PADDING", Warning),
-        /// The segment uses the standard alphabet (`+` or `/`) instead of base64url.
-        StandardAlphabet = ("B64_STANDARD_ALPHABET", Warning),
-        /// Unused bits at the end of the segment are not zero (non-canonical encoding).
-        NonCanonical = ("B64_NON_CANONICAL", Warning),
-    }
-}
 
 /// Bytes decoded from one segment, and what was irregular about the encoding.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,124 +1,11 @@
 //! Findings: what jwtlens has to say about an input, as data.
 //!
-//! Every finding has a stable [`Code`], a [`Severity`], a one-line message in plain language, an optional fix and
-//! an optional [`Location`]. Codes are grouped by the phase that produces them (paste hygiene, encoding, JSON,
-//! structure, keys, signatures, claims, providers); each group is one enum declared with [`codes!`], which also
-//! generates the exhaustive `as_str` mapping and the list used by the documentation test. The documented list is
-//! `docs/codes.md`; `tests/codes.rs` keeps it equal to [`all_codes`].
+//! Every finding has a stable [`Code`] (declared, with its severity and description, in [`crate::codes`]), a
+//! [`Severity`], a one-line message in plain language, an optional fix and an optional [`Location`].
 
 use serde::Serialize;
 
-/// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Background that helps to read the token; nothing is wrong.
-    Info,
-    /// Something a strict server may reject, or a risk worth knowing.
-    Warning,
-    /// The token (or key, or request) will be rejected, or cannot be read.
-    Error,
-}
-
-/// Declares one phase's code enum: variant, stable string, severity, and a one-sentence doc that `docs/codes.md`
-/// repeats.
-macro_rules! codes {
-    ($(#[$meta:meta])* $vis:vis enum $name:ident { $( $(#[doc = $doc:literal])+ $variant:ident = ($code:literal, $sev:ident), )+ }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        $vis enum $name {
-            $( $(#[doc = $doc])+ $variant, )+
-        }
-
-        impl $name {
-            /// Every code of this phase, in declaration order.
-            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
-
-            /// The stable string code.
-            #[must_use]
-            pub const fn as_str(self) -> &'static str {
-                match self { $(Self::$variant => $code,)+ }
-            }
-
-            /// The one-sentence description documented in `docs/codes.md`.
-            #[must_use]
-            pub const fn description(self) -> &'static str {
-                match self { $(Self::$variant => concat!($($doc),+),)+ }
-            }
-
-            /// The severity a finding with this code always has.
-            #[must_use]
-            pub const fn severity(self) -> $crate::finding::Severity {
-                match self { $(Self::$variant => $crate::finding::Severity::$sev,)+ }
-            }
-        }
-
-        impl From<$name> for $crate::finding::Code {
-            fn from(code: $name) -> Self {
-                $crate::finding::Code::new(code.as_str(), code.severity())
-            }
-        }
-
-        impl $crate::finding::CodeGroup for $name {
-            fn entries() -> Vec<$crate::finding::CodeEntry> {
-                Self::ALL
-                    .iter()
-                    .map(|c| $crate::finding::CodeEntry { code: c.as_str(), severity: c.severity(), description: c.description().trim() })
-                    .collect()
-            }
-        }
-    };
-}
-pub(crate) use codes;
-
-/// One documented code: what `docs/codes.md` lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct CodeEntry {
-    /// The stable string code.
-    pub code: &'static str,
-    /// Its fixed severity.
-    pub severity: Severity,
-    /// One sentence saying when it is reported.
-    pub description: &'static str,
-}
-
-/// A phase's code enum, listed in the documentation.
-pub trait CodeGroup {
-    /// Every code of the group with its severity and description.
-    fn entries() -> Vec<CodeEntry>;
-}
-
-/// A stable code with its severity, as carried by a [`Finding`]. Built from a phase enum with `.into()`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Code {
-    code: &'static str,
-    severity: Severity,
-}
-
-impl Code {
-    pub(crate) const fn new(code: &'static str, severity: Severity) -> Self {
-        Self { code, severity }
-    }
-
-    /// The stable string code, e.g. `"PASTE_BEARER_PREFIX"`.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        self.code
-    }
-
-    /// The severity findings with this code have.
-    #[must_use]
-    pub const fn severity(self) -> Severity {
-        self.severity
-    }
-}
-
-impl Serialize for Code {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.code)
-    }
-}
+pub use crate::codes::{Code, Severity};
 
 /// Which part of a token a location points into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -239,7 +126,7 @@ impl Finding {
         self
     }
 
-    /// The stable code string.
+    /// The stable code string (for display and tests; logic compares [`Finding::code`] as a value).
     #[must_use]
     pub fn code(&self) -> &'static str {
         self.code.as_str()

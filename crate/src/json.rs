@@ -4,22 +4,9 @@
 
 use serde_json::Value;
 
-use crate::finding::{Finding, Location, Part, codes};
+use crate::codes::JsonCode;
+use crate::finding::{Finding, Location, Part};
 use crate::spanned::{Spanned, SpannedChar};
-
-codes! {
-    /// Codes of the JSON phase.
-    pub enum JsonCode {
-        /// The decoded bytes are not UTF-8 text.
-        NotUtf8 = ("JSON_NOT_UTF8", Error),
-        /// The decoded text is not valid JSON.
-        Invalid = ("JSON_INVALID", Error),
-        /// An object has the same member name twice.
-        DuplicateMember = ("JSON_DUPLICATE_MEMBER", Error),
-        /// The JSON is valid but not an object.
-        NotObject = ("JSON_NOT_OBJECT", Error),
-    }
-}
 
 /// The outcome of reading one decoded segment as JSON.
 #[derive(Debug, Clone, Default)]

@@ -26,6 +26,7 @@
 
 pub mod alg;
 pub mod base64url;
+pub mod codes;
 pub mod diagnose;
 pub mod finding;
 mod inspect;
@@ -40,31 +41,9 @@ pub mod verify;
 mod wasm;
 
 pub use alg::Algorithm;
+pub use codes::{Code, Severity, all_codes};
 pub use diagnose::{Decision, Outcome, Rule, TokenDiagnosis, Verdict};
-pub use finding::{Code, Finding, Location, Part, Severity};
+pub use finding::{Finding, Location, Part};
 pub use inspect::{InspectOptions, Inspection, inspect};
 pub use keys::{KeyInfo, KeyOptions, KeySet, parse_keys};
 pub use verify::{RawError, Verification, VerifyOptions, verify, verify_raw};
-
-/// Every finding code with its severity and description, grouped by phase: `(phase title, codes)`.
-/// `docs/codes.md` is this list rendered; `tests/codes.rs` keeps the two equal.
-#[must_use]
-pub fn all_codes() -> Vec<(&'static str, Vec<finding::CodeEntry>)> {
-    use finding::CodeGroup;
-    vec![
-        ("Paste hygiene", paste::PasteCode::entries()),
-        ("Base64url", base64url::EncodingCode::entries()),
-        ("JSON", json::JsonCode::entries()),
-        ("Token structure", token::TokenCode::entries()),
-        ("Keys", keys::KeyCode::entries()),
-        ("Signature verification", verify::VerifyCode::entries()),
-        ("Options", diagnose::OptionCode::entries()),
-        ("Time", diagnose::time::TimeCode::entries()),
-        ("Claims against expectations", diagnose::claims::ClaimCode::entries()),
-        ("Amazon Cognito", diagnose::cognito::CognitoCode::entries()),
-        ("API Gateway authorizers", diagnose::api_gateway::ApiGatewayCode::entries()),
-        ("OpenID Connect, RFC 8725 and RFC 9068", diagnose::oidc::OidcCode::entries()),
-        ("Other providers", diagnose::providers::ProviderCode::entries()),
-        ("Tokens of one sign-in", diagnose::pair::PairCode::entries()),
-    ]
-}

@@ -6,42 +6,9 @@
 
 use serde_json::Value;
 
-use crate::finding::{Finding, Location, Part, codes};
+use crate::codes::PasteCode;
+use crate::finding::{Finding, Location, Part};
 use crate::spanned::Spanned;
-
-codes! {
-    /// Codes of the paste-hygiene phase.
-    pub enum PasteCode {
-        /// The input is empty or only whitespace.
-        Empty = ("INPUT_EMPTY", Error),
-        /// Whitespace before or after the token was removed.
-        SurroundingWhitespace = ("PASTE_SURROUNDING_WHITESPACE", Warning),
-        /// Spaces or line breaks inside the token were removed (a wrapped copy).
-        InnerWhitespace = ("PASTE_INNER_WHITESPACE", Warning),
-        /// Quotes around the token were removed.
-        Quotes = ("PASTE_QUOTES", Warning),
-        /// A `Bearer ` prefix was removed.
-        BearerPrefix = ("PASTE_BEARER_PREFIX", Info),
-        /// The `Bearer ` prefix appeared more than once.
-        BearerDoubled = ("PASTE_BEARER_DOUBLED", Error),
-        /// A whole `Authorization:` header line was pasted; the header name was removed.
-        HeaderLine = ("PASTE_HEADER_LINE", Info),
-        /// The input was a JSON token response; its tokens were taken from their fields.
-        TokenResponse = ("PASTE_TOKEN_RESPONSE", Info),
-        /// The input was a URL or URL fragment; tokens were taken from its parameters.
-        Url = ("PASTE_URL", Info),
-        /// The URL carries an authorization code, which is not a token.
-        AuthorizationCode = ("PASTE_AUTHORIZATION_CODE", Error),
-        /// The URL carries an OAuth error response instead of tokens.
-        OAuthError = ("PASTE_OAUTH_ERROR", Error),
-        /// Percent-escapes such as `%2E` were decoded.
-        PercentEncoded = ("PASTE_PERCENT_ENCODED", Warning),
-        /// The input holds several tokens; each is inspected.
-        SeveralTokens = ("PASTE_SEVERAL_TOKENS", Info),
-        /// The input is a key or key set, not a token.
-        KeyNotToken = ("INPUT_IS_KEY", Error),
-    }
-}
 
 /// One token-like text found in the input.
 #[derive(Debug, Clone)]

@@ -9,50 +9,11 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::base64url;
-use crate::finding::{Finding, Location, Part, codes};
+use crate::codes::TokenCode;
+use crate::finding::{Finding, Location, Part};
 use crate::json::{self, Parsed};
 use crate::paste::Candidate;
 use crate::spanned::Spanned;
-
-codes! {
-    /// Codes of the structure phase.
-    pub enum TokenCode {
-        /// The input is not a JWT at all (no dots): often an opaque access token.
-        NotJwt = ("TOKEN_NOT_JWT", Error),
-        /// The number of dot-separated segments is neither 3 (JWS) nor 5 (JWE).
-        SegmentCount = ("TOKEN_SEGMENT_COUNT", Error),
-        /// A segment that must not be empty is empty.
-        EmptySegment = ("TOKEN_EMPTY_SEGMENT", Error),
-        /// The header has no `alg`.
-        AlgMissing = ("TOKEN_ALG_MISSING", Error),
-        /// The header's `alg` is not a string.
-        AlgNotString = ("TOKEN_ALG_NOT_STRING", Error),
-        /// `alg: none`: the token is unsecured and proves nothing.
-        Unsecured = ("TOKEN_UNSECURED", Warning),
-        /// `alg: none` but a signature is present.
-        UnsecuredWithSignature = ("TOKEN_UNSECURED_WITH_SIGNATURE", Error),
-        /// `alg` is set but the signature segment is empty (stripped).
-        SignatureMissing = ("TOKEN_SIGNATURE_MISSING", Error),
-        /// A JWE: only the protected header can be read.
-        Encrypted = ("TOKEN_ENCRYPTED", Info),
-        /// A JWE with the shape of an Amazon Cognito refresh token.
-        CognitoRefreshToken = ("TOKEN_COGNITO_REFRESH", Info),
-        /// A JWE header without `enc`.
-        EncMissing = ("TOKEN_ENC_MISSING", Error),
-        /// A nested JWT: the payload is itself a token, decoded too.
-        Nested = ("TOKEN_NESTED", Info),
-        /// The payload is not JSON; shown as text or hex.
-        PayloadNotJson = ("TOKEN_PAYLOAD_NOT_JSON", Warning),
-        /// JWS JSON serialization (flattened or general).
-        JsonSerialization = ("TOKEN_JSON_SERIALIZATION", Info),
-        /// The JWS JSON serialization lacks a required member or has one of the wrong type.
-        JsonSerializationInvalid = ("TOKEN_JSON_SERIALIZATION_INVALID", Error),
-        /// The header carries or points to a key (`jwk`, `jku`, `x5c`, `x5u`); such a key proves nothing.
-        EmbeddedKey = ("TOKEN_EMBEDDED_KEY", Warning),
-        /// The header's `b64` is false (RFC 7797 unencoded payload).
-        UnencodedPayload = ("TOKEN_UNENCODED_PAYLOAD", Warning),
-    }
-}
 
 /// What kind of token a candidate turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -13,54 +13,10 @@ use super::{
     ApiGatewayHttpTarget, ApiGatewayRestTarget, Ctx, OptionCode, Outcome, Rule, Subject, TokenUse, Verdict,
     format_rule, quoted,
 };
-use crate::finding::{Finding, codes};
-use crate::paste::{self, PasteCode};
-
-codes! {
-    /// Codes of the API Gateway authorizer simulations.
-    pub enum ApiGatewayCode {
-        /// An access token was sent to a REST method without OAuth scopes; such a method accepts only ID tokens (401).
-        RestAccessTokenWithoutScopes = ("APIGW_REST_ACCESS_TOKEN_WITHOUT_METHOD_SCOPES", Error),
-        /// An ID token was sent to a REST method with OAuth scopes; such a method accepts only access tokens (401).
-        RestIdTokenWithScopes = ("APIGW_REST_ID_TOKEN_WITH_METHOD_SCOPES", Error),
-        /// The access token holds none of the REST method's OAuth scopes (401).
-        RestNoMatchingScope = ("APIGW_REST_NO_MATCHING_SCOPE", Error),
-        /// The token's issuer is none of the user pools in the authorizer's `providerARNs` (401).
-        RestIssuerNotInPools = ("APIGW_REST_ISSUER_NOT_IN_POOLS", Error),
-        /// A provider ARN is not a Cognito user pool ARN (or uses a stage variable jwtlens cannot resolve).
-        RestProviderArnInvalid = ("APIGW_REST_PROVIDER_ARN_INVALID", Warning),
-        /// A token-validation regex is set; it is matched against `aud`, which access tokens lack, so they get 401.
-        RestValidationNoAud = ("APIGW_REST_VALIDATION_NO_AUD", Error),
-        /// `aud` does not match the authorizer's token-validation regex (401).
-        RestValidationMismatch = ("APIGW_REST_VALIDATION_MISMATCH", Error),
-        /// The `Authorization` value has spaces or line breaks around or inside the token.
-        HeaderWhitespace = ("APIGW_HEADER_WHITESPACE", Error),
-        /// The `Authorization` value has quotes around the token.
-        HeaderQuotes = ("APIGW_HEADER_QUOTES", Error),
-        /// The `Authorization` value has `Bearer ` twice.
-        HeaderBearerDoubled = ("APIGW_HEADER_BEARER_DOUBLED", Error),
-        /// The `Authorization` value starts with `Bearer `, which AWS does not document for the REST Cognito authorizer.
-        HeaderBearerPrefix = ("APIGW_HEADER_BEARER_PREFIX", Info),
-        /// The `Authorization` value includes the header name (`Authorization: …`).
-        HeaderNameIncluded = ("APIGW_HEADER_NAME_INCLUDED", Error),
-        /// The `Authorization` value holds no single token (empty, JSON, a URL, several tokens, percent-escapes).
-        HeaderNotAToken = ("APIGW_HEADER_NOT_A_TOKEN", Error),
-        /// The `Authorization` value carries another token than the one inspected.
-        HeaderOtherToken = ("APIGW_HEADER_OTHER_TOKEN", Warning),
-        /// `iss` is not exactly the HTTP API authorizer's issuer (trailing slash included) (401).
-        HttpIssuerMismatch = ("APIGW_HTTP_ISSUER_MISMATCH", Error),
-        /// Neither `aud` nor `client_id` is among the HTTP API authorizer's audiences (401).
-        HttpAudienceMismatch = ("APIGW_HTTP_AUDIENCE_MISMATCH", Error),
-        /// Neither `scope` nor `scp` holds any of the route's authorization scopes (401/403).
-        HttpNoMatchingScope = ("APIGW_HTTP_NO_MATCHING_SCOPE", Error),
-        /// The token is not RSA-signed; AWS's 2023 documentation says HTTP API JWT authorizers support only RSA.
-        HttpAlgNotRsa = ("APIGW_HTTP_ALG_NOT_RSA", Warning),
-        /// The header has no `kid`, which the HTTP API JWT authorizer needs to find the key (401).
-        HttpNoKid = ("APIGW_HTTP_NO_KID", Error),
-        /// The route has no authorization scopes: any token of the issuer and audience passes, ID tokens included.
-        HttpNoRouteScopes = ("APIGW_HTTP_NO_ROUTE_SCOPES", Info),
-    }
-}
+use crate::codes::ApiGatewayCode;
+use crate::codes::PasteCode;
+use crate::finding::Finding;
+use crate::paste;
 
 /// Whether a candidate from the header value decodes as a signed token without errors.
 fn decodes_as_jws(candidate: &paste::Candidate) -> bool {

@@ -9,43 +9,13 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::Value;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
-use super::cognito::{self, CognitoCode};
-use super::providers::{ProviderCode, ProviderId, parse_url};
+use super::cognito;
+use super::providers::{ProviderId, parse_url};
 use super::{Ctx, OptionCode, Subject, TokenUse, quoted};
-use crate::finding::{Finding, codes};
+use crate::codes::ClaimCode;
+use crate::codes::{CognitoCode, ProviderCode};
+use crate::finding::Finding;
 use crate::paste;
-
-codes! {
-    /// Codes of the checks against the caller's expectations.
-    pub enum ClaimCode {
-        /// A registered claim has the wrong JSON type (e.g. `iss` a number, `aud` an object, `scope` an array).
-        WrongType = ("CLAIM_WRONG_TYPE", Error),
-        /// An issuer is expected but the token has no `iss`.
-        IssMissing = ("CLAIM_ISS_MISSING", Error),
-        /// `iss` differs from the expected issuer.
-        IssMismatch = ("CLAIM_ISS_MISMATCH", Error),
-        /// `iss` and the expected issuer differ only by a trailing slash, which exact comparison does not forgive.
-        IssTrailingSlash = ("CLAIM_ISS_TRAILING_SLASH", Error),
-        /// `iss` and the expected issuer have the same path but a different scheme or host (a proxy, an internal name).
-        IssHostMismatch = ("CLAIM_ISS_HOST_MISMATCH", Error),
-        /// An audience is expected but the token has no `aud`.
-        AudMissing = ("CLAIM_AUD_MISSING", Error),
-        /// `aud` contains none of the expected audiences.
-        AudMismatch = ("CLAIM_AUD_MISMATCH", Error),
-        /// A required scope is missing from `scope` / `scp`.
-        ScopeMissing = ("CLAIM_SCOPE_MISSING", Error),
-        /// A nonce is expected but the ID token has no `nonce`.
-        NonceMissing = ("CLAIM_NONCE_MISSING", Error),
-        /// The ID token's `nonce` differs from the one sent in the authorization request.
-        NonceMismatch = ("CLAIM_NONCE_MISMATCH", Error),
-        /// An access token was given but the ID token has no `at_hash` to bind them (optional outside the implicit flow).
-        AtHashMissing = ("CLAIM_AT_HASH_MISSING", Info),
-        /// The ID token's `at_hash` does not match the access token given: they come from different responses.
-        AtHashMismatch = ("CLAIM_AT_HASH_MISMATCH", Error),
-        /// `at_hash` cannot be checked: the ID token's `alg` names no hash OIDC Core defines it for.
-        AtHashUnchecked = ("CLAIM_AT_HASH_UNCHECKED", Info),
-    }
-}
 
 /// Parses a Cognito user pool ARN into (region, pool id).
 pub(crate) fn parse_pool_arn(arn: &str) -> Option<(String, String)> {

@@ -9,47 +9,8 @@ use serde_json::Value;
 use super::claims::issuer_diff;
 use super::time;
 use super::{CognitoApiTarget, Ctx, Outcome, Rule, Subject, TokenUse, Verdict, format_rule, quoted};
-use crate::finding::{Finding, codes};
-
-codes! {
-    /// Codes of the Amazon Cognito checks.
-    pub enum CognitoCode {
-        /// A token from a Cognito issuer has no valid `token_use` (`id` or `access`); Cognito verifiers reject it.
-        TokenUseMissing = ("COGNITO_TOKEN_USE_MISSING", Error),
-        /// An ID token was sent to a user-pool API operation, which takes only access tokens.
-        IdTokenForApi = ("COGNITO_ID_TOKEN_FOR_API", Error),
-        /// The access token lacks `aws.cognito.signin.user.admin`, which user-pool API operations such as GetUser require.
-        AdminScopeMissing = ("COGNITO_ADMIN_SCOPE_MISSING", Error),
-        /// A token not issued by a Cognito user pool was sent to a Cognito user-pool API operation.
-        ForeignToken = ("COGNITO_FOREIGN_TOKEN", Error),
-        /// The operation is not authorized by an access token (it takes IAM credentials, a refresh token, or nothing).
-        OperationNotToken = ("COGNITO_OPERATION_NOT_TOKEN", Error),
-        /// The operation is not a known Cognito user-pool API operation.
-        OperationUnknown = ("COGNITO_OPERATION_UNKNOWN", Warning),
-        /// The operation takes an access token or an alternative (a session, or a device key).
-        OperationTokenOptional = ("COGNITO_OPERATION_TOKEN_OPTIONAL", Info),
-        /// The app client id is not the expected one (`aud` of an ID token, `client_id` of an access token).
-        ClientIdMismatch = ("COGNITO_CLIENT_ID_MISMATCH", Error),
-        /// A Cognito access token has no `aud` by design; its app client is in `client_id`.
-        AccessTokenNoAud = ("COGNITO_ACCESS_TOKEN_NO_AUD", Info),
-        /// The issuer looks like Cognito's but is not `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`.
-        IssuerFormat = ("COGNITO_ISSUER_FORMAT", Error),
-        /// The issuer's host is in a partition whose issuer format is not documented (China); not judged.
-        IssuerUnconfirmed = ("COGNITO_ISSUER_UNCONFIRMED", Info),
-        /// The region in the issuer's host differs from the region prefix of the user pool id.
-        RegionMismatch = ("COGNITO_REGION_MISMATCH", Error),
-        /// The token's user pool (or region) is not the expected one.
-        PoolMismatch = ("COGNITO_POOL_MISMATCH", Error),
-        /// The access token carries custom scopes, read as `resourceServerIdentifier/scopeName`.
-        CustomScopes = ("COGNITO_CUSTOM_SCOPES", Info),
-        /// The token is in none of the expected Cognito groups (`cognito:groups`).
-        GroupMissing = ("COGNITO_GROUP_MISSING", Error),
-        /// A Cognito refresh token (an encrypted JWE) was sent where an ID or access token is needed.
-        RefreshTokenSent = ("COGNITO_REFRESH_TOKEN_SENT", Error),
-        /// The issuer is a local Cognito emulator (localhost, or a `local_` pool id); AWS rejects its tokens.
-        Emulator = ("COGNITO_EMULATOR", Info),
-    }
-}
+use crate::codes::CognitoCode;
+use crate::finding::Finding;
 
 /// The scope that authorizes the user-pool API operations.
 pub const ADMIN_SCOPE: &str = "aws.cognito.signin.user.admin";

@@ -43,16 +43,9 @@ pub use context::{
 pub use providers::{ProviderDetection, ProviderId};
 
 use crate::InspectOptions;
-use crate::finding::{Finding, Location, Part, codes};
+use crate::codes::OptionCode;
+use crate::finding::{Finding, Location, Part};
 use crate::token::{Token, TokenKind};
-
-codes! {
-    /// Codes about the options themselves.
-    pub enum OptionCode {
-        /// An option could not be used (a malformed pool id, ARN, regex or number); the check it feeds was skipped.
-        Invalid = ("OPTION_INVALID", Warning),
-    }
-}
 
 /// What a token is for, as far as it can be told from the token alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -402,7 +395,7 @@ pub fn diagnose(tokens: &[Token], options: &InspectOptions, signatures: &[Signat
     claims::resolve_expected_issuer(&mut ctx, &mut out.findings);
     if ctx.now.is_none() && tokens.iter().any(|t| innermost(t).claims().is_some_and(time::has_time_claim)) {
         out.findings.push(Finding::new(
-            time::TimeCode::NoNow,
+            crate::codes::TimeCode::NoNow,
             "No evaluation time was given, so expiry (exp), not-before (nbf) and issued-at (iat) were not checked.",
         )
         .fix("Pass `now` (seconds since the epoch); the JavaScript API passes the current time unless told otherwise."));

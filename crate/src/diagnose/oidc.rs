@@ -6,35 +6,13 @@
 
 use serde_json::Value;
 
-use super::claims::{self, ClaimCode, audience_finding, issuer_finding};
+use super::claims::{self, audience_finding, issuer_finding};
 use super::time;
 use super::{Ctx, ExpectedUse, OidcTarget, Outcome, ProviderId, Rule, Subject, TokenUse, Verdict, format_rule, quoted};
-use crate::finding::{Finding, codes};
+use crate::codes::ClaimCode;
+use crate::codes::OidcCode;
+use crate::finding::Finding;
 use crate::token::TokenKind;
-
-codes! {
-    /// Codes of the OpenID Connect and RFC 8725 / RFC 9068 checks.
-    pub enum OidcCode {
-        /// An ID token is used where an access token is expected (cross-JWT confusion, RFC 8725 §2.8).
-        IdTokenAsAccess = ("OIDC_ID_TOKEN_AS_ACCESS_TOKEN", Error),
-        /// An access token is used where an ID token is expected.
-        AccessTokenAsId = ("OIDC_ACCESS_TOKEN_AS_ID_TOKEN", Error),
-        /// Nothing in the token says whether it is an ID or access token, so the expected type could not be checked.
-        TokenTypeUnknown = ("OIDC_TOKEN_TYPE_UNKNOWN", Info),
-        /// An access token lacks `typ: at+jwt`; resource servers enforcing RFC 9068 reject it.
-        TypNotAtJwt = ("OIDC_TYP_NOT_AT_JWT", Warning),
-        /// An ID token lacks a claim OIDC Core requires (`iss`, `sub`, `aud`, `exp`, `iat`).
-        RequiredClaimMissing = ("OIDC_REQUIRED_CLAIM_MISSING", Error),
-        /// An ID token's `iss` is not an https URL without query or fragment.
-        IssNotHttps = ("OIDC_ISS_NOT_HTTPS", Warning),
-        /// An ID token's `sub` is longer than the 255 ASCII characters OIDC Core allows.
-        SubInvalid = ("OIDC_SUB_INVALID", Warning),
-        /// `azp` is present and is not the relying party's client id.
-        AzpMismatch = ("OIDC_AZP_MISMATCH", Error),
-        /// `aud` lists audiences besides the client; OIDC Core says to reject the token unless they are trusted.
-        UntrustedAudience = ("OIDC_UNTRUSTED_AUDIENCE", Warning),
-    }
-}
 
 const AT_JWT: &[&str] = &["at+jwt", "application/at+jwt"];
 

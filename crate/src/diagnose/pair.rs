@@ -16,22 +16,9 @@
 
 use super::claims::at_hash;
 use super::{SignatureStatus, Subject, TokenDiagnosis, TokenUse};
-use crate::finding::{Finding, Location, codes};
+use crate::codes::PairCode;
+use crate::finding::{Finding, Location};
 use crate::token::Token;
-
-codes! {
-    /// Codes of the comparison of an ID token with the access token pasted with it.
-    pub enum PairCode {
-        /// The ID token and the access token pasted with it were issued together: everything compared agrees
-        /// (`at_hash`; for Cognito also issuer, subject, sign-in and app client).
-        SameSignIn = ("PAIR_SAME_SIGN_IN", Info),
-        /// The ID token and the access token pasted with it are of one user and sign-in but not of one token
-        /// response (`at_hash` or `auth_time` differs): one was probably refreshed and the other kept.
-        NotIssuedTogether = ("PAIR_NOT_ISSUED_TOGETHER", Info),
-        /// The ID token and the access token pasted with it belong to another user, app client or sign-in.
-        DifferentSignIn = ("PAIR_DIFFERENT_SIGN_IN", Warning),
-    }
-}
 
 /// What the comparison found, by weight.
 #[derive(Default)]

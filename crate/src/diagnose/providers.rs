@@ -7,38 +7,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{Ctx, Subject, TokenUse, quoted};
-use crate::finding::{Finding, codes};
+use crate::codes::ProviderCode;
+use crate::finding::Finding;
 use crate::token::{Token, TokenKind};
-
-codes! {
-    /// Codes about providers other than Cognito, and about providers in general.
-    pub enum ProviderCode {
-        /// The issuer is a local emulator (localhost and the like); real services reject its tokens.
-        Emulator = ("PROVIDER_EMULATOR", Info),
-        /// The provider never signs with this `alg` (Cognito, Entra, Firebase and Google use RS256; ALB uses ES256).
-        UnexpectedAlg = ("PROVIDER_UNEXPECTED_ALG", Error),
-        /// A Microsoft Entra v1.0 token (sts.windows.net) where a v2.0 issuer is expected, or the reverse.
-        EntraVersionMismatch = ("ENTRA_VERSION_MISMATCH", Error),
-        /// A token for Microsoft Graph: its format is Microsoft's own and your app cannot validate it.
-        EntraGraphToken = ("ENTRA_GRAPH_TOKEN", Warning),
-        /// Scopes were expected, but the Entra token carries app roles (`roles`, client credentials) and no `scp`.
-        EntraRolesNotScp = ("ENTRA_ROLES_NOT_SCP", Warning),
-        /// An Auth0 `aud` is an array (the API identifier and `/userinfo`); verifiers must accept an array.
-        Auth0AudArray = ("AUTH0_AUD_ARRAY", Info),
-        /// An access token from the Okta org authorization server, meant for Okta's own APIs only.
-        OktaOrgServer = ("OKTA_ORG_SERVER_TOKEN", Warning),
-        /// `iss` and the expected issuer differ by Keycloak's `/auth` path prefix (dropped in Keycloak 17).
-        KeycloakAuthPrefix = ("KEYCLOAK_AUTH_PREFIX", Error),
-        /// The expected client id is not in `aud` but in `azp`, where Keycloak puts the requesting client.
-        KeycloakClientInAzp = ("KEYCLOAK_CLIENT_IN_AZP", Error),
-        /// A Firebase ID token's `aud` is its project id, and something else was expected.
-        FirebaseAudience = ("FIREBASE_AUD_PROJECT", Error),
-        /// Google ID tokens use `accounts.google.com` or `https://accounts.google.com`; the other form was expected.
-        GoogleIssuerForm = ("GOOGLE_ISSUER_FORM", Warning),
-        /// An Application Load Balancer user-claims token (`x-amzn-oidc-data`): ES256, keys per `kid`, no JWKS.
-        AlbToken = ("ALB_TOKEN", Info),
-    }
-}
 
 /// The providers jwtlens recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

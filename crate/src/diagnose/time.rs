@@ -8,33 +8,8 @@ use serde_json::{Map, Value};
 
 use super::datetime::{duration, iso8601};
 use super::{Ctx, Outcome, ProviderId, Rule, Subject, TokenUse};
-use crate::finding::{Finding, codes};
-
-codes! {
-    /// Codes of the time checks.
-    pub enum TimeCode {
-        /// No evaluation time was given, so `exp`, `nbf` and `iat` were not checked.
-        NoNow = ("TIME_NO_NOW", Info),
-        /// The token has expired: `exp` is past, beyond the clock skew.
-        Expired = ("TIME_EXPIRED", Error),
-        /// `exp`, `nbf` or `iat` fails at the evaluation time but passes within the clock skew allowed.
-        WithinSkew = ("TIME_WITHIN_SKEW", Warning),
-        /// `nbf` is in the future, beyond the clock skew: the token is not valid yet.
-        NotYetValid = ("TIME_NOT_YET_VALID", Error),
-        /// `iat` is in the future, beyond the clock skew: the issuer's clock or the evaluation time is off.
-        IssuedInFuture = ("TIME_ISSUED_IN_FUTURE", Warning),
-        /// The token has no `exp`: it never expires, and OIDC and many verifiers require one.
-        NoExp = ("TIME_NO_EXP", Warning),
-        /// A time claim holds milliseconds instead of seconds since the epoch.
-        Milliseconds = ("TIME_MILLISECONDS", Error),
-        /// A time claim is not a number (a NumericDate is a JSON number of seconds).
-        NotNumber = ("TIME_NOT_NUMBER", Error),
-        /// `exp` minus `iat` is longer than the detected provider ever issues.
-        LifetimeTooLong = ("TIME_LIFETIME_TOO_LONG", Warning),
-        /// `exp` is not after `iat` or `nbf`: the token was never valid.
-        ExpBeforeIat = ("TIME_EXP_BEFORE_IAT", Error),
-    }
-}
+use crate::codes::TimeCode;
+use crate::finding::Finding;
 
 /// The time claims a NumericDate is expected in.
 const TIME_CLAIMS: &[&str] = &["exp", "nbf", "iat", "auth_time", "updated_at"];

@@ -472,7 +472,7 @@ pub(crate) fn guess(der: &[u8], now: Option<i64>) -> Option<(super::KeyFormat, R
     let (0x30, _, []) = tlv(der)? else { return None };
     // A structure that parses but holds an unsupported key still identifies the bytes as a key.
     readers.iter().find_map(|(format, read)| match read(der) {
-        Err(e) if e.code() == "KEY_INVALID" => None,
+        Err(e) if e.code == super::KeyCode::Invalid => None,
         result => Some((*format, result)),
     })
 }

@@ -23,79 +23,8 @@ use serde_json::Value;
 pub use self::der::is_der_ecdsa_signature;
 use self::material::{Built, Material};
 use crate::alg::Algorithm;
-use crate::finding::{Finding, Location, Part, codes};
-
-codes! {
-    /// Codes of the key phase.
-    pub enum KeyCode {
-        /// No key was given.
-        None = ("KEY_NONE", Error),
-        /// The key text is used as an HMAC secret (it is not a JWK, PEM or DER key).
-        Secret = ("KEY_SECRET", Info),
-        /// Whitespace around a secret was removed.
-        SecretWhitespace = ("KEY_SECRET_WHITESPACE", Warning),
-        /// The secret is not valid in the chosen encoding (base64, base64url or hex).
-        SecretEncoding = ("KEY_SECRET_ENCODING", Error),
-        /// The HMAC secret is empty.
-        SecretEmpty = ("KEY_SECRET_EMPTY", Error),
-        /// A key set holds a symmetric secret next to public keys; the secret is not used.
-        SecretInKeySet = ("KEY_SECRET_IN_KEY_SET", Error),
-        /// The key text is a JWT, not a key.
-        IsToken = ("KEY_IS_TOKEN", Error),
-        /// The key text looks like JSON but is not valid JSON.
-        JsonInvalid = ("KEY_JSON_INVALID", Error),
-        /// The key text is JSON but neither a JWK nor a JWKS.
-        NotJwk = ("KEY_NOT_JWK", Error),
-        /// A JWK member is malformed: of the wrong type (ignored) or not strict base64url (read leniently).
-        JwkMember = ("KEY_JWK_MEMBER", Warning),
-        /// A key could not be read: a member or structure is missing or malformed.
-        Invalid = ("KEY_INVALID", Error),
-        /// An EC or Ed25519 public key is not a valid point on its curve.
-        InvalidPoint = ("KEY_INVALID_POINT", Error),
-        /// A key of a type, curve or format jwtlens does not verify with (DSA, Ed448, X25519, encrypted keys, …).
-        Unsupported = ("KEY_UNSUPPORTED", Error),
-        /// A PEM block is broken (no END line, not base64, empty).
-        PemInvalid = ("KEY_PEM_INVALID", Error),
-        /// Text outside the PEM blocks, or a block that holds no key, was ignored.
-        TextIgnored = ("KEY_TEXT_IGNORED", Info),
-        /// A DER key without PEM lines (bare base64, or a secret that decodes to one) was read as a key, never as a secret.
-        BareDer = ("KEY_BARE_DER", Info),
-        /// A private key was pasted; only its public part is used.
-        Private = ("KEY_PRIVATE", Warning),
-        /// A private key's embedded public key does not belong to it.
-        PrivateMismatch = ("KEY_PRIVATE_MISMATCH", Error),
-        /// The key was taken from an X.509 certificate, whose chain is not checked.
-        Certificate = ("KEY_CERTIFICATE", Info),
-        /// The certificate had expired at the evaluation time.
-        CertificateExpired = ("KEY_CERT_EXPIRED", Warning),
-        /// The certificate was not yet valid at the evaluation time.
-        CertificateNotYetValid = ("KEY_CERT_NOT_YET_VALID", Warning),
-        /// An RSA key under 2048 bits (RFC 7518 §3.3); it still verifies.
-        RsaWeak = ("KEY_RSA_WEAK", Warning),
-        /// An RSA key under 1024 bits, refused.
-        RsaTooSmall = ("KEY_RSA_TOO_SMALL", Error),
-        /// An RSA public exponent of 1, an even one, or an absurdly large one; the key is refused.
-        RsaExponent = ("KEY_RSA_EXPONENT", Error),
-        /// An RSA key with the ROCA fingerprint (CVE-2017-15361); refused.
-        RsaRoca = ("KEY_RSA_ROCA", Error),
-        /// An RSASSA-PSS key (id-RSASSA-PSS): it verifies only the PS algorithm its parameters allow.
-        RsaPss = ("KEY_RSA_PSS", Info),
-        /// An RSASSA-PSS key whose parameters match no JWS algorithm; it cannot verify anything.
-        RsaPssUnusable = ("KEY_RSA_PSS_UNUSABLE", Error),
-        /// An EC key spells out a named curve's parameters instead of naming it (RFC 5480 requires the name).
-        EcExplicitParameters = ("KEY_EC_EXPLICIT_PARAMETERS", Warning),
-        /// An EC JWK coordinate is shorter than the curve requires and was padded.
-        EcCoordinateLength = ("KEY_EC_COORDINATE_LENGTH", Warning),
-        /// The key is marked for encryption (`use: enc`, or `key_ops` without `verify`), not for signatures.
-        NotForSigning = ("KEY_NOT_FOR_SIGNING", Warning),
-        /// The key's `alg` is not a JWS signature algorithm, so the key verifies nothing.
-        AlgNotJws = ("KEY_ALG_NOT_JWS", Warning),
-        /// The key's `alg` does not fit its own type or curve, so the key verifies nothing.
-        AlgMismatch = ("KEY_ALG_MISMATCH", Warning),
-        /// Several keys of the set have the same `kid`.
-        DuplicateKid = ("KEY_DUPLICATE_KID", Warning),
-    }
-}
+use crate::codes::KeyCode;
+use crate::finding::{Finding, Location, Part};
 
 /// How an HMAC secret typed as text is turned into bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]

@@ -211,7 +211,7 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
     };
     if let Some(text) = entry.protected.as_ref().and_then(|d| d.text.as_deref()) {
         let reparsed = crate::json::parse_object(text.as_bytes(), Part::Header, "header");
-        if let Some(dup) = reparsed.findings.iter().find(|f| f.code() == "JSON_DUPLICATE_MEMBER") {
+        if let Some(dup) = reparsed.findings.iter().find(|f| f.code == crate::codes::JsonCode::DuplicateMember) {
             let member = dup.location.as_ref().and_then(|l| l.member.clone()).unwrap_or_default();
             findings.push(
                 Finding::new(VerifyCode::HeaderDuplicate, format!("The protected header has \"{member}\" twice. RFC 7515 §5.2 requires rejecting such a token: parsers disagree on which value counts."))

@@ -24,88 +24,11 @@ use serde_json::Value;
 
 use self::check::{Context, allow_list, check_entry, entries};
 pub use self::raw::{RawError, verify_raw};
-use crate::finding::{Finding, Location, Part, codes};
+use crate::codes::VerifyCode;
+use crate::finding::{Finding, Location, Part};
 use crate::inspect::decode_input;
 use crate::keys::{KeyInfo, KeyOptions, KeySet, SecretEncoding, parse_keys};
 use crate::token::{Serialization, Token, TokenKind};
-
-codes! {
-    /// Codes of the signature-verification phase.
-    pub enum VerifyCode {
-        /// The signature is valid: a key verified it and nothing else stands in the way.
-        Valid = ("VERIFY_VALID", Info),
-        /// The input holds no token to verify.
-        NoToken = ("VERIFY_NO_TOKEN", Error),
-        /// The input holds several tokens; the one named here was verified.
-        TokenSelected = ("VERIFY_TOKEN_SELECTED", Info),
-        /// The token is not a JWS (an encrypted token, or not a token at all), so there is no signature to verify.
-        NotJws = ("VERIFY_NOT_JWS", Error),
-        /// No key was given, or none could be read.
-        NoKey = ("VERIFY_NO_KEY", Error),
-        /// An option is invalid (an unknown or `none` algorithm in the allow-list, a token index out of range, …).
-        OptionsInvalid = ("VERIFY_OPTIONS_INVALID", Error),
-        /// The token is nested; only the outer signature was verified.
-        NestedInner = ("VERIFY_NESTED_INNER", Info),
-        /// The protected header could not be decoded, so the signature cannot be checked.
-        HeaderUnreadable = ("SIG_HEADER_UNREADABLE", Error),
-        /// The protected header has a duplicate member, which RFC 7515 §5.2 requires rejecting.
-        HeaderDuplicate = ("SIG_HEADER_DUPLICATE", Error),
-        /// The protected and unprotected headers share a parameter name (RFC 7515 §7.2.1).
-        HeaderNotDisjoint = ("SIG_HEADER_NOT_DISJOINT", Error),
-        /// `alg` is missing or not a string.
-        AlgInvalid = ("SIG_ALG_INVALID", Error),
-        /// `alg` is `none` (in any spelling): an unsecured token never verifies.
-        AlgNone = ("SIG_ALG_NONE", Error),
-        /// `alg` is not a signature algorithm jwtlens verifies.
-        AlgUnsupported = ("SIG_ALG_UNSUPPORTED", Error),
-        /// `alg` is only in the unprotected header of a JSON serialization, so it is not integrity protected.
-        AlgUnprotected = ("SIG_ALG_UNPROTECTED", Warning),
-        /// `alg` is not in the caller's allow-list.
-        AlgNotAllowed = ("SIG_ALG_NOT_ALLOWED", Error),
-        /// An HMAC token was offered a public or private key: the algorithm-confusion attack, refused.
-        AlgConfusion = ("SIG_ALG_CONFUSION", Error),
-        /// `crit` names an extension jwtlens does not implement, so the token must be rejected.
-        CritUnknown = ("SIG_CRIT_UNKNOWN", Error),
-        /// `crit` is malformed or not integrity protected.
-        CritInvalid = ("SIG_CRIT_INVALID", Error),
-        /// `crit` is an empty list, which producers must not send.
-        CritEmpty = ("SIG_CRIT_EMPTY", Warning),
-        /// `crit` names a parameter JWS itself defines, which producers must not do.
-        CritRegistered = ("SIG_CRIT_REGISTERED", Warning),
-        /// `crit` names a parameter the header does not carry.
-        CritAbsent = ("SIG_CRIT_ABSENT", Warning),
-        /// `b64` is not a boolean or not integrity protected.
-        B64Invalid = ("SIG_B64_INVALID", Error),
-        /// `b64` is false but not listed in `crit` (RFC 7797 §6).
-        B64NotCritical = ("SIG_B64_NOT_CRITICAL", Error),
-        /// The payload is signed unencoded (`b64: false`, RFC 7797).
-        Unencoded = ("SIG_UNENCODED_PAYLOAD", Info),
-        /// The detached payload given in the options was used as the signed content.
-        Detached = ("SIG_DETACHED_PAYLOAD", Info),
-        /// The signature is empty.
-        Missing = ("SIG_MISSING", Error),
-        /// The signature is not base64url, so its bytes are unknown.
-        Unreadable = ("SIG_UNREADABLE", Error),
-        /// An ECDSA signature is DER-encoded; JWS requires r‖s.
-        EcdsaDer = ("SIG_ECDSA_DER", Error),
-        /// The signature has the wrong length for the algorithm and key.
-        Length = ("SIG_LENGTH", Error),
-        /// The HMAC secret is shorter than the hash output (RFC 7518 §3.2); it still verifies.
-        HmacShort = ("SIG_HMAC_SECRET_SHORT", Warning),
-        /// None of the keys can verify this algorithm (wrong type or curve, refused, unreadable).
-        NoCompatibleKey = ("SIG_NO_COMPATIBLE_KEY", Error),
-        /// The token's `kid` matches none of the keys' `kid`s.
-        KidNotFound = ("SIG_KID_NOT_FOUND", Error),
-        /// Several usable keys share the token's `kid`, so the key is ambiguous.
-        KidAmbiguous = ("SIG_KID_AMBIGUOUS", Error),
-        /// The signature does not verify with any key that was tried.
-        Mismatch = ("SIG_MISMATCH", Error),
-        /// The signature verifies with a key that its `kid`, `use`, `key_ops` or `alg` excluded.
-        MatchesExcludedKey = ("SIG_MATCHES_EXCLUDED_KEY", Warning),
-        /// The signature verifies, but the token is not strict base64url as received, so strict verifiers reject it.
-        NotStrict = ("SIG_NOT_STRICT", Error),
-    }
-}
 
 /// Options for [`verify`]. Every field is optional.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -311,7 +234,7 @@ pub(crate) fn verify_decoded(
         allow,
         detached: options.detached_payload.as_deref(),
         inner_whitespace: token.serialization == Serialization::Compact
-            && findings.iter().any(|f| f.code() == "PASTE_INNER_WHITESPACE"),
+            && findings.iter().any(|f| f.code == crate::codes::PasteCode::InnerWhitespace),
         issuer: token.claims().and_then(|c| c.get("iss")).and_then(Value::as_str),
     };
     let all = entries(token);
