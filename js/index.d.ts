@@ -2,7 +2,7 @@
 // Finding codes (`FindingCode`) are generated from the Rust source into ./codes.d.ts.
 import type { FindingCode } from './codes.js';
 import type { DiagnoseOptions, TokenDiagnosis, Verdict } from './diagnose.js';
-import type { Algorithm, KeyOptions, KeySet, SecretEncoding, Verification, VerifyOptions } from './verify.js';
+import type { Algorithm, KeyOptions, KeySet, SecretEncoding, Verification, VerifyOptions, VerifyResult } from './verify.js';
 
 export type { FindingCode } from './codes.js';
 export type * from './diagnose.js';
@@ -135,6 +135,8 @@ export interface Inspection {
    * With `keys`: one verification per signed token (`token` says which), each a complete report as `verify` gives
    * (its findings repeat the decoding findings of its token). Empty without keys.
    */
+  /** With `options.keys`: the keys read, once for all tokens, with the key findings. */
+  keys?: KeySet;
   verifications: Verification[];
 }
 
@@ -164,7 +166,7 @@ export declare function inspect(input: string, options?: InspectOptions): Inspec
  * algorithm family; `alg: none` never verifies. Never throws for bad tokens or keys (they yield findings); throws
  * `JwtlensError` for non-string arguments or invalid options. Does NOT check claims (`exp`, `aud`…): `inspect` does.
  */
-export declare function verify(input: string, keys: string, options?: VerifyOptions): Verification;
+export declare function verify(input: string, keys: string, options?: VerifyOptions): VerifyResult;
 
 /** Reads every key in pasted key text, with a finding for each problem. Never throws for bad keys. */
 export declare function parseKeys(text: string, options?: KeyOptions): KeySet;

@@ -163,7 +163,11 @@ export interface Verification {
   /** Set whenever a used key's signature check passed, even if `valid` is false for another reason (see findings). */
   matchedKey: MatchedKey | null;
   attempts: KeyAttempt[];
-  keys: KeyInfo[];
-  /** Paste, decoding, key and verification findings. */
+  /** In an inspection: this token's signature findings. From `verify()`: also the paste, decoding and key findings. */
   findings: Finding[];
+}
+
+/** What `verify()` returns: the verification with every finding, and the keys read. */
+export interface VerifyResult extends Verification {
+  keys: KeyInfo[];
 }

@@ -114,7 +114,7 @@ function renderVerifications(result, keysGiven) {
   }
   const sections = result.verifications.map((v) => {
     const token = result.tokens[v.token];
-    const keyRows = v.keys.map((k) => {
+    const keyRows = (result.keys?.keys ?? []).map((k) => {
       const attempt = v.attempts.find((a) => a.key === k.index);
       return [String(k.index + 1), k.format, [k.kty, k.crv ?? (k.bits ? `${k.bits} bits` : '')].filter(Boolean).join(' '), k.kid ?? '', k.alg ?? '', k.use ?? '',
         k.thumbprint ?? '', attempt ? el('span', { className: attempt.outcome === 'matched' ? 'pass' : 'fail', textContent: attempt.reason }) : ''];
@@ -123,7 +123,7 @@ function renderVerifications(result, keysGiven) {
       el('h2', { textContent: `Signature${result.tokens.length > 1 ? ` of ${token?.label ?? `token ${v.token + 1}`}` : ''}` }),
       el('p', { className: `decision ${v.valid ? 'valid' : 'invalid'}`, textContent: v.valid ? `Valid (${v.algorithm}, key ${v.matchedKey.index + 1}${v.matchedKey.kid ? `, kid ${v.matchedKey.kid}` : ''})` : 'Not verified' }),
       table(['#', 'format', 'type', 'kid', 'alg', 'use', 'thumbprint', 'this token'], keyRows),
-      ...renderFindings(v.findings.filter((f) => /^(KEY|SIG|VERIFY)_/.test(f.code))));
+      ...renderFindings([...(result.keys?.findings ?? []), ...v.findings]));
   });
   $('verification').replaceChildren(...(sections.length ? sections : [el('p', { textContent: 'No signed token to verify.' })]));
 }

@@ -1,21 +1,24 @@
 //! # jwtlens
 //!
 //! Decode, verify and diagnose JSON Web Tokens entirely locally. This crate is the pure Rust core of the jwtlens
-//! debugger; [`wasm`](crate) bindings (compiled only for `wasm32`) expose it to JavaScript as the `jwtlens` npm
+//! debugger; a thin binding (`wasm.rs`, compiled only for `wasm32`) exposes it to JavaScript as the `jwtlens` npm
 //! package.
 //!
-//! The pipeline for one pasted input:
-//! 1. [`paste`] finds the token(s) in what was pasted and reports each cleanup;
-//! 2. [`token`] tells the kind (JWS, unsecured, JWE, JSON serialization, nested) and decodes every part, using
-//!    [`base64url`] and [`json`], which report exactly where and why decoding failed;
-//! 3. [`diagnose`] checks the claims against the context in [`InspectOptions`] (time, expected issuer and
-//!    audience, Cognito, API Gateway, OIDC, provider-specific confusions), catalogues every claim, and simulates the
-//!    target service's decision.
+//! ## Floors
+//! Modules are layered; each imports only from floors below it (`crate/tests/layers.rs` enforces this):
+//! 1. primitives — [`codes`] (every finding code), [`finding`], [`spanned`] text with input offsets, [`base64url`],
+//!    [`json`], [`alg`], [`datetime`], [`hex`];
+//! 2. [`issuer`] — URLs, Cognito pools (id, region, ARN, issuer), issuer comparison, where keys are published;
+//! 3. [`decode`] — paste hygiene ([`decode::paste`]) and token structure ([`decode::token`]): what was pasted and
+//!    what each token is;
+//! 4. [`keys`] — whatever is pasted as "the key", read;
+//! 5. [`verify`] — the signature only, with the keys given; knows nothing about providers;
+//! 6. [`diagnose`] — why a service would reject the token: generic checks, providers as a table, each target
+//!    service a table of rules, the claim catalogue;
+//! 7. [`api`] — the entry points ([`inspect()`], [`verify()`]), the only modules that combine floors;
+//! 8. `wasm` — the binding: converts and nothing else.
 //!
-//! Verification ([`verify()`]) runs that pipeline on the token, reads the pasted keys with [`keys::parse_keys`]
-//! and checks the signature with the algorithms of [`alg`]; the token never chooses the key or the algorithm family.
-//!
-//! Everything noticed is a [`Finding`] with a stable code; [`all_codes`] lists every code, and `docs/codes.md`
+//! Everything noticed is a [`Finding`] with a typed [`Code`]; [`all_codes`] lists every code, and `docs/codes.md`
 //! documents each one.
 //!
 //! Design rules: no panics (a panic traps the wasm module for the rest of the page's life), and no clock — the
@@ -24,26 +27,35 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
+// Floor 1: primitives.
 pub mod alg;
 pub mod base64url;
 pub mod codes;
-pub mod diagnose;
+pub mod datetime;
 pub mod finding;
-mod inspect;
+pub mod hex;
 pub mod json;
-pub mod keys;
-pub mod paste;
 pub mod spanned;
-pub mod token;
+// Floor 2.
+pub mod issuer;
+// Floor 3.
+pub mod decode;
+// Floor 4.
+pub mod keys;
+// Floor 5.
 pub mod verify;
-
+// Floor 6.
+pub mod diagnose;
+// Floor 7.
+pub mod api;
+// Floor 8.
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use alg::Algorithm;
+pub use api::{InspectOptions, Inspection, VerifyResult, inspect, verify};
 pub use codes::{Code, Severity, all_codes};
 pub use diagnose::{Decision, Outcome, Rule, TokenDiagnosis, Verdict};
 pub use finding::{Finding, Location, Part};
-pub use inspect::{InspectOptions, Inspection, inspect};
 pub use keys::{KeyInfo, KeyOptions, KeySet, parse_keys};
-pub use verify::{RawError, Verification, VerifyOptions, verify, verify_raw};
+pub use verify::{RawError, Verification, VerifyOptions, verify_raw};

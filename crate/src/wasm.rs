@@ -9,8 +9,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::keys::{KeyOptions, parse_keys};
-use crate::verify::{VerifyOptions, verify};
-use crate::{InspectOptions, inspect};
+use crate::verify::VerifyOptions;
+use crate::{InspectOptions, inspect, verify};
 
 #[derive(Serialize)]
 struct Failure<'a> {
@@ -54,7 +54,7 @@ pub fn inspect_json(input: &str, options_json: &str) -> String {
     }))
 }
 
-/// `verify(input, keys, optionsJson)` → envelope JSON holding a `Verification` whose input offsets count UTF-16
+/// `verify(input, keys, optionsJson)` → envelope JSON holding a `VerifyResult` whose input offsets count UTF-16
 /// code units.
 #[wasm_bindgen(js_name = verifyJson)]
 #[must_use]

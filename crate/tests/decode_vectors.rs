@@ -2,7 +2,7 @@
 //! RFC 7520 §4 JWS examples (ietf-jose/cookbook) in compact, flattened and general JSON form. Decoding only: the
 //! signatures are checked by the verification suites.
 
-use jwtlens::token::{Serialization, TokenKind};
+use jwtlens::decode::token::{Serialization, TokenKind};
 use serde_json::Value;
 
 fn vectors(path: &str) -> Value {

@@ -100,7 +100,7 @@ fn panva_keys_in_every_format_agree() {
             compact(&format!(r#"{{"alg":"{alg}"}}"#), "{}", |input| sign_with_jwk(alg, &keys[name]["jwk"], input));
         let result = verify(&token, &jwks, &VerifyOptions::default());
         assert!(result.valid, "{name}");
-        assert_eq!(result.matched_key.unwrap().index, index);
+        assert_eq!(result.matched_key.as_ref().unwrap().index, index);
         assert_eq!(result.attempts.iter().filter(|a| a.tried).count(), 1, "{name}: only the fitting key is tried");
     }
 }

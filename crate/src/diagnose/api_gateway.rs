@@ -7,7 +7,6 @@
 use regex_lite::Regex;
 use serde_json::Value;
 
-use super::claims::{IssuerDiff, issuer_diff, parse_pool_arn};
 use super::time;
 use super::{
     ApiGatewayHttpTarget, ApiGatewayRestTarget, Ctx, OptionCode, Outcome, Rule, Subject, TokenUse, Verdict,
@@ -15,14 +14,15 @@ use super::{
 };
 use crate::codes::ApiGatewayCode;
 use crate::codes::PasteCode;
+use crate::decode::paste;
 use crate::finding::Finding;
-use crate::paste;
+use crate::issuer::{CognitoPool, IssuerDiff, issuer_diff};
 
 /// Whether a candidate from the header value decodes as a signed token without errors.
 fn decodes_as_jws(candidate: &paste::Candidate) -> bool {
     let mut findings = Vec::new();
-    let token = crate::token::decode(candidate, &mut findings);
-    token.kind == crate::token::TokenKind::Jws && findings.iter().all(|f| f.severity != crate::Severity::Error)
+    let token = crate::decode::token::decode(candidate, &mut findings);
+    token.kind == crate::decode::token::TokenKind::Jws && findings.iter().all(|f| f.severity != crate::Severity::Error)
 }
 
 /// Checks the `Authorization` value as sent, with paste hygiene's eyes: each cleanup paste hygiene would make is
@@ -134,8 +134,8 @@ pub(crate) fn rest_verdict(
     let mut issuers = Vec::new();
     let mut unresolved = Vec::new();
     for arn in &t.provider_arns {
-        match parse_pool_arn(arn) {
-            Some((region, pool)) => issuers.push(super::claims::cognito_issuer(&region, &pool)),
+        match CognitoPool::from_arn(arn) {
+            Some(pool) => issuers.push(pool.issuer()),
             None => {
                 unresolved.push(arn.clone());
                 let stage = arn.contains("${stageVariables.");
@@ -171,7 +171,8 @@ pub(crate) fn rest_verdict(
             ),
         ));
     } else if s.claims.is_some() {
-        let pools: Vec<String> = t.provider_arns.iter().filter_map(|a| parse_pool_arn(a).map(|(_, p)| p)).collect();
+        let pools: Vec<String> =
+            t.provider_arns.iter().filter_map(|a| CognitoPool::from_arn(a).map(|p| p.id)).collect();
         let detail = format!(
             "iss {} is not one of the pools {}.",
             iss.map_or_else(|| "absent".to_owned(), |i| format!("\"{i}\"")),

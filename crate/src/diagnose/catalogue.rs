@@ -4,10 +4,10 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::datetime::{duration, iso8601};
 use super::{Ctx, ProviderId, Subject};
+use crate::datetime::{duration, iso8601};
+use crate::decode::token::Token;
 use crate::finding::Part;
-use crate::token::Token;
 
 /// One header parameter or claim, explained.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -10,38 +10,21 @@ use serde_json::Value;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
 use super::cognito;
-use super::providers::{ProviderId, parse_url};
+use super::providers::ProviderId;
 use super::{Ctx, OptionCode, Subject, TokenUse, quoted};
 use crate::codes::ClaimCode;
 use crate::codes::{CognitoCode, ProviderCode};
+use crate::decode::paste;
 use crate::finding::Finding;
-use crate::paste;
-
-/// Parses a Cognito user pool ARN into (region, pool id).
-pub(crate) fn parse_pool_arn(arn: &str) -> Option<(String, String)> {
-    let parts: Vec<&str> = arn.splitn(6, ':').collect();
-    match parts.as_slice() {
-        ["arn", partition, "cognito-idp", region, _account, resource] if partition.starts_with("aws") => {
-            let pool = resource.strip_prefix("userpool/")?;
-            super::providers::looks_like_pool_id(pool).then(|| ((*region).to_owned(), pool.to_owned()))
-        }
-        _ => None,
-    }
-}
-
-/// The issuer Cognito puts in tokens of a pool. The host for China and other partitions is not documented
-/// (open); `amazonaws.com` is what aws-jwt-verify builds.
-pub(crate) fn cognito_issuer(region: &str, pool: &str) -> String {
-    format!("https://cognito-idp.{region}.amazonaws.com/{pool}")
-}
+use crate::issuer::{CognitoPool, IssuerDiff, issuer_diff};
 
 /// Resolves the expected issuer and region from `expect.issuer`, `userPoolArn`, `userPoolId` and `region`.
 pub(crate) fn resolve_expected_issuer(ctx: &mut Ctx<'_>, out: &mut Vec<Finding>) {
     let e = ctx.expect.clone();
     if let Some(arn) = &e.user_pool_arn {
-        match parse_pool_arn(arn) {
-            Some((region, pool)) => {
-                ctx.issuer = Some(cognito_issuer(&region, &pool));
+        match CognitoPool::from_arn(arn) {
+            Some(CognitoPool { region, id }) => {
+                ctx.issuer = Some(CognitoPool { region: region.clone(), id }.issuer());
                 ctx.issuer_source = "derived from the user pool ARN";
                 ctx.region = Some(region);
             }
@@ -55,9 +38,9 @@ pub(crate) fn resolve_expected_issuer(ctx: &mut Ctx<'_>, out: &mut Vec<Finding>)
         }
     }
     if let Some(pool) = &e.user_pool_id {
-        match cognito::pool_region(pool) {
-            Some(region) => {
-                let derived = cognito_issuer(&region, pool);
+        match CognitoPool::from_id(pool) {
+            Some(CognitoPool { region, .. }) => {
+                let derived = CognitoPool { region: region.clone(), id: pool.clone() }.issuer();
                 if ctx.issuer.as_ref().is_some_and(|i| *i != derived) {
                     out.push(Finding::new(OptionCode::Invalid, "expect.userPoolId and expect.userPoolArn name different pools; the ARN was used."));
                 } else {
@@ -130,48 +113,6 @@ fn check_types(s: &Subject<'_>, out: &mut Vec<Finding>) {
                 .fix("RFC 7519 allows a string or an array of strings; verifiers reject anything else."),
         );
     }
-}
-
-/// How an actual issuer differs from an expected one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum IssuerDiff {
-    Equal,
-    TrailingSlash,
-    GoogleForm,
-    EntraVersion,
-    KeycloakAuthPrefix,
-    CognitoPool { region_differs: bool },
-    HostOrScheme,
-    Other,
-}
-
-pub(crate) fn issuer_diff(actual: &str, expected: &str) -> IssuerDiff {
-    if actual == expected {
-        return IssuerDiff::Equal;
-    }
-    if actual.trim_end_matches('/') == expected.trim_end_matches('/') {
-        return IssuerDiff::TrailingSlash;
-    }
-    let google = ["accounts.google.com", "https://accounts.google.com"];
-    if google.contains(&actual) && google.contains(&expected) {
-        return IssuerDiff::GoogleForm;
-    }
-    let (Some(a), Some(e)) = (parse_url(actual), parse_url(expected)) else { return IssuerDiff::Other };
-    let entra = |h: &str| h == "sts.windows.net" || h == "login.microsoftonline.com";
-    if entra(&a.hostname()) && entra(&e.hostname()) {
-        return IssuerDiff::EntraVersion;
-    }
-    let strip = |p: &str| p.replacen("/auth/realms/", "/realms/", 1);
-    if a.path.contains("/realms/") && strip(a.path) == strip(e.path) && a.hostname() == e.hostname() {
-        return IssuerDiff::KeycloakAuthPrefix;
-    }
-    if let (Some(ra), Some(re)) = (cognito::parse_issuer(actual).ok(), cognito::parse_issuer(expected).ok()) {
-        return IssuerDiff::CognitoPool { region_differs: ra.0 != re.0 };
-    }
-    if a.path.trim_end_matches('/') == e.path.trim_end_matches('/') {
-        return IssuerDiff::HostOrScheme;
-    }
-    IssuerDiff::Other
 }
 
 /// The finding for an issuer that is not the expected one, with the most specific code.

@@ -6,11 +6,11 @@
 
 use serde_json::Value;
 
-use super::claims::issuer_diff;
 use super::time;
 use super::{CognitoApiTarget, Ctx, Outcome, Rule, Subject, TokenUse, Verdict, format_rule, quoted};
 use crate::codes::CognitoCode;
 use crate::finding::Finding;
+use crate::issuer::{CognitoPool, IssuerDiff, issuer_diff};
 
 /// The scope that authorizes the user-pool API operations.
 pub const ADMIN_SCOPE: &str = "aws.cognito.signin.user.admin";
@@ -59,51 +59,6 @@ const NOT_TOKEN: &[(&str, &str)] = &[
     ("UpdateAuthEventFeedback", "a feedback token from the event"),
 ];
 
-/// Whether `s` is an AWS region name as Cognito pool ids use them (`us-east-1`, `us-gov-west-1`).
-pub(crate) fn is_region(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let alpha = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase());
-    let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
-    match parts.as_slice() {
-        [cc, w, n] => cc.len() == 2 && alpha(cc) && alpha(w) && digits(n),
-        [cc, "gov", w, n] => cc.len() == 2 && alpha(cc) && alpha(w) && digits(n),
-        _ => false,
-    }
-}
-
-/// The region prefix of a user pool id (`us-east-1_AbC` → `us-east-1`), when it is one.
-pub(crate) fn pool_region(pool: &str) -> Option<String> {
-    let (region, id) = pool.split_once('_')?;
-    (is_region(region) && !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric())).then(|| region.to_owned())
-}
-
-/// Parses a Cognito issuer into (region in the host, pool id); `Err` says what is wrong with it.
-pub(crate) fn parse_issuer(iss: &str) -> Result<(String, String), String> {
-    let url = super::providers::parse_url(iss).ok_or_else(|| "it is not a URL".to_owned())?;
-    if url.scheme != "https" {
-        return Err(format!("the scheme is {}, not https", url.scheme));
-    }
-    let host = url.hostname();
-    let region = host
-        .strip_prefix("cognito-idp.")
-        .and_then(|h| h.strip_suffix(".amazonaws.com").or_else(|| h.strip_suffix(".amazonaws.com.cn")))
-        .ok_or_else(|| format!("the host {host} is not cognito-idp.<region>.amazonaws.com"))?;
-    if !is_region(region) {
-        return Err(format!("\"{region}\" in the host is not a region"));
-    }
-    if url.query_or_fragment {
-        return Err("it has a query or fragment".to_owned());
-    }
-    match url.segments().as_slice() {
-        [pool] if url.path == format!("/{pool}") && super::providers::looks_like_pool_id(pool) => {
-            Ok((region.to_owned(), (*pool).to_owned()))
-        }
-        [pool] if url.path.ends_with('/') => Err(format!("it ends with a slash after the pool id {pool}")),
-        [] => Err("the user pool id is missing from the path".to_owned()),
-        _ => Err(format!("the path {} is not /<userPoolId>", url.path)),
-    }
-}
-
 /// The info finding for an expected audience on a Cognito access token, with the `client_id` check it implies.
 pub(crate) fn access_token_no_aud(s: &Subject<'_>, expected: &[String]) -> Finding {
     let client = s.str_claim("client_id");
@@ -131,7 +86,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
                 .fix("Configure your verifier for the emulator's issuer and JWKS when testing locally (aws-jwt-verify accepts a custom issuer via JwtVerifier); use real pool tokens elsewhere."),
         );
     } else {
-        match iss.map(parse_issuer) {
+        match iss.map(CognitoPool::from_issuer) {
             None => out.push(
                 s.at_claim(CognitoCode::IssuerFormat, "iss", "The token has Cognito's claims but no \"iss\".")
                     .fix("Real Cognito tokens always carry iss = https://cognito-idp.<region>.amazonaws.com/<userPoolId>; this token was made or altered elsewhere."),
@@ -140,11 +95,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
                 s.at_claim(CognitoCode::IssuerFormat, "iss", format!("\"iss\" \"{}\" is not a Cognito issuer: {why}.", iss.unwrap_or_default()))
                     .fix("Cognito issuers read exactly https://cognito-idp.<region>.amazonaws.com/<userPoolId>, without a trailing slash or /.well-known/… suffix."),
             ),
-            Some(Ok((region, pool))) => {
+            Some(Ok(parsed)) => {
+                let (region, pool) = (&parsed.region, &parsed.id);
                 if iss.is_some_and(|i| i.contains(".amazonaws.com.cn")) {
                     out.push(s.at_claim(CognitoCode::IssuerUnconfirmed, "iss", "The issuer is in the China partition (amazonaws.com.cn), whose Cognito issuer format is not documented; jwtlens does not judge it."));
                 }
-                if let Some(prefix) = pool_region(&pool)
+                if let Some(prefix) = parsed.id_region()
                     && prefix != region
                 {
                     out.push(
@@ -153,8 +109,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
                     );
                 }
                 if let Some(expected) = &ctx.region
-                    && *expected != region
-                    && ctx.issuer.as_deref().is_none_or(|i| issuer_diff(iss.unwrap_or_default(), i) == super::claims::IssuerDiff::Equal)
+                    && expected != region
+                    && ctx.issuer.as_deref().is_none_or(|i| issuer_diff(iss.unwrap_or_default(), i) == IssuerDiff::Equal)
                 {
                     out.push(
                         s.at_claim(CognitoCode::PoolMismatch, "iss", format!("The token's user pool {pool} is in {region}, but {expected} is expected."))

@@ -139,7 +139,7 @@ impl Target {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::InspectOptions;
+    use crate::api::InspectOptions;
 
     #[test]
     fn targets_deserialize_from_camel_case_json() {

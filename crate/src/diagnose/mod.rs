@@ -24,7 +24,6 @@ pub mod catalogue;
 pub mod claims;
 pub mod cognito;
 pub mod context;
-mod datetime;
 pub mod oidc;
 pub mod pair;
 pub mod providers;
@@ -42,10 +41,10 @@ pub use context::{
 };
 pub use providers::{ProviderDetection, ProviderId};
 
-use crate::InspectOptions;
+use crate::api::InspectOptions;
 use crate::codes::OptionCode;
+use crate::decode::token::{Token, TokenKind};
 use crate::finding::{Finding, Location, Part};
-use crate::token::{Token, TokenKind};
 
 /// What a token is for, as far as it can be told from the token alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -371,7 +370,7 @@ fn innermost(token: &Token) -> &Token {
     t
 }
 
-/// Diagnoses `tokens` (as decoded by [`crate::token::decode`]) in the context of `options`.
+/// Diagnoses `tokens` (as decoded by [`crate::decode::token::decode`]) in the context of `options`.
 ///
 /// `signatures[i]` is what a verification said about token `i`; missing entries mean unchecked.
 #[must_use]

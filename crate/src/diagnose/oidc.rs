@@ -11,8 +11,8 @@ use super::time;
 use super::{Ctx, ExpectedUse, OidcTarget, Outcome, ProviderId, Rule, Subject, TokenUse, Verdict, format_rule, quoted};
 use crate::codes::ClaimCode;
 use crate::codes::OidcCode;
+use crate::decode::token::TokenKind;
 use crate::finding::Finding;
-use crate::token::TokenKind;
 
 const AT_JWT: &[&str] = &["at+jwt", "application/at+jwt"];
 
@@ -87,7 +87,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
             && !s.provider.emulator
             && s.provider.id != ProviderId::Google
         {
-            let ok = super::providers::parse_url(iss).is_some_and(|u| u.scheme == "https" && !u.query_or_fragment);
+            let ok = crate::issuer::parse_url(iss).is_some_and(|u| u.scheme == "https" && !u.query_or_fragment);
             if !ok {
                 out.push(
                     s.at_claim(OidcCode::IssNotHttps, "iss", format!("The ID token's iss \"{iss}\" is not an https URL without query or fragment, as OIDC Core requires."))
@@ -246,7 +246,7 @@ pub(crate) fn verdict(ctx: &Ctx<'_>, s: &Subject<'_>, t: &OidcTarget, out: &mut 
         });
     }
     if let (Some(access), Some(claimed), Some(alg)) = (&ctx.expect.access_token, s.str_claim("at_hash"), s.alg()) {
-        let access = crate::paste::extract(access)
+        let access = crate::decode::paste::extract(access)
             .candidates
             .first()
             .map_or_else(|| access.trim().to_owned(), |c| c.text.text());

@@ -17,8 +17,8 @@
 use super::claims::at_hash;
 use super::{SignatureStatus, Subject, TokenDiagnosis, TokenUse};
 use crate::codes::PairCode;
+use crate::decode::token::Token;
 use crate::finding::{Finding, Location};
-use crate::token::Token;
 
 /// What the comparison found, by weight.
 #[derive(Default)]

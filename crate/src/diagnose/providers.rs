@@ -8,8 +8,9 @@ use serde_json::Value;
 
 use super::{Ctx, Subject, TokenUse, quoted};
 use crate::codes::ProviderCode;
+use crate::decode::token::{Token, TokenKind};
 use crate::finding::Finding;
-use crate::token::{Token, TokenKind};
+use crate::issuer::{Url, looks_like_pool_id, parse_url};
 
 /// The providers jwtlens recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -111,62 +112,6 @@ impl ProviderDetection {
     pub fn is_okta(&self) -> bool {
         matches!(self.id, ProviderId::OktaOrg | ProviderId::OktaCustom)
     }
-}
-
-/// A URL split into the parts the checks compare.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Url<'a> {
-    pub scheme: &'a str,
-    /// Host, with the port if any, as written.
-    pub host: &'a str,
-    /// Path including its leading `/`, possibly empty.
-    pub path: &'a str,
-    /// True when a query or fragment follows.
-    pub query_or_fragment: bool,
-}
-
-pub(crate) fn parse_url(s: &str) -> Option<Url<'_>> {
-    let (scheme, rest) = s.split_once("://")?;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (host, after) = rest.split_at(end);
-    let qf = after.find(['?', '#']);
-    let path = qf.map_or(after, |i| after.get(..i).unwrap_or(after));
-    Some(Url { scheme, host, path, query_or_fragment: qf.is_some() })
-}
-
-impl Url<'_> {
-    /// The host without a port, lowercase.
-    pub fn hostname(&self) -> String {
-        let h = self
-            .host
-            .rsplit_once(':')
-            .filter(|(_, p)| p.chars().all(|c| c.is_ascii_digit()))
-            .map_or(self.host, |(h, _)| h);
-        h.to_ascii_lowercase()
-    }
-
-    /// Non-empty path segments.
-    pub fn segments(&self) -> Vec<&str> {
-        self.path.split('/').filter(|s| !s.is_empty()).collect()
-    }
-
-    pub fn is_local(&self) -> bool {
-        let h = self.hostname();
-        matches!(h.as_str(), "localhost" | "127.0.0.1" | "0.0.0.0" | "[::1]" | "host.docker.internal" | "localstack")
-            || h.ends_with(".localhost")
-            || h.ends_with("localhost.localstack.cloud")
-            || h.ends_with(".localstack.cloud")
-    }
-}
-
-/// Whether `s` looks like a Cognito user pool id: `<region>_<id>` (or an emulator's `local_<id>`).
-pub(crate) fn looks_like_pool_id(s: &str) -> bool {
-    s.split_once('_').is_some_and(|(prefix, id)| {
-        !prefix.is_empty()
-            && !id.is_empty()
-            && prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-            && id.chars().all(|c| c.is_ascii_alphanumeric())
-    })
 }
 
 fn claims_look_cognito(token: &Token) -> bool {

@@ -6,9 +6,9 @@
 
 use serde_json::{Map, Value};
 
-use super::datetime::{duration, iso8601};
 use super::{Ctx, Outcome, ProviderId, Rule, Subject, TokenUse};
 use crate::codes::TimeCode;
+use crate::datetime::{duration, iso8601};
 use crate::finding::Finding;
 
 /// The time claims a NumericDate is expected in.

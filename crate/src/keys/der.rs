@@ -12,7 +12,7 @@ use super::material::{self, Built, Problem};
 use super::{CertificateInfo, KeyCode};
 use crate::alg::{Algorithm, Curve};
 use crate::finding::Finding;
-use crate::token::hex;
+use crate::hex::hex;
 
 mod oid {
     use der::asn1::ObjectIdentifier as Oid;

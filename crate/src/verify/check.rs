@@ -8,10 +8,11 @@ use serde_json::{Map, Value};
 use super::raw::{self, RawError};
 use super::{KeyAttempt, Outcome, VerifyCode, VerifyOptions, header};
 use crate::alg::{Algorithm, Family};
+use crate::decode::token::{Decoded, Serialization, Token};
 use crate::finding::{Finding, Location, Part};
+use crate::issuer::KeysLocation;
 use crate::keys::KeyInfo;
 use crate::keys::material::Material;
-use crate::token::{Decoded, Serialization, Token};
 
 /// One signature to check, with the exact texts it was built from.
 pub(super) struct Entry {
@@ -72,8 +73,8 @@ pub(super) struct Context<'a> {
     pub(super) allow: Option<Vec<Algorithm>>,
     pub(super) detached: Option<&'a str>,
     pub(super) inner_whitespace: bool,
-    /// The token's `iss`, to say where the issuer publishes its keys.
-    pub(super) issuer: Option<&'a str>,
+    /// Where the token's (unverified) issuer publishes its keys.
+    pub(super) keys_location: Option<&'a KeysLocation>,
 }
 
 /// What checking one signature concluded.
@@ -428,18 +429,18 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
 
 /// Where to get the key set a missing kid belongs to. The token's `iss` is unverified, so the text names the
 /// issuer's published keys only for the case that it is the issuer the reader trusts.
-fn kid_not_found_fix(issuer: Option<&str>) -> String {
+fn kid_not_found_fix(location: Option<&KeysLocation>) -> String {
     let rotated = "an old copy from before a key rotation, or the keys of another issuer or environment";
-    if let Some((region, pool)) = issuer.and_then(|iss| crate::diagnose::cognito::parse_issuer(iss).ok()) {
-        return format!(
-            "If user pool {pool} ({region}) is yours, its keys are at {}/.well-known/jwks.json. A kid missing from the pasted set usually means the keys of another user pool or region were pasted (a test pool's keys for a production token, or the reverse), or {rotated}.",
-            crate::diagnose::claims::cognito_issuer(&region, &pool)
-        );
-    }
-    match issuer.filter(|iss| iss.starts_with("https://")) {
-        Some(iss) => format!(
-            "If {iss} is the issuer you trust, it lists its current keys at the jwks_uri of {}/.well-known/openid-configuration. A kid missing from the pasted set usually means {rotated}.",
-            iss.trim_end_matches('/')
+    match location {
+        Some(KeysLocation::Cognito(pool)) => format!(
+            "If user pool {} ({}) is yours, its keys are at {}. A kid missing from the pasted set usually means the keys of another user pool or region were pasted (a test pool's keys for a production token, or the reverse), or {rotated}.",
+            pool.id,
+            pool.region,
+            pool.jwks_url()
+        ),
+        Some(location @ KeysLocation::Discovery { issuer }) => format!(
+            "If {issuer} is the issuer you trust, it lists its current keys at the jwks_uri of {}. A kid missing from the pasted set usually means {rotated}.",
+            location.discovery_url()
         ),
         None => format!("Fetch the trusted issuer's current JWKS: the pasted set is probably {rotated}."),
     }
@@ -504,7 +505,7 @@ fn summarize(
     {
         findings.push(
             Finding::new(VerifyCode::KidNotFound, format!("The token's kid \"{kid}\" is not in the key set."))
-                .fix(kid_not_found_fix(ctx.issuer))
+                .fix(kid_not_found_fix(ctx.keys_location))
                 .at(Location::member(Part::Header, "kid")),
         );
     }

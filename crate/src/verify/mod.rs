@@ -20,15 +20,14 @@ mod header;
 mod raw;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use self::check::{Context, allow_list, check_entry, entries};
 pub use self::raw::{RawError, verify_raw};
 use crate::codes::VerifyCode;
+use crate::decode::token::{Serialization, Token, TokenKind};
 use crate::finding::{Finding, Location, Part};
-use crate::inspect::decode_input;
-use crate::keys::{KeyInfo, KeyOptions, KeySet, SecretEncoding, parse_keys};
-use crate::token::{Serialization, Token, TokenKind};
+use crate::issuer::KeysLocation;
+use crate::keys::{KeyInfo, SecretEncoding};
 
 /// Options for [`verify`]. Every field is optional.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -119,7 +118,9 @@ pub struct MatchedKey {
     pub signature: usize,
 }
 
-/// The result of [`verify`].
+/// The verification of one token's signature: the verdict, the key that matched, one row per key, and the
+/// signature findings. Inside an [`crate::Inspection`] it holds only this token's signature findings (the keys and
+/// their findings are listed once, in `Inspection.keys`); [`crate::verify()`] returns it with every finding.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Verification {
@@ -134,54 +135,36 @@ pub struct Verification {
     pub matched_key: Option<MatchedKey>,
     /// One row per key (per signature).
     pub attempts: Vec<KeyAttempt>,
-    /// The keys read from the key text.
-    pub keys: Vec<KeyInfo>,
-    /// Paste, decoding, key and verification findings.
+    /// The verification's findings (signature, header rules, token selection, options).
     pub findings: Vec<Finding>,
 }
 
-/// Verifies the signature of the first token in `input` (or the one `options.token` selects) with the keys in
-/// `keys`. Never fails and never panics: whatever the inputs, the result says what was found and why the verdict
-/// is what it is.
-///
-/// ```
-/// let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.ZbPiInDeTyoXQXYqASeWZhLzYSbv2noODH_lFVn4iss";
-/// let result = jwtlens::verify(token, "a-string-secret-at-least-256-bits-long", &Default::default());
-/// assert!(result.valid);
-/// assert_eq!(result.algorithm.as_deref(), Some("HS256"));
-/// ```
-#[must_use]
-pub fn verify(input: &str, keys: &str, options: &VerifyOptions) -> Verification {
-    let (tokens, decode_findings) = decode_input(input);
-    let key_set = parse_keys(keys, &KeyOptions { secret_encoding: options.secret_encoding, now: options.now });
-    verify_decoded(&tokens, decode_findings, key_set, options)
+/// What the caller knows about the selected token beyond its decoded form. Passed in, so that verification stays
+/// about signatures and never reaches up to paste hygiene or issuers.
+#[derive(Debug, Clone, Default)]
+pub struct TokenContext {
+    /// Whitespace inside the token was removed before decoding (a wrapped copy): a strict verifier receives
+    /// another text, so a matching signature is still not valid as received.
+    pub inner_whitespace: bool,
+    /// Where the token's (unverified) issuer publishes its keys, to say where the key of a missing `kid` is.
+    pub keys_location: Option<KeysLocation>,
 }
 
-/// [`verify`] on tokens already decoded (with their decoding findings) and keys already read: what
-/// [`crate::inspect()`] uses to verify every token of an input with one key set.
+/// Verifies the signature of the token `options.token` selects (default the first) among `tokens`, with `keys`.
+/// Never fails and never panics: whatever the inputs, the result says what was found and why the verdict is what
+/// it is. [`crate::verify()`] and [`crate::inspect()`] call it after decoding the input and reading the keys.
 #[must_use]
-pub(crate) fn verify_decoded(
+pub fn verify_token(
     tokens: &[Token],
-    decode_findings: Vec<Finding>,
-    key_set: KeySet,
+    keys: &[KeyInfo],
     options: &VerifyOptions,
+    context: &TokenContext,
 ) -> Verification {
     let selected = options.token.unwrap_or(0);
-    let mut findings: Vec<Finding> = decode_findings
-        .into_iter()
-        .filter(|f| f.location.as_ref().and_then(|l| l.token).is_none_or(|t| t == selected))
-        .collect();
-    findings.extend(key_set.findings);
+    let mut findings = Vec::new();
     let allow = allow_list(options, &mut findings);
-    let mut verification = Verification {
-        valid: false,
-        token: None,
-        algorithm: None,
-        matched_key: None,
-        attempts: Vec::new(),
-        keys: key_set.keys,
-        findings,
-    };
+    let mut verification =
+        Verification { valid: false, token: None, algorithm: None, matched_key: None, attempts: Vec::new(), findings };
     let findings = &mut verification.findings;
     let Some(token) = tokens.get(selected) else {
         if tokens.is_empty() {
@@ -198,17 +181,6 @@ pub(crate) fn verify_decoded(
         return verification;
     };
     verification.token = Some(selected);
-    if tokens.len() > 1 {
-        let label = token.label.as_deref().unwrap_or("the first token");
-        findings.push(
-            Finding::new(
-                VerifyCode::TokenSelected,
-                format!("The input holds {} tokens; {label} was verified.", tokens.len()),
-            )
-            .fix("Choose another token in the options to verify it instead.")
-            .in_token(selected),
-        );
-    }
     match token.kind {
         TokenKind::Jwe => {
             findings.push(Finding::new(VerifyCode::NotJws, "This is an encrypted token (JWE): it has no signature to verify. Only its recipient, with the private key, can decrypt and check it.").in_token(selected));
@@ -230,12 +202,11 @@ pub(crate) fn verify_decoded(
         );
     }
     let ctx = Context {
-        keys: &verification.keys,
+        keys,
         allow,
         detached: options.detached_payload.as_deref(),
-        inner_whitespace: token.serialization == Serialization::Compact
-            && findings.iter().any(|f| f.code == crate::codes::PasteCode::InnerWhitespace),
-        issuer: token.claims().and_then(|c| c.get("iss")).and_then(Value::as_str),
+        inner_whitespace: token.serialization == Serialization::Compact && context.inner_whitespace,
+        keys_location: context.keys_location.as_ref(),
     };
     let all = entries(token);
     if all.is_empty() {
@@ -279,12 +250,4 @@ pub(crate) fn verify_decoded(
         verification.attempts.extend(result.attempts);
     }
     verification
-}
-
-impl Verification {
-    /// Rewrites every input offset from UTF-8 bytes to UTF-16 code units of `input`, the unit JavaScript strings use.
-    /// Key findings carry no offsets and are left alone.
-    pub fn offsets_to_utf16(&mut self, input: &str) {
-        crate::spanned::findings_to_utf16(&mut self.findings, &crate::spanned::utf16_offsets(input));
-    }
 }

@@ -8,11 +8,12 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::paste::Candidate;
 use crate::base64url;
 use crate::codes::TokenCode;
 use crate::finding::{Finding, Location, Part};
+use crate::hex::hex;
 use crate::json::{self, Parsed};
-use crate::paste::Candidate;
 use crate::spanned::Spanned;
 
 /// What kind of token a candidate turned out to be.
@@ -161,18 +162,6 @@ impl Token {
     pub fn alg(&self) -> Option<&str> {
         self.header_object().and_then(|h| h.get("alg")).and_then(Value::as_str)
     }
-}
-
-/// Hex of bytes, lowercase.
-#[must_use]
-pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        s.push(char::from(DIGITS.get(usize::from(b >> 4)).copied().unwrap_or(b'0')));
-        s.push(char::from(DIGITS.get(usize::from(b & 0xf)).copied().unwrap_or(b'0')));
-    }
-    s
 }
 
 const MAX_NESTING: usize = 4;

@@ -5,13 +5,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::verify::token_context;
+use crate::decode::token::{Token, TokenKind};
+use crate::decode::{DecodedInput, decode_input};
 use crate::diagnose::SignatureStatus;
 use crate::diagnose::{self, Expectations, Target, TokenDiagnosis, Verdict};
 use crate::finding::Finding;
-use crate::keys::{KeyOptions, SecretEncoding, parse_keys};
-use crate::paste;
-use crate::token::{self, Token, TokenKind};
-use crate::verify::{Verification, VerifyOptions, verify_decoded};
+use crate::keys::{KeyOptions, KeySet, SecretEncoding, parse_keys};
+use crate::verify::{Verification, VerifyOptions, verify_token};
 
 /// Options for [`inspect`]: the context the tokens are diagnosed in. Every field is optional.
 ///
@@ -54,8 +55,11 @@ pub struct Inspection {
     /// With a target: its verdict for the token the caller most likely means to send (the best verdict among the
     /// tokens; `verdict.token` says which).
     pub verdict: Option<Verdict>,
-    /// With `keys`: the verification of each signed token (`verification.token` says which), with its own key,
-    /// signature and decoding findings. Empty without keys.
+    /// With `keys`: the keys read from them, once for all tokens, with the key findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keys: Option<KeySet>,
+    /// With `keys`: the verification of each signed token (`verification.token` says which), with that token's
+    /// signature findings. Empty without keys.
     pub verifications: Vec<Verification>,
 }
 
@@ -68,26 +72,28 @@ pub struct Inspection {
 /// ```
 #[must_use]
 pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
-    let (tokens, mut findings) = decode_input(input);
-    let verifications = verify_all(&tokens, &findings, options);
-    let signatures: Vec<SignatureStatus> = (0..tokens.len())
+    let decoded = decode_input(input);
+    let (keys, verifications) = verify_all(&decoded, options);
+    let signatures: Vec<SignatureStatus> = (0..decoded.tokens.len())
         .map(|i| match verifications.iter().find(|v| v.token == Some(i)) {
             Some(v) if v.valid => SignatureStatus::Valid,
             Some(_) => SignatureStatus::Invalid,
             None => SignatureStatus::Unchecked,
         })
         .collect();
-    let diagnosis = diagnose::diagnose(&tokens, options, &signatures);
+    let diagnosis = diagnose::diagnose(&decoded.tokens, options, &signatures);
+    let DecodedInput { tokens, mut findings } = decoded;
     findings.extend(diagnosis.findings);
-    Inspection { tokens, findings, diagnoses: diagnosis.tokens, verdict: diagnosis.verdict, verifications }
+    Inspection { tokens, findings, diagnoses: diagnosis.tokens, verdict: diagnosis.verdict, keys, verifications }
 }
 
-/// Verifies every signed token with `options.keys`, when given (the keys are read once).
-fn verify_all(tokens: &[Token], findings: &[Finding], options: &InspectOptions) -> Vec<Verification> {
-    let Some(keys) = &options.keys else { return Vec::new() };
+/// Reads `options.keys`, when given, once, and verifies every signed token with them.
+fn verify_all(decoded: &DecodedInput, options: &InspectOptions) -> (Option<KeySet>, Vec<Verification>) {
+    let Some(keys) = &options.keys else { return (None, Vec::new()) };
     let secret_encoding = options.secret_encoding.unwrap_or_default();
     let key_set = parse_keys(keys, &KeyOptions { secret_encoding, now: options.now });
-    tokens
+    let verifications = decoded
+        .tokens
         .iter()
         .enumerate()
         .filter(|(_, t)| matches!(t.kind, TokenKind::Jws | TokenKind::Unsecured))
@@ -99,30 +105,10 @@ fn verify_all(tokens: &[Token], findings: &[Finding], options: &InspectOptions) 
                 token: Some(index),
                 ..VerifyOptions::default()
             };
-            verify_decoded(tokens, findings.to_vec(), key_set.clone(), &verify_options)
+            verify_token(&decoded.tokens, &key_set.keys, &verify_options, &token_context(decoded, index))
         })
-        .collect()
-}
-
-/// The first two steps of [`inspect`], shared with [`crate::verify()`]: paste hygiene and decoding of every token,
-/// with their findings, without the diagnosis of claims.
-pub(crate) fn decode_input(input: &str) -> (Vec<Token>, Vec<Finding>) {
-    let extraction = paste::extract(input);
-    let mut findings = extraction.findings;
-    let several = extraction.candidates.len() > 1;
-    let mut tokens = Vec::with_capacity(extraction.candidates.len());
-    for (index, candidate) in extraction.candidates.iter().enumerate() {
-        let mut token_findings = Vec::new();
-        let token = token::decode(candidate, &mut token_findings);
-        findings.extend(token_findings.into_iter().map(|f| f.in_token(index)));
-        tokens.push(token);
-    }
-    if several {
-        for (index, token) in tokens.iter_mut().enumerate() {
-            token.label.get_or_insert_with(|| format!("token {}", index + 1));
-        }
-    }
-    (tokens, findings)
+        .collect();
+    (Some(key_set), verifications)
 }
 
 impl Inspection {

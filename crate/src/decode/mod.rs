@@ -1,0 +1,51 @@
+//! Decoding: what was pasted, and what each token in it is.
+//!
+//! [`paste`] finds the token(s) in whatever a person pasted and reports each cleanup; [`token`] tells each
+//! candidate's kind (JWS, unsecured, JWE, JSON serialization, nested) and decodes every part, with the
+//! [`crate::base64url`] and [`crate::json`] primitives saying exactly where and why decoding failed.
+//! [`decode_input`] runs both; inspection, verification and signing all start from its result.
+//!
+//! Decoding never claims anything about a signature.
+
+pub mod paste;
+pub mod token;
+
+use crate::finding::Finding;
+use token::Token;
+
+/// Every token found in one input, decoded, with what paste hygiene and decoding noticed.
+#[derive(Debug, Clone, Default)]
+pub struct DecodedInput {
+    /// The tokens, in input order; several are labelled (`token 2`, or the field or parameter they came from).
+    pub tokens: Vec<Token>,
+    /// Paste-hygiene and decoding findings; each token's findings carry its index in their location.
+    pub findings: Vec<Finding>,
+}
+
+impl DecodedInput {
+    /// The findings about token `index`, and those about the input as a whole.
+    pub fn findings_for(&self, index: usize) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.location.as_ref().and_then(|l| l.token).is_none_or(|t| t == index))
+    }
+}
+
+/// Paste hygiene, then decoding of every token, with their findings.
+#[must_use]
+pub fn decode_input(input: &str) -> DecodedInput {
+    let extraction = paste::extract(input);
+    let mut findings = extraction.findings;
+    let several = extraction.candidates.len() > 1;
+    let mut tokens = Vec::with_capacity(extraction.candidates.len());
+    for (index, candidate) in extraction.candidates.iter().enumerate() {
+        let mut token_findings = Vec::new();
+        let token = token::decode(candidate, &mut token_findings);
+        findings.extend(token_findings.into_iter().map(|f| f.in_token(index)));
+        tokens.push(token);
+    }
+    if several {
+        for (index, token) in tokens.iter_mut().enumerate() {
+            token.label.get_or_insert_with(|| format!("token {}", index + 1));
+        }
+    }
+    DecodedInput { tokens, findings }
+}
