@@ -132,3 +132,8 @@ impl Finding {
         self.code.as_str()
     }
 }
+
+/// Joins quoted values for messages: `"a", "b"`.
+pub fn quoted<S: AsRef<str>>(items: &[S]) -> String {
+    items.iter().map(|s| format!("\"{}\"", s.as_ref())).collect::<Vec<_>>().join(", ")
+}

@@ -81,7 +81,13 @@ pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
             None => SignatureStatus::Unchecked,
         })
         .collect();
-    let diagnosis = diagnose::diagnose(&decoded.tokens, options, &signatures);
+    let context = diagnose::Context {
+        now: options.now,
+        clock_skew: options.clock_skew,
+        expect: options.expect.as_ref(),
+        target: options.target.as_ref(),
+    };
+    let diagnosis = diagnose::diagnose(&decoded.tokens, &context, &signatures);
     let DecodedInput { tokens, mut findings } = decoded;
     findings.extend(diagnosis.findings);
     Inspection { tokens, findings, diagnoses: diagnosis.tokens, verdict: diagnosis.verdict, keys, verifications }

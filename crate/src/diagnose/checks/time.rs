@@ -6,9 +6,11 @@
 
 use serde_json::{Map, Value};
 
-use super::{Ctx, Outcome, ProviderId, Rule, Subject, TokenUse};
 use crate::codes::TimeCode;
 use crate::datetime::{duration, iso8601};
+use crate::diagnose::model::TokenUse;
+use crate::diagnose::providers;
+use crate::diagnose::subject::{Ctx, Subject};
 use crate::finding::Finding;
 
 /// The time claims a NumericDate is expected in.
@@ -83,18 +85,22 @@ pub(crate) fn evaluate(ctx: &Ctx<'_>, s: &Subject<'_>) -> Times {
 
 /// The longest lifetime (`exp - iat`) the provider issues for this token type, with the source of the number.
 fn max_lifetime(s: &Subject<'_>) -> Option<(f64, &'static str)> {
-    match s.provider.id {
-        ProviderId::Cognito if matches!(s.token_use, TokenUse::Id | TokenUse::Access) => {
-            Some((86_400.0, "Cognito ID and access tokens last 5 minutes to 1 day (default 1 hour)"))
-        }
-        ProviderId::Firebase => Some((3600.0, "Firebase ID tokens last 1 hour")),
-        ProviderId::Google => Some((3600.0, "Google ID tokens last 1 hour")),
-        _ => None,
-    }
+    providers::spec(s.provider.id).and_then(|p| (p.lifetime)(s.token_use))
 }
 
 /// Runs every time check and reports.
 pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
+    check_numeric_dates(s, out);
+    check_has_exp(s, out);
+    check_validity_window(s, out);
+    let times = evaluate(ctx, s);
+    report_exp(ctx, s, times.exp, out);
+    report_nbf(ctx, s, times.nbf, out);
+    report_iat(ctx, s, times.iat, out);
+}
+
+/// Every NumericDate is a number of seconds (not a string, not milliseconds).
+fn check_numeric_dates(s: &Subject<'_>, out: &mut Vec<Finding>) {
     for &name in TIME_CLAIMS {
         match s.claim(name) {
             None | Some(Value::Null | Value::Number(_)) => {}
@@ -122,6 +128,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// The token expires at all.
+fn check_has_exp(s: &Subject<'_>, out: &mut Vec<Finding>) {
     if s.claim("exp").is_none() {
         let why = match s.token_use {
             TokenUse::Id => " OIDC Core requires exp in ID tokens.",
@@ -132,6 +142,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
                 .fix("Issue tokens with an expiry; a leaked token without one is valid forever."),
         );
     }
+}
+
+/// `exp` is after `iat` and `nbf`, and the lifetime is one the provider issues.
+fn check_validity_window(s: &Subject<'_>, out: &mut Vec<Finding>) {
     let (exp, iat, nbf) =
         (number(s, "exp").ok().flatten(), number(s, "iat").ok().flatten(), number(s, "nbf").ok().flatten());
     if let Some(exp) = exp {
@@ -162,9 +176,13 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
-    let times = evaluate(ctx, s);
+}
+
+/// Expiry at the evaluation time.
+fn report_exp(ctx: &Ctx<'_>, s: &Subject<'_>, check: TimeCheck, out: &mut Vec<Finding>) {
+    let exp = number(s, "exp").ok().flatten();
     let skew_note = |by: f64| format!("{} past, inside the allowed clock skew of {}", duration(by), duration(ctx.skew));
-    match times.exp {
+    match check {
         TimeCheck::Failed(by) => out.push(
             s.at_claim(TimeCode::Expired, "exp", format!(
                 "The token expired {} ago (exp {}).",
@@ -182,7 +200,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
         ),
         _ => {}
     }
-    match times.nbf {
+}
+
+/// Not-before at the evaluation time.
+fn report_nbf(ctx: &Ctx<'_>, s: &Subject<'_>, check: TimeCheck, out: &mut Vec<Finding>) {
+    let nbf = number(s, "nbf").ok().flatten();
+    match check {
         TimeCheck::Failed(by) => out.push(
             s.at_claim(TimeCode::NotYetValid, "nbf", format!("The token is not valid for another {} (nbf {}).", duration(by), iso8601(nbf.unwrap_or_default()).unwrap_or_default()))
                 .fix("Wait, or fix the clock of the issuer or of the machine evaluating it (check the evaluation time given)."),
@@ -193,7 +216,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
         ),
         _ => {}
     }
-    match times.iat {
+}
+
+/// Issued-at at the evaluation time.
+fn report_iat(ctx: &Ctx<'_>, s: &Subject<'_>, check: TimeCheck, out: &mut Vec<Finding>) {
+    let iat = number(s, "iat").ok().flatten();
+    match check {
         TimeCheck::Failed(by) => out.push(
             s.at_claim(TimeCode::IssuedInFuture, "iat", format!("The token says it was issued {} in the future (iat {}).", duration(by), iso8601(iat.unwrap_or_default()).unwrap_or_default()))
                 .fix("A clock is wrong: the issuer's, the server's, or the evaluation time given. API Gateway HTTP APIs reject tokens whose iat is after their time."),
@@ -206,50 +234,9 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// A target's rule for one time check. `skew_known`: whether the service's leeway is documented (API Gateway's is
-/// not, so a check inside the caller's skew is unknown there).
-pub(crate) fn rule(
-    id: &'static str,
-    description: &str,
-    check: TimeCheck,
-    absent: Outcome,
-    absent_detail: &str,
-    skew_known: bool,
-) -> Rule {
-    let (outcome, detail) = match check {
-        TimeCheck::Absent => (absent, absent_detail.to_owned()),
-        TimeCheck::Invalid => (Outcome::Fail, "The claim is not a number.".to_owned()),
-        TimeCheck::NoNow => (Outcome::Unknown, "No evaluation time was given.".to_owned()),
-        TimeCheck::Ok => (Outcome::Pass, "Holds at the evaluation time.".to_owned()),
-        TimeCheck::WithinSkew(by) if skew_known => {
-            (Outcome::Pass, format!("Off by {}, within the clock skew.", duration(by)))
-        }
-        TimeCheck::WithinSkew(by) => (
-            Outcome::Unknown,
-            format!(
-                "Off by {}, within the clock skew you allowed; the service's own leeway is not documented (open).",
-                duration(by)
-            ),
-        ),
-        TimeCheck::Failed(by) => (Outcome::Fail, format!("Off by {}.", duration(by))),
-    };
-    let code = match (id, outcome) {
-        ("exp", Outcome::Fail) => Some(TimeCode::Expired),
-        ("nbf", Outcome::Fail) => Some(TimeCode::NotYetValid),
-        ("iat", Outcome::Fail) => Some(TimeCode::IssuedInFuture),
-        (_, Outcome::Unknown) if matches!(check, TimeCheck::WithinSkew(_)) => Some(TimeCode::WithinSkew),
-        _ => None,
-    };
-    let r = Rule::new(id, description, outcome, detail);
-    match code {
-        Some(c) => r.code(c),
-        None => r,
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::testutil::*;
+    use crate::diagnose::testutil::*;
 
     const NOW: f64 = 1_700_000_000.0;
 

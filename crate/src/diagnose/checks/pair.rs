@@ -15,9 +15,10 @@
 //! is pairwise per resource, Okta's is the login name) or issuer.
 
 use super::claims::at_hash;
-use super::{SignatureStatus, Subject, TokenDiagnosis, TokenUse};
 use crate::codes::PairCode;
 use crate::decode::token::Token;
+use crate::diagnose::model::{SignatureStatus, TokenDiagnosis, TokenUse};
+use crate::diagnose::subject::Subject;
 use crate::finding::{Finding, Location};
 
 /// What the comparison found, by weight.
@@ -115,8 +116,8 @@ fn compare_cognito(id: &Subject<'_>, access: &Subject<'_>, c: &mut Comparison) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testutil::*;
     use super::*;
+    use crate::diagnose::testutil::*;
 
     /// A token response with the two tokens as JSON.
     fn response(id: &str, access: &str) -> String {

@@ -9,13 +9,12 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::Value;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
-use super::cognito;
-use super::providers::ProviderId;
-use super::{Ctx, OptionCode, Subject, TokenUse, quoted};
-use crate::codes::ClaimCode;
-use crate::codes::{CognitoCode, ProviderCode};
+use crate::codes::{ClaimCode, CognitoCode, OptionCode, ProviderCode};
 use crate::decode::paste;
-use crate::finding::Finding;
+use crate::diagnose::model::TokenUse;
+use crate::diagnose::providers::{ProviderId, cognito};
+use crate::diagnose::subject::{Ctx, Subject};
+use crate::finding::{Finding, quoted};
 use crate::issuer::{CognitoPool, IssuerDiff, issuer_diff};
 
 /// Resolves the expected issuer and region from `expect.issuer`, `userPoolArn`, `userPoolId` and `region`.
@@ -340,8 +339,8 @@ pub(crate) fn scope_finding(s: &Subject<'_>, missing: &[&String], have: &[String
 
 #[cfg(test)]
 mod tests {
-    use super::super::testutil::*;
     use super::*;
+    use crate::diagnose::testutil::*;
 
     fn with(expect: &str) -> crate::InspectOptions {
         opts(&format!(r#"{{"now":{NOW},"expect":{expect}}}"#))

@@ -1,9 +1,25 @@
-//! The context a diagnosis is made in: what the caller expects of the token and which service it is sent to.
+//! The context a diagnosis is made in: when, with how much clock skew, what the caller expects of the token and
+//! which service it is sent to.
 //!
-//! Everything arrives as JSON from JavaScript (camelCase, unknown fields rejected so that a misspelt option is an
+//! The option types arrive from JavaScript (camelCase, unknown fields rejected so that a misspelt option is an
 //! error instead of a silently skipped check). Every field is optional.
 
 use serde::Deserialize;
+
+use super::model::TargetKind;
+
+/// The context of a diagnosis, borrowed from the caller's options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// The evaluation time, in seconds since the Unix epoch; without it, time checks are skipped.
+    pub now: Option<f64>,
+    /// Leeway in seconds for `exp`, `nbf` and `iat` (default 0).
+    pub clock_skew: Option<f64>,
+    /// What the caller's verifier expects.
+    pub expect: Option<&'a Expectations>,
+    /// The service the token is sent to.
+    pub target: Option<&'a Target>,
+}
 
 /// A string or a list of strings, as JSON allows for `aud`-like values.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -124,6 +140,17 @@ pub struct OidcTarget {
 }
 
 impl Target {
+    /// The target's kind.
+    #[must_use]
+    pub const fn kind(&self) -> TargetKind {
+        match self {
+            Self::CognitoApi(_) => TargetKind::CognitoApi,
+            Self::ApiGatewayRest(_) => TargetKind::ApiGatewayRest,
+            Self::ApiGatewayHttp(_) => TargetKind::ApiGatewayHttp,
+            Self::Oidc(_) => TargetKind::Oidc,
+        }
+    }
+
     /// A short name for messages.
     #[must_use]
     pub fn name(&self) -> String {

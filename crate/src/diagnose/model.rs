@@ -1,0 +1,286 @@
+//! What a diagnosis says, as types: the token's use, a rule of a target service and its outcome, the service's
+//! decision, and everything the diagnosis adds to an inspection.
+
+use serde::Serialize;
+
+use super::catalogue::CatalogueEntry;
+use super::providers::ProviderDetection;
+use crate::codes::Code;
+use crate::finding::Finding;
+
+/// What a token is for, as far as it can be told from the token alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TokenUse {
+    /// An OpenID Connect ID token: who signed in.
+    Id,
+    /// An OAuth access token: what the bearer may call.
+    Access,
+    /// A refresh token (Cognito's are encrypted JWEs).
+    Refresh,
+    /// Cannot be told.
+    Unknown,
+}
+
+impl TokenUse {
+    /// "an ID token", "an access token", … for messages.
+    #[must_use]
+    pub const fn noun(self) -> &'static str {
+        match self {
+            Self::Id => "an ID token",
+            Self::Access => "an access token",
+            Self::Refresh => "a refresh token",
+            Self::Unknown => "a token of unknown type",
+        }
+    }
+}
+
+/// What a verification found out about a token's signature. The diagnosis never checks signatures itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SignatureStatus {
+    /// Not verified (no key given, or no verification run): signature rules are `unknown`.
+    #[default]
+    Unchecked,
+    /// Verified with a key the caller supplied.
+    Valid,
+    /// Verification failed.
+    Invalid,
+}
+
+/// The outcome of one rule of a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Outcome {
+    /// The token satisfies the rule.
+    Pass,
+    /// The token breaks the rule: the service rejects it.
+    Fail,
+    /// jwtlens cannot tell (signature, revocation, deployment, undocumented behaviour, missing time).
+    Unknown,
+}
+
+/// The decision a target service would make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Decision {
+    /// Every rule passes.
+    Allow,
+    /// No rule fails, but at least one depends on what jwtlens cannot see.
+    Unknown,
+    /// At least one rule fails.
+    Deny,
+}
+
+/// The service a verdict simulates; the `kind` of its target in the options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TargetKind {
+    /// A Cognito user-pool API operation (GetUser, …).
+    CognitoApi,
+    /// An API Gateway REST API method with a `COGNITO_USER_POOLS` authorizer.
+    ApiGatewayRest,
+    /// An API Gateway HTTP API route with a JWT authorizer.
+    ApiGatewayHttp,
+    /// An OpenID Connect relying party validating an ID token.
+    Oidc,
+}
+
+/// A rule a target applies; its stable id in results ([`RuleId::as_str`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleId {
+    /// The API operation is authorized by an access token at all.
+    Operation,
+    /// The token is something the service can read (a signed JWT with JSON claims).
+    Format,
+    /// The `Authorization` header holds the token and nothing else.
+    Header,
+    /// The token's issuer is one the service accepts (a Cognito pool, one of the authorizer's pools).
+    Issuer,
+    /// The signature verifies with the issuer's key.
+    Signature,
+    /// The token is signed with an algorithm the service supports.
+    Alg,
+    /// The header's `kid` names a key of the issuer.
+    Kid,
+    /// `token_use` is the one the service takes.
+    TokenUse,
+    /// The token type (ID or access) is the one the service takes.
+    TokenType,
+    /// `iss` is exactly the configured issuer.
+    Iss,
+    /// `aud` (or `client_id`) is a configured audience.
+    Aud,
+    /// `azp`, if present, is the client.
+    Azp,
+    /// Not expired.
+    Exp,
+    /// Not before `nbf`.
+    Nbf,
+    /// Issued in the past.
+    Iat,
+    /// The scopes the service requires.
+    Scope,
+    /// `aud` matches the authorizer's token-validation regex.
+    ValidationExpression,
+    /// `nonce` is the one sent.
+    Nonce,
+    /// `at_hash` matches the access token.
+    AtHash,
+    /// Not revoked (only the service knows).
+    Revocation,
+    /// The configuration given is the one deployed (only the service knows).
+    Deployment,
+}
+
+impl RuleId {
+    /// Every rule id.
+    pub const ALL: &'static [Self] = &[
+        Self::Operation,
+        Self::Format,
+        Self::Header,
+        Self::Issuer,
+        Self::Signature,
+        Self::Alg,
+        Self::Kid,
+        Self::TokenUse,
+        Self::TokenType,
+        Self::Iss,
+        Self::Aud,
+        Self::Azp,
+        Self::Exp,
+        Self::Nbf,
+        Self::Iat,
+        Self::Scope,
+        Self::ValidationExpression,
+        Self::Nonce,
+        Self::AtHash,
+        Self::Revocation,
+        Self::Deployment,
+    ];
+
+    /// The stable id, e.g. `"tokenType"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Operation => "operation",
+            Self::Format => "format",
+            Self::Header => "header",
+            Self::Issuer => "issuer",
+            Self::Signature => "signature",
+            Self::Alg => "alg",
+            Self::Kid => "kid",
+            Self::TokenUse => "tokenUse",
+            Self::TokenType => "tokenType",
+            Self::Iss => "iss",
+            Self::Aud => "aud",
+            Self::Azp => "azp",
+            Self::Exp => "exp",
+            Self::Nbf => "nbf",
+            Self::Iat => "iat",
+            Self::Scope => "scope",
+            Self::ValidationExpression => "validationExpression",
+            Self::Nonce => "nonce",
+            Self::AtHash => "atHash",
+            Self::Revocation => "revocation",
+            Self::Deployment => "deployment",
+        }
+    }
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One rule a target applies, with its outcome for this token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rule {
+    /// Stable rule id.
+    pub id: RuleId,
+    /// What the service checks, in one line.
+    pub description: String,
+    /// Pass, fail or unknown for this token.
+    pub outcome: Outcome,
+    /// Why: the values compared, or what is unknown. For a failure, the message of the finding that explains it.
+    pub detail: String,
+    /// The finding code that explains the outcome, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<Code>,
+}
+
+/// What a target service would decide for one token, and the rules that decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Verdict {
+    /// Index of the token in `Inspection.tokens`.
+    pub token: usize,
+    /// The target's kind, as in the options.
+    pub target: TargetKind,
+    /// Allow, deny, or unknown.
+    pub decision: Decision,
+    /// One line saying what the service would answer and why.
+    pub summary: String,
+    /// Every rule, in the order the service applies them: the documented order for the HTTP API JWT authorizer and
+    /// OIDC Core §3.1.3.7; where AWS documents no order (Cognito's API, the REST authorizer), the order of AWS's own
+    /// troubleshooting checklist. All rules are evaluated, not only up to the first failure.
+    pub rules: Vec<Rule>,
+}
+
+impl Verdict {
+    /// The decision of a list of rules: deny when one fails, unknown when one is open, allow otherwise; with a
+    /// summary naming the failing rules or the open ones.
+    #[must_use]
+    pub fn decide(token: usize, target: TargetKind, service: &str, rejection: &str, rules: Vec<Rule>) -> Self {
+        let failing: Vec<&str> =
+            rules.iter().filter(|r| r.outcome == Outcome::Fail).map(|r| r.description.as_str()).collect();
+        let open: Vec<&str> = rules.iter().filter(|r| r.outcome == Outcome::Unknown).map(|r| r.id.as_str()).collect();
+        let (decision, summary) = if !failing.is_empty() {
+            (
+                Decision::Deny,
+                format!("{service} would reject this token ({rejection}). Failing rules: {}.", failing.join("; ")),
+            )
+        } else if !open.is_empty() {
+            (
+                Decision::Unknown,
+                format!(
+                    "No rule jwtlens can check rejects this token; {service}'s answer still depends on: {}.",
+                    open.join(", ")
+                ),
+            )
+        } else {
+            (Decision::Allow, format!("{service} would accept this token."))
+        };
+        Self { token, target, decision, summary, rules }
+    }
+}
+
+/// The diagnosis of one token.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenDiagnosis {
+    /// Index of the token in `Inspection.tokens`.
+    pub token: usize,
+    /// The issuer detected from `iss` and the token's shape.
+    pub provider: ProviderDetection,
+    /// ID, access, refresh or unknown.
+    pub token_use: TokenUse,
+    /// What `tokenUse` was told from.
+    pub token_use_reason: String,
+    /// Every header parameter and claim present, in token order, explained.
+    pub catalogue: Vec<CatalogueEntry>,
+    /// With a target: its verdict for this token.
+    pub verdict: Option<Verdict>,
+}
+
+/// Everything the diagnosis adds to an inspection.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Diagnosis {
+    /// Findings, each located in its token.
+    pub findings: Vec<Finding>,
+    /// One diagnosis per token, in token order.
+    pub tokens: Vec<TokenDiagnosis>,
+    /// The best verdict among the tokens (allow before unknown before deny; the first on ties).
+    pub verdict: Option<Verdict>,
+}

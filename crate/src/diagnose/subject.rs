@@ -1,0 +1,150 @@
+//! What every check and rule reads: the resolved context ([`Ctx`]) and one token as the checks see it
+//! ([`Subject`]).
+
+use serde_json::{Map, Value};
+
+use super::model::{SignatureStatus, TokenUse};
+use super::options::{Context, Expectations, Target};
+use super::providers::{ProviderDetection, ProviderId};
+use crate::codes::Code;
+use crate::decode::token::Token;
+use crate::finding::{Finding, Location, Part};
+
+/// The evaluation context, resolved from the caller's [`Context`].
+pub(crate) struct Ctx<'a> {
+    /// The evaluation time, when finite.
+    pub now: Option<f64>,
+    /// The clock skew allowed, 0 unless a finite non-negative number was given.
+    pub skew: f64,
+    pub expect: Expectations,
+    pub target: Option<&'a Target>,
+    /// The expected issuer: `expect.issuer`, or derived from the user pool id or ARN.
+    pub issuer: Option<String>,
+    /// Where `issuer` came from, for messages.
+    pub issuer_source: &'static str,
+    /// The expected Cognito region (from the pool id, ARN, or `expect.region`).
+    pub region: Option<String>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The context before the expected issuer is resolved (see `checks::claims::resolve_expected_issuer`).
+    pub fn new(context: &Context<'a>) -> Self {
+        Self {
+            now: context.now.filter(|n| n.is_finite()),
+            skew: context.clock_skew.filter(|s| s.is_finite() && *s >= 0.0).unwrap_or(0.0),
+            expect: context.expect.cloned().unwrap_or_default(),
+            target: context.target,
+            issuer: None,
+            issuer_source: "",
+            region: None,
+        }
+    }
+}
+
+/// One token as the checks see it: for a nested JWT, the innermost token carrying claims.
+pub(crate) struct Subject<'a> {
+    pub index: usize,
+    /// The token as pasted (for a nested JWT, the outer one).
+    pub outer: &'a Token,
+    pub token: &'a Token,
+    pub header: Option<&'a Map<String, Value>>,
+    pub claims: Option<&'a Map<String, Value>>,
+    pub provider: ProviderDetection,
+    pub token_use: TokenUse,
+    pub signature: SignatureStatus,
+}
+
+/// How deep nested tokens are followed (decoding stops earlier; this only bounds the walk).
+const MAX_DEPTH: usize = 8;
+
+/// The innermost token of a nested JWT (or the token itself).
+pub(crate) fn innermost(token: &Token) -> &Token {
+    let mut t = token;
+    for _ in 0..MAX_DEPTH {
+        match t.inner.as_deref() {
+            Some(inner) => t = inner,
+            None => break,
+        }
+    }
+    t
+}
+
+impl<'a> Subject<'a> {
+    /// The subject for token `index` as pasted (`outer`); checks see the innermost token of a nested JWT.
+    pub fn new(
+        index: usize,
+        outer: &'a Token,
+        provider: ProviderDetection,
+        token_use: TokenUse,
+        signature: SignatureStatus,
+    ) -> Self {
+        let token = innermost(outer);
+        Self {
+            index,
+            outer,
+            token,
+            header: token.header_object(),
+            claims: token.claims(),
+            provider,
+            token_use,
+            signature,
+        }
+    }
+
+    pub fn claim(&self, name: &str) -> Option<&Value> {
+        self.claims.and_then(|c| c.get(name))
+    }
+
+    pub fn str_claim(&self, name: &str) -> Option<&str> {
+        self.claim(name).and_then(Value::as_str)
+    }
+
+    pub fn header_str(&self, name: &str) -> Option<&str> {
+        self.header.and_then(|h| h.get(name)).and_then(Value::as_str)
+    }
+
+    pub fn alg(&self) -> Option<&str> {
+        self.header_str("alg")
+    }
+
+    /// `aud` as a list (a string is a list of one); `None` when absent.
+    pub fn audiences(&self) -> Option<Vec<&str>> {
+        match self.claim("aud")? {
+            Value::String(s) => Some(vec![s.as_str()]),
+            Value::Array(a) => Some(a.iter().filter_map(Value::as_str).collect()),
+            _ => Some(Vec::new()),
+        }
+    }
+
+    /// The scopes in `scope` (space-separated) and `scp` (space-separated string, or an array as Okta uses).
+    pub fn scopes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for name in ["scope", "scp"] {
+            match self.claim(name) {
+                Some(Value::String(s)) => out.extend(s.split(' ').filter(|s| !s.is_empty()).map(str::to_owned)),
+                Some(Value::Array(a)) => out.extend(a.iter().filter_map(Value::as_str).map(str::to_owned)),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// A finding about a claim of this token.
+    pub fn at_claim(&self, code: impl Into<Code>, member: &str, message: impl Into<String>) -> Finding {
+        Finding::new(code, message).at(Location { token: Some(self.index), ..Location::member(Part::Payload, member) })
+    }
+
+    /// A finding about a header parameter of this token.
+    pub fn at_header(&self, code: impl Into<Code>, member: &str, message: impl Into<String>) -> Finding {
+        Finding::new(code, message).at(Location { token: Some(self.index), ..Location::member(Part::Header, member) })
+    }
+
+    /// A finding about the token as a whole.
+    pub fn at_token(&self, code: impl Into<Code>, message: impl Into<String>) -> Finding {
+        Finding::new(code, message).at(Location { token: Some(self.index), ..Location::default() })
+    }
+
+    pub fn is_cognito(&self) -> bool {
+        self.provider.id == ProviderId::Cognito
+    }
+}
