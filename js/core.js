@@ -14,13 +14,6 @@ export class JwtlensError extends Error {
   }
 }
 
-function hexToBytes(hex) {
-  if (typeof hex !== 'string') return null;
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);
-  return out;
-}
-
 function unwrap(json) {
   const envelope = JSON.parse(json);
   if (envelope.error) throw new JwtlensError(envelope.error.code, envelope.error.message);
@@ -39,13 +32,6 @@ function checkOptions(options) {
     throw new JwtlensError('ERR_INVALID_ARGUMENT', 'options must be an object');
   }
   return options;
-}
-
-function withSignatureBytes(token) {
-  token.signature = hexToBytes(token.signatureHex);
-  for (const s of token.signatures ?? []) s.signature = hexToBytes(s.signatureHex);
-  if (token.inner) withSignatureBytes(token.inner);
-  return token;
 }
 
 /** Evaluation time default: the caller's clock, in seconds (the Rust core never reads a clock). */
@@ -68,9 +54,7 @@ export function api(wasm) {
   function inspect(input, options) {
     checkString('input', input);
     if (options?.keys !== undefined) checkString('options.keys', options.keys);
-    const result = unwrap(wasm.inspectJson(input, JSON.stringify(timed(options))));
-    result.tokens.forEach(withSignatureBytes);
-    return result;
+    return unwrap(wasm.inspectJson(input, JSON.stringify(timed(options))));
   }
 
   function verify(input, keys, options) {

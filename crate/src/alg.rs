@@ -4,9 +4,10 @@
 //! here: nothing in this crate can represent "verify without a signature".
 
 use serde::Serialize;
+use ts_rs::TS;
 
 /// A JWS signature algorithm jwtlens can verify.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 pub enum Algorithm {
     /// HMAC with SHA-256.
     #[serde(rename = "HS256")]

@@ -9,9 +9,10 @@
 //! can name any code without importing a higher floor (the diagnosis names decoding codes, for instance).
 
 use serde::Serialize;
+use ts_rs::TS;
 
 /// How bad a finding is. Fixed per code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Background that helps to read the token; nothing is wrong.
@@ -23,9 +24,10 @@ pub enum Severity {
 }
 
 /// One documented code: what `docs/codes.md` lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub struct CodeEntry {
     /// The stable string code.
+    #[ts(type = "FindingCode")]
     pub code: &'static str,
     /// Its fixed severity.
     pub severity: Severity,

@@ -4,11 +4,12 @@
 //! [`Severity`], a one-line message in plain language, an optional fix and an optional [`Location`].
 
 use serde::Serialize;
+use ts_rs::TS;
 
 pub use crate::codes::{Code, Severity};
 
 /// Which part of a token a location points into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Part {
     /// The pasted input as a whole.
@@ -32,32 +33,40 @@ pub enum Part {
 }
 
 /// Where a finding applies. Every field is optional; offsets are into the original input.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Location {
     /// Index of the token in [`crate::Inspection::tokens`].
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub token: Option<usize>,
     /// The part of the token.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub part: Option<Part>,
     /// Start offset in the original input. Byte offset inside the Rust core; UTF-16 code units in the JS API.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub start: Option<usize>,
     /// End offset (exclusive), same unit as `start`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub end: Option<usize>,
     /// 1-based line inside decoded JSON text.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub line: Option<usize>,
     /// 1-based column (in characters) inside decoded JSON text.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub column: Option<usize>,
     /// The header parameter or claim concerned, e.g. `exp`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub member: Option<String>,
     /// Index of the key concerned, for key and verification findings.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub key: Option<usize>,
 }
 
@@ -82,9 +91,10 @@ impl Location {
 }
 
 /// One thing jwtlens noticed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Finding {
     /// Stable code from `docs/codes.md`.
+    #[ts(type = "FindingCode")]
     pub code: Code,
     /// How bad it is; fixed per code.
     pub severity: Severity,
@@ -92,9 +102,11 @@ pub struct Finding {
     pub message: String,
     /// What to do about it, when there is something to do.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub fix: Option<String>,
     /// Where it applies.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub location: Option<Location>,
 }
 

@@ -178,8 +178,9 @@ test('options are checked: a misspelt field or unknown target throws ERR_INVALID
 
 test('every code and rule id produced is declared in the types', async () => {
   const documented = new Set(codes().flatMap(([, list]) => list.map((c) => c.code)));
-  const dts = await readFile(new URL('../../js/diagnose.d.ts', import.meta.url), 'utf8');
-  const ruleIds = new Set([...dts.match(/export type RuleId =([^;]+);/)[1].matchAll(/'(\w+)'/g)].map((m) => m[1]));
+  const dts = await readFile(new URL('../../js/types.d.ts', import.meta.url), 'utf8');
+  const ruleIds = new Set([...dts.match(/export type RuleId =([^;]+);/)[1].matchAll(/"(\w+)"/g)].map((m) => m[1]));
+  assert.ok(ruleIds.size >= 20, `RuleId lists ${ruleIds.size} ids`);
   const targets = [
     { kind: 'cognitoApi', operation: 'GetUser' },
     { kind: 'apiGatewayRest', providerArns: [ARN], scopes: ['s'], identityValidationExpression: '.*', headerValue: 'x' },

@@ -4,6 +4,7 @@
 //! be decoded.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use super::verify::token_context;
 use crate::decode::token::{Token, TokenKind};
@@ -19,10 +20,12 @@ use crate::verify::{Verification, VerifyOptions, verify_token};
 /// The core never reads a clock: `now` is the evaluation time (the JavaScript loader fills it from the caller's
 /// clock unless told otherwise). Without it, the checks that need a time are skipped and a `TIME_NO_NOW` finding
 /// says so.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct InspectOptions {
     /// The evaluation time, in seconds since the Unix epoch (fractions allowed).
+    #[ts(optional, type = "number | Date | null")]
     pub now: Option<f64>,
     /// Leeway in seconds for `exp`, `nbf` and `iat`. Default 0, as in `jose` and `aws-jwt-verify`; a check that
     /// fails at `now` but passes within the leeway is reported as `TIME_WITHIN_SKEW`.
@@ -38,11 +41,12 @@ pub struct InspectOptions {
     /// How to read an HMAC secret in `keys`. Default `utf8`.
     pub secret_encoding: Option<SecretEncoding>,
     /// Allow-list of algorithms for the verification. Default: whatever the keys' types allow; never `none`.
+    #[ts(optional, as = "Option<Vec<crate::alg::Algorithm>>")]
     pub algorithms: Option<Vec<String>>,
 }
 
 /// The result of [`inspect`].
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Inspection {
     /// The tokens found in the input, in order.
@@ -57,6 +61,7 @@ pub struct Inspection {
     pub verdict: Option<Verdict>,
     /// With `keys`: the keys read from them, once for all tokens, with the key findings.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub keys: Option<KeySet>,
     /// With `keys`: the verification of each signed token (`verification.token` says which), with that token's
     /// signature findings. Empty without keys.

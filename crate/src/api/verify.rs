@@ -4,6 +4,7 @@
 use std::ops::Deref;
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::codes::VerifyCode;
 use crate::decode::{DecodedInput, decode_input};
@@ -14,7 +15,7 @@ use crate::verify::{TokenContext, Verification, VerifyOptions, verify_token};
 
 /// The result of [`verify`]: the [`Verification`] (whose findings here include the decoding and key findings) and
 /// the keys read from the key text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct VerifyResult {
     /// The verdict, the matched key, one row per key, and every finding.
     #[serde(flatten)]

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 use serde_json::{Map, Value};
+use ts_rs::TS;
 
 use super::paste::Candidate;
 use crate::base64url;
@@ -17,7 +18,7 @@ use crate::json::{self, Parsed};
 use crate::spanned::Spanned;
 
 /// What kind of token a candidate turned out to be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum TokenKind {
     /// A signed token (JWS).
@@ -33,7 +34,7 @@ pub enum TokenKind {
 }
 
 /// How a token was serialized.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Serialization {
     /// `header.payload.signature` (or 5 segments for JWE).
@@ -45,7 +46,7 @@ pub enum Serialization {
 }
 
 /// A decoded header or payload: the exact text and the parsed value.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Decoded {
     /// The decoded text exactly as in the token (key order, number spelling), when it is UTF-8.
@@ -54,6 +55,7 @@ pub struct Decoded {
     pub value: Option<Value>,
     /// The decoded bytes as hex, when they are not UTF-8.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub hex: Option<String>,
 }
 
@@ -66,7 +68,7 @@ impl Decoded {
 }
 
 /// The byte range of one segment in the original input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub struct Segment {
     /// Which part this segment is.
     pub part: Part,
@@ -77,7 +79,7 @@ pub struct Segment {
 }
 
 /// One signature of a JWS JSON serialization.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct JsonSignature {
     /// The protected header.
@@ -95,7 +97,7 @@ pub struct JsonSignature {
 }
 
 /// Everything decoded from one token.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Token {
     /// Where the token came from when the input held several (`id_token`, `token 2`, …).
@@ -116,6 +118,7 @@ pub struct Token {
     pub segments: Vec<Segment>,
     /// Signatures of a JWS JSON serialization.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<JsonSignature>>")]
     pub signatures: Vec<JsonSignature>,
     /// The token inside a nested JWT.
     pub inner: Option<Box<Token>>,

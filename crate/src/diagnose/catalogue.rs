@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use serde_json::Value;
+use ts_rs::TS;
 
 use super::providers::{self, Meaning, ProviderId, ProviderSpec};
 use super::subject::{Ctx, Subject};
@@ -11,13 +12,14 @@ use crate::decode::token::Token;
 use crate::finding::Part;
 
 /// One header parameter or claim, explained.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CatalogueEntry {
     /// `header` or `payload`.
     pub part: Part,
     /// True for the inner token of a nested JWT.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[ts(optional, as = "Option<bool>")]
     pub inner: bool,
     /// The member name.
     pub name: String,
@@ -27,11 +29,12 @@ pub struct CatalogueEntry {
     pub meaning: String,
     /// For NumericDate claims: the date and its distance from the evaluation time.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub time: Option<TimeInfo>,
 }
 
 /// A NumericDate, for people.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TimeInfo {
     /// ISO-8601 UTC, e.g. `2023-11-14T22:13:20Z`.

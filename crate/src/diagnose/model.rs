@@ -2,6 +2,7 @@
 //! decision, and everything the diagnosis adds to an inspection.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::catalogue::CatalogueEntry;
 use super::providers::ProviderDetection;
@@ -9,7 +10,7 @@ use crate::codes::Code;
 use crate::finding::Finding;
 
 /// What a token is for, as far as it can be told from the token alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum TokenUse {
     /// An OpenID Connect ID token: who signed in.
@@ -48,7 +49,7 @@ pub enum SignatureStatus {
 }
 
 /// The outcome of one rule of a target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Outcome {
     /// The token satisfies the rule.
@@ -60,7 +61,7 @@ pub enum Outcome {
 }
 
 /// The decision a target service would make.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Decision {
     /// Every rule passes.
@@ -72,7 +73,7 @@ pub enum Decision {
 }
 
 /// The service a verdict simulates; the `kind` of its target in the options.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum TargetKind {
     /// A Cognito user-pool API operation (GetUser, …).
@@ -86,7 +87,8 @@ pub enum TargetKind {
 }
 
 /// A rule a target applies; its stable id in results ([`RuleId::as_str`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub enum RuleId {
     /// The API operation is authorized by an access token at all.
     Operation,
@@ -187,14 +189,8 @@ impl RuleId {
     }
 }
 
-impl Serialize for RuleId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
 /// One rule a target applies, with its outcome for this token.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Rule {
     /// Stable rule id.
@@ -207,11 +203,12 @@ pub struct Rule {
     pub detail: String,
     /// The finding code that explains the outcome, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "FindingCode")]
     pub code: Option<Code>,
 }
 
 /// What a target service would decide for one token, and the rules that decided it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Verdict {
     /// Index of the token in `Inspection.tokens`.
@@ -257,7 +254,7 @@ impl Verdict {
 }
 
 /// The diagnosis of one token.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenDiagnosis {
     /// Index of the token in `Inspection.tokens`.
@@ -283,4 +280,16 @@ pub struct Diagnosis {
     pub tokens: Vec<TokenDiagnosis>,
     /// The best verdict among the tokens (allow before unknown before deny; the first on ties).
     pub verdict: Option<Verdict>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_serialize_as_their_stable_strings() {
+        for id in RuleId::ALL {
+            assert_eq!(serde_json::to_value(id).unwrap(), id.as_str(), "{id:?}");
+        }
+    }
 }

@@ -5,6 +5,7 @@
 //! error instead of a silently skipped check). Every field is optional.
 
 use serde::Deserialize;
+use ts_rs::TS;
 
 use super::model::TargetKind;
 
@@ -22,7 +23,7 @@ pub struct Context<'a> {
 }
 
 /// A string or a list of strings, as JSON allows for `aud`-like values.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(untagged)]
 pub enum OneOrMany {
     /// A single value.
@@ -43,8 +44,9 @@ impl OneOrMany {
 }
 
 /// Which of the two user-facing token types is meant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(rename = "ExpectedTokenUse")]
 pub enum ExpectedUse {
     /// An OpenID Connect ID token (who the user is).
     Id,
@@ -53,8 +55,9 @@ pub enum ExpectedUse {
 }
 
 /// What the caller's own verifier expects. Each field given adds a check; absent fields are not checked.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct Expectations {
     /// The exact issuer (`iss`) expected.
     pub issuer: Option<String>,
@@ -82,7 +85,7 @@ pub struct Expectations {
 }
 
 /// The service a token is sent to, whose decision jwtlens simulates.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Target {
     /// A Cognito user-pool API operation authorized by an access token (GetUser, ChangePassword, …).
@@ -96,7 +99,7 @@ pub enum Target {
 }
 
 /// A Cognito user-pool API call.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CognitoApiTarget {
     /// The operation name as in the API reference, e.g. `GetUser`.
@@ -104,8 +107,9 @@ pub struct CognitoApiTarget {
 }
 
 /// An API Gateway REST API `COGNITO_USER_POOLS` authorizer and the method it protects.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ApiGatewayRestTarget {
     /// The authorizer's `providerARNs`: the user pool ARNs it accepts.
     pub provider_arns: Vec<String>,
@@ -118,8 +122,9 @@ pub struct ApiGatewayRestTarget {
 }
 
 /// An API Gateway HTTP API JWT authorizer and the route it protects.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct ApiGatewayHttpTarget {
     /// The configured issuer, compared with `iss` exactly.
     pub issuer: String,
@@ -130,7 +135,7 @@ pub struct ApiGatewayHttpTarget {
 }
 
 /// An OpenID Connect relying party (OIDC Core §3.1.3.7).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OidcTarget {
     /// The issuer from the provider's discovery document.

@@ -19,6 +19,7 @@ mod secret;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use ts_rs::TS;
 
 pub use self::der::is_der_ecdsa_signature;
 use self::material::{Built, Material};
@@ -27,7 +28,7 @@ use crate::codes::KeyCode;
 use crate::finding::{Finding, Location, Part};
 
 /// How an HMAC secret typed as text is turned into bytes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum SecretEncoding {
     /// The UTF-8 bytes of the text (what most frameworks do with a configured secret).
@@ -42,20 +43,23 @@ pub enum SecretEncoding {
 }
 
 /// Options for [`parse_keys`]. Every field is optional.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct KeyOptions {
     /// How to read an HMAC secret. Default `utf8`.
     #[serde(default)]
+    #[ts(optional, as = "Option<SecretEncoding>")]
     pub secret_encoding: SecretEncoding,
     /// The evaluation time certificates are judged at, in seconds since the Unix epoch (as `inspect`'s `now`).
     /// Without it, expiry is not judged: jwtlens never reads the clock (the JS API passes the caller's).
+    #[ts(optional, type = "number | Date | null")]
     #[serde(default)]
     pub now: Option<f64>,
 }
 
 /// The format a key was pasted in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum KeyFormat {
     /// A single JSON Web Key.
@@ -81,7 +85,7 @@ pub enum KeyFormat {
 }
 
 /// What a certificate says about itself. Nothing here was checked against a trust anchor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CertificateInfo {
     /// Subject distinguished name (RFC 4514 string).
@@ -107,7 +111,7 @@ pub struct CertificateInfo {
 }
 
 /// One key found in the pasted text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KeyInfo {
     /// Position in [`KeySet::keys`]; findings about this key carry it as `location.key`.
@@ -213,7 +217,7 @@ impl KeyInfo {
 }
 
 /// What [`parse_keys`] found.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KeySet {
     /// Every key found, usable or not, in paste order.

@@ -20,6 +20,7 @@ mod header;
 mod raw;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use self::check::{Context, allow_list, check_entry, entries};
 pub use self::raw::{RawError, verify_raw};
@@ -30,17 +31,21 @@ use crate::issuer::KeysLocation;
 use crate::keys::{KeyInfo, SecretEncoding};
 
 /// Options for [`verify`]. Every field is optional.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
 pub struct VerifyOptions {
     /// Allow-list of algorithm names. Default: whatever the keys' types allow. `none` is never allowed.
+    #[ts(optional, as = "Option<Vec<crate::alg::Algorithm>>")]
     #[serde(default)]
     pub algorithms: Option<Vec<String>>,
     /// How to read an HMAC secret. Default `utf8`.
     #[serde(default)]
+    #[ts(optional, as = "Option<SecretEncoding>")]
     pub secret_encoding: SecretEncoding,
     /// The evaluation time, in seconds since the Unix epoch (as `inspect`'s `now`): certificates are judged at it.
     /// Without it, certificate expiry is not judged. Claims are not checked by `verify`; `inspect` does that.
+    #[ts(optional, type = "number | Date | null")]
     #[serde(default)]
     pub now: Option<f64>,
     /// Which token of the input to verify (index into `inspect`'s tokens). Default 0.
@@ -55,8 +60,9 @@ pub struct VerifyOptions {
 }
 
 /// What happened with one key for one signature.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "AttemptOutcome")]
 pub enum Outcome {
     /// Used, and the signature verifies with it.
     Matched,
@@ -85,7 +91,7 @@ pub enum Outcome {
 }
 
 /// One key's row for one signature.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KeyAttempt {
     /// Index of the key in [`Verification::keys`].
@@ -105,7 +111,7 @@ pub struct KeyAttempt {
 }
 
 /// The key a signature verified with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MatchedKey {
     /// Index in [`Verification::keys`].
@@ -121,7 +127,7 @@ pub struct MatchedKey {
 /// The verification of one token's signature: the verdict, the key that matched, one row per key, and the
 /// signature findings. Inside an [`crate::Inspection`] it holds only this token's signature findings (the keys and
 /// their findings are listed once, in `Inspection.keys`); [`crate::verify()`] returns it with every finding.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Verification {
     /// The verdict: a used key verifies the signature and nothing stands in the way.

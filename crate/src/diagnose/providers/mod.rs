@@ -16,6 +16,7 @@ mod okta;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
+use ts_rs::TS;
 
 use super::model::TokenUse;
 use super::subject::{Ctx, Subject};
@@ -25,7 +26,7 @@ use crate::finding::Finding;
 use crate::issuer::{Url, parse_url};
 
 /// The providers jwtlens recognises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ProviderId {
     /// Amazon Cognito user pools.
@@ -53,7 +54,7 @@ pub enum ProviderId {
 }
 
 /// Who issued the token, and what could be read from the issuer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ProviderDetection {
     /// The provider.
@@ -66,21 +67,27 @@ pub struct ProviderDetection {
     pub emulator: bool,
     /// AWS region (Cognito, ALB).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub region: Option<String>,
     /// Cognito user pool id.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub user_pool_id: Option<String>,
     /// Entra tenant id.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub tenant_id: Option<String>,
     /// Keycloak realm.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub realm: Option<String>,
     /// Firebase / Google Cloud project id.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub project_id: Option<String>,
     /// Okta custom authorization server id.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub authorization_server: Option<String>,
 }
 

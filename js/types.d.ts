@@ -1,0 +1,908 @@
+// Generated from the Rust types by crate/tests/typescript.rs (JWTLENS_BLESS=1 cargo test --test typescript).
+// Do not edit: change the Rust type or its doc comment, then regenerate. The functions are in index.d.ts.
+import type { FindingCode } from './codes.js';
+
+export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]?: JsonValue } | null;
+
+/**
+ * How bad a finding is. Fixed per code.
+ */
+export type Severity = "info" | "warning" | "error";
+
+/**
+ * One documented code: what `docs/codes.md` lists.
+ */
+export type CodeEntry = { 
+/**
+ * The stable string code.
+ */
+code: FindingCode, 
+/**
+ * Its fixed severity.
+ */
+severity: Severity, 
+/**
+ * One sentence saying when it is reported.
+ */
+description: string, };
+
+/**
+ * Which part of a token a location points into.
+ */
+export type Part = "input" | "header" | "payload" | "signature" | "encryptedKey" | "iv" | "ciphertext" | "tag" | "key";
+
+/**
+ * Where a finding applies. Every field is optional; offsets are into the original input.
+ */
+export type Location = { 
+/**
+ * Index of the token in [`crate::Inspection::tokens`].
+ */
+token?: number, 
+/**
+ * The part of the token.
+ */
+part?: Part, 
+/**
+ * Start offset in the original input. Byte offset inside the Rust core; UTF-16 code units in the JS API.
+ */
+start?: number, 
+/**
+ * End offset (exclusive), same unit as `start`.
+ */
+end?: number, 
+/**
+ * 1-based line inside decoded JSON text.
+ */
+line?: number, 
+/**
+ * 1-based column (in characters) inside decoded JSON text.
+ */
+column?: number, 
+/**
+ * The header parameter or claim concerned, e.g. `exp`.
+ */
+member?: string, 
+/**
+ * Index of the key concerned, for key and verification findings.
+ */
+key?: number, };
+
+/**
+ * One thing jwtlens noticed.
+ */
+export type Finding = { 
+/**
+ * Stable code from `docs/codes.md`.
+ */
+code: FindingCode, 
+/**
+ * How bad it is; fixed per code.
+ */
+severity: Severity, 
+/**
+ * One line in plain language.
+ */
+message: string, 
+/**
+ * What to do about it, when there is something to do.
+ */
+fix?: string, 
+/**
+ * Where it applies.
+ */
+location?: Location, };
+
+/**
+ * What kind of token a candidate turned out to be.
+ */
+export type TokenKind = "jws" | "unsecured" | "jwe" | "opaque" | "malformed";
+
+/**
+ * How a token was serialized.
+ */
+export type Serialization = "compact" | "jsonFlattened" | "jsonGeneral";
+
+/**
+ * A decoded header or payload: the exact text and the parsed value.
+ */
+export type Decoded = { 
+/**
+ * The decoded text exactly as in the token (key order, number spelling), when it is UTF-8.
+ */
+text: string | null, 
+/**
+ * The parsed JSON, when the text is valid JSON.
+ */
+value: JsonValue | null, 
+/**
+ * The decoded bytes as hex, when they are not UTF-8.
+ */
+hex?: string, };
+
+/**
+ * The byte range of one segment in the original input.
+ */
+export type Segment = { 
+/**
+ * Which part this segment is.
+ */
+part: Part, 
+/**
+ * Start offset in the original input (bytes in Rust, UTF-16 code units in JS).
+ */
+start: number, 
+/**
+ * End offset, exclusive.
+ */
+end: number, };
+
+/**
+ * One signature of a JWS JSON serialization.
+ */
+export type JsonSignature = { 
+/**
+ * The protected header.
+ */
+protected: Decoded | null, 
+/**
+ * The unprotected header (`header` member), as given.
+ */
+header: JsonValue | null, 
+/**
+ * The signature bytes, hex.
+ */
+signatureHex: string | null, };
+
+/**
+ * Everything decoded from one token.
+ */
+export type Token = { 
+/**
+ * Where the token came from when the input held several (`id_token`, `token 2`, …).
+ */
+label: string | null, 
+/**
+ * The cleaned token text (compact form, or the JSON serialization).
+ */
+compact: string, 
+/**
+ * What kind of token it is.
+ */
+kind: TokenKind, 
+/**
+ * How it was serialized.
+ */
+serialization: Serialization, 
+/**
+ * The (protected) header.
+ */
+header: Decoded | null, 
+/**
+ * The payload (claims). `None` for JWE, whose payload is encrypted.
+ */
+payload: Decoded | null, 
+/**
+ * The signature bytes as hex (JWS compact and flattened).
+ */
+signatureHex: string | null, 
+/**
+ * Byte ranges of the segments in the original input (compact serialization only).
+ */
+segments: Array<Segment>, 
+/**
+ * Signatures of a JWS JSON serialization.
+ */
+signatures?: Array<JsonSignature>, 
+/**
+ * The token inside a nested JWT.
+ */
+inner: Token | null, };
+
+/**
+ * A JWS signature algorithm jwtlens can verify.
+ */
+export type Algorithm = "HS256" | "HS384" | "HS512" | "RS256" | "RS384" | "RS512" | "PS256" | "PS384" | "PS512" | "ES256" | "ES384" | "ES512" | "ES256K" | "EdDSA" | "Ed25519";
+
+/**
+ * How an HMAC secret typed as text is turned into bytes.
+ */
+export type SecretEncoding = "utf8" | "base64" | "base64url" | "hex";
+
+/**
+ * Options for [`parse_keys`]. Every field is optional.
+ */
+export type KeyOptions = { 
+/**
+ * How to read an HMAC secret. Default `utf8`.
+ */
+secretEncoding?: SecretEncoding, 
+/**
+ * The evaluation time certificates are judged at, in seconds since the Unix epoch (as `inspect`'s `now`).
+ * Without it, expiry is not judged: jwtlens never reads the clock (the JS API passes the caller's).
+ */
+now?: number | Date | null, };
+
+/**
+ * The format a key was pasted in.
+ */
+export type KeyFormat = "jwk" | "jwks" | "spki" | "pkcs1" | "x509" | "pkcs8" | "pkcs1Private" | "sec1" | "secret" | "unknown";
+
+/**
+ * What a certificate says about itself. Nothing here was checked against a trust anchor.
+ */
+export type CertificateInfo = { 
+/**
+ * Subject distinguished name (RFC 4514 string).
+ */
+subject: string, 
+/**
+ * Issuer distinguished name.
+ */
+issuer: string, 
+/**
+ * Serial number, hex.
+ */
+serialNumber: string, 
+/**
+ * Start of validity, `YYYY-MM-DDTHH:MM:SSZ`.
+ */
+notBefore: string, 
+/**
+ * End of validity, `YYYY-MM-DDTHH:MM:SSZ`.
+ */
+notAfter: string, 
+/**
+ * Start of validity, Unix seconds.
+ */
+notBeforeUnix: bigint, 
+/**
+ * End of validity, Unix seconds.
+ */
+notAfterUnix: bigint, 
+/**
+ * Expired at the evaluation time; `None` when no evaluation time was given.
+ */
+expired: boolean | null, 
+/**
+ * Not yet valid at the evaluation time; `None` when no evaluation time was given.
+ */
+notYetValid: boolean | null, 
+/**
+ * Subject equals issuer (a self-issued, usually self-signed, certificate).
+ */
+selfIssued: boolean, };
+
+/**
+ * One key found in the pasted text.
+ */
+export type KeyInfo = { 
+/**
+ * Position in [`KeySet::keys`]; findings about this key carry it as `location.key`.
+ */
+index: number, 
+/**
+ * Which part of the paste it came from: the n-th PEM block, JWKS entry or JSON array element (0-based).
+ */
+source: number, 
+/**
+ * The format it was pasted in.
+ */
+format: KeyFormat, 
+/**
+ * `RSA`, `EC`, `OKP` or `oct` (as given by a JWK, even when the key could not be read).
+ */
+kty: string | null, 
+/**
+ * The curve: `P-256`, `P-384`, `P-521`, `secp256k1`, `Ed25519`.
+ */
+crv: string | null, 
+/**
+ * Size in bits: RSA modulus, curve size, or secret length.
+ */
+bits: number | null, 
+/**
+ * The JWK `kid`.
+ */
+kid: string | null, 
+/**
+ * The JWK `alg`.
+ */
+alg: string | null, 
+/**
+ * The JWK `use`.
+ */
+use: string | null, 
+/**
+ * The JWK `key_ops`.
+ */
+keyOps: Array<string> | null, 
+/**
+ * RFC 7638 thumbprint (base64url SHA-256) of the public key. Never computed for secrets: the hash of a
+ * guessable secret lets anyone test guesses.
+ */
+thumbprint: string | null, 
+/**
+ * A private key was pasted; only its public part is used.
+ */
+private: boolean, 
+/**
+ * The algorithms this key may verify (after its type, `alg`, `use`, `key_ops` and the refusal rules).
+ */
+algorithms: Array<Algorithm>, 
+/**
+ * Whether the key can verify anything at all (`algorithms` is not empty).
+ */
+usable: boolean, 
+/**
+ * The certificate the key came from.
+ */
+certificate: CertificateInfo | null, };
+
+/**
+ * What [`parse_keys`] found.
+ */
+export type KeySet = { 
+/**
+ * Every key found, usable or not, in paste order.
+ */
+keys: Array<KeyInfo>, 
+/**
+ * Everything noticed; findings about one key carry its index as `location.key`.
+ */
+findings: Array<Finding>, };
+
+/**
+ * Options for [`verify`]. Every field is optional.
+ */
+export type VerifyOptions = { 
+/**
+ * Allow-list of algorithm names. Default: whatever the keys' types allow. `none` is never allowed.
+ */
+algorithms?: Array<Algorithm>, 
+/**
+ * How to read an HMAC secret. Default `utf8`.
+ */
+secretEncoding?: SecretEncoding, 
+/**
+ * The evaluation time, in seconds since the Unix epoch (as `inspect`'s `now`): certificates are judged at it.
+ * Without it, certificate expiry is not judged. Claims are not checked by `verify`; `inspect` does that.
+ */
+now?: number | Date | null, 
+/**
+ * Which token of the input to verify (index into `inspect`'s tokens). Default 0.
+ */
+token?: number, 
+/**
+ * Which signature of a general JWS JSON serialization to verify. Default: all; valid when one is.
+ */
+signature?: number, 
+/**
+ * The content of a detached-payload JWS (RFC 7515 Appendix F), as text; used when the payload segment is empty.
+ */
+detachedPayload?: string, };
+
+/**
+ * What happened with one key for one signature.
+ */
+export type AttemptOutcome = "matched" | "signatureMismatch" | "signatureMalformed" | "kidMismatch" | "wrongKeyType" | "wrongCurve" | "algorithmConfusion" | "notForSigning" | "algMismatch" | "keyRefused" | "unusable" | "notTried";
+
+/**
+ * One key's row for one signature.
+ */
+export type KeyAttempt = { 
+/**
+ * Index of the key in [`Verification::keys`].
+ */
+key: number, 
+/**
+ * Index of the signature (0 unless the token is a general JWS JSON serialization).
+ */
+signature: number, 
+/**
+ * The key's `kid`.
+ */
+kid: string | null, 
+/**
+ * Whether the key was used to verify (policy allowed it).
+ */
+tried: boolean, 
+/**
+ * What happened.
+ */
+outcome: AttemptOutcome, 
+/**
+ * For keys that were not used because of their metadata: whether the signature would have verified with them.
+ */
+signatureMatches: boolean | null, 
+/**
+ * The outcome in plain language.
+ */
+reason: string, };
+
+/**
+ * The key a signature verified with.
+ */
+export type MatchedKey = { 
+/**
+ * Index in [`Verification::keys`].
+ */
+index: number, 
+/**
+ * Its `kid`.
+ */
+kid: string | null, 
+/**
+ * Its RFC 7638 thumbprint (none for secrets).
+ */
+thumbprint: string | null, 
+/**
+ * Which signature it verified.
+ */
+signature: number, };
+
+/**
+ * The verification of one token's signature: the verdict, the key that matched, one row per key, and the
+ * signature findings. Inside an [`crate::Inspection`] it holds only this token's signature findings (the keys and
+ * their findings are listed once, in `Inspection.keys`); [`crate::verify()`] returns it with every finding.
+ */
+export type Verification = { 
+/**
+ * The verdict: a used key verifies the signature and nothing stands in the way.
+ */
+valid: boolean, 
+/**
+ * Index of the verified token among the input's tokens.
+ */
+token: number | null, 
+/**
+ * The token's `alg`, as written.
+ */
+algorithm: string | null, 
+/**
+ * The key whose signature check passed. Set even when `valid` is false for another reason (an ambiguous `kid`,
+ * a non-strict encoding); the findings say why.
+ */
+matchedKey: MatchedKey | null, 
+/**
+ * One row per key (per signature).
+ */
+attempts: Array<KeyAttempt>, 
+/**
+ * The verification's findings (signature, header rules, token selection, options).
+ */
+findings: Array<Finding>, };
+
+/**
+ * The result of [`verify`]: the [`Verification`] (whose findings here include the decoding and key findings) and
+ * the keys read from the key text.
+ */
+export type VerifyResult = { 
+/**
+ * The keys read from the key text.
+ */
+keys: Array<KeyInfo>, 
+/**
+ * The verdict: a used key verifies the signature and nothing stands in the way.
+ */
+valid: boolean, 
+/**
+ * Index of the verified token among the input's tokens.
+ */
+token: number | null, 
+/**
+ * The token's `alg`, as written.
+ */
+algorithm: string | null, 
+/**
+ * The key whose signature check passed. Set even when `valid` is false for another reason (an ambiguous `kid`,
+ * a non-strict encoding); the findings say why.
+ */
+matchedKey: MatchedKey | null, 
+/**
+ * One row per key (per signature).
+ */
+attempts: Array<KeyAttempt>, 
+/**
+ * The verification's findings (signature, header rules, token selection, options).
+ */
+findings: Array<Finding>, };
+
+/**
+ * A string or a list of strings, as JSON allows for `aud`-like values.
+ */
+export type OneOrMany = string | Array<string>;
+
+/**
+ * Which of the two user-facing token types is meant.
+ */
+export type ExpectedTokenUse = "id" | "access";
+
+/**
+ * What the caller's own verifier expects. Each field given adds a check; absent fields are not checked.
+ */
+export type Expectations = { 
+/**
+ * The exact issuer (`iss`) expected.
+ */
+issuer?: string, 
+/**
+ * A Cognito user pool id (`us-east-1_AbC123`); the issuer is derived from it.
+ */
+userPoolId?: string, 
+/**
+ * A Cognito user pool ARN (`arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC123`); the issuer
+ * is derived from it.
+ */
+userPoolArn?: string, 
+/**
+ * An AWS region (`eu-west-1`): the token's Cognito issuer must be in it.
+ */
+region?: string, 
+/**
+ * The audience expected in `aud` (a resource server's identifier, or an OIDC client id).
+ */
+audience?: OneOrMany, 
+/**
+ * The OAuth client (app client) id: `aud` of an ID token, `client_id` of a Cognito access token.
+ */
+clientId?: string, 
+/**
+ * Which token type is expected.
+ */
+tokenUse?: ExpectedTokenUse, 
+/**
+ * Scopes that must all be present in `scope` (or `scp`).
+ */
+scopes?: Array<string>, 
+/**
+ * Cognito groups: the token must be in at least one (`cognito:groups`), as aws-jwt-verify checks.
+ */
+groups?: Array<string>, 
+/**
+ * The nonce sent in the authorization request; an ID token must echo it.
+ */
+nonce?: string, 
+/**
+ * The access token issued with the ID token; the ID token's `at_hash` must match it.
+ */
+accessToken?: string, };
+
+/**
+ * A Cognito user-pool API call.
+ */
+export type CognitoApiTarget = { 
+/**
+ * The operation name as in the API reference, e.g. `GetUser`.
+ */
+operation: string, };
+
+/**
+ * An API Gateway REST API `COGNITO_USER_POOLS` authorizer and the method it protects.
+ */
+export type ApiGatewayRestTarget = { 
+/**
+ * The authorizer's `providerARNs`: the user pool ARNs it accepts.
+ */
+providerArns: Array<string>, 
+/**
+ * The method's OAuth scopes (`authorizationScopes`). Absent or empty: the method wants an ID token.
+ */
+scopes?: Array<string>, 
+/**
+ * The authorizer's token-validation regex (`identityValidationExpression`), matched against `aud`.
+ */
+identityValidationExpression?: string, 
+/**
+ * The `Authorization` header value exactly as the client sends it.
+ */
+headerValue?: string, };
+
+/**
+ * An API Gateway HTTP API JWT authorizer and the route it protects.
+ */
+export type ApiGatewayHttpTarget = { 
+/**
+ * The configured issuer, compared with `iss` exactly.
+ */
+issuer: string, 
+/**
+ * The configured audiences: `aud` or `client_id` must be one of them.
+ */
+audiences: Array<string>, 
+/**
+ * The route's authorization scopes: `scope` or `scp` must hold at least one.
+ */
+scopes?: Array<string>, };
+
+/**
+ * An OpenID Connect relying party (OIDC Core §3.1.3.7).
+ */
+export type OidcTarget = { 
+/**
+ * The issuer from the provider's discovery document.
+ */
+issuer: string, 
+/**
+ * The relying party's client id.
+ */
+clientId: string, };
+
+/**
+ * The service a token is sent to, whose decision jwtlens simulates.
+ */
+export type Target = { "kind": "cognitoApi" } & CognitoApiTarget | { "kind": "apiGatewayRest" } & ApiGatewayRestTarget | { "kind": "apiGatewayHttp" } & ApiGatewayHttpTarget | { "kind": "oidc" } & OidcTarget;
+
+/**
+ * What a token is for, as far as it can be told from the token alone.
+ */
+export type TokenUse = "id" | "access" | "refresh" | "unknown";
+
+/**
+ * The providers jwtlens recognises.
+ */
+export type ProviderId = "cognito" | "entraV1" | "entraV2" | "auth0" | "oktaOrg" | "oktaCustom" | "keycloak" | "firebase" | "google" | "alb" | "unknown";
+
+/**
+ * Who issued the token, and what could be read from the issuer.
+ */
+export type ProviderDetection = { 
+/**
+ * The provider.
+ */
+id: ProviderId, 
+/**
+ * Its name for people.
+ */
+name: string, 
+/**
+ * What the detection rests on.
+ */
+evidence: string, 
+/**
+ * True for a local emulator (localhost issuers, Cognito `local_` pools, Firebase's emulator).
+ */
+emulator: boolean, 
+/**
+ * AWS region (Cognito, ALB).
+ */
+region?: string, 
+/**
+ * Cognito user pool id.
+ */
+userPoolId?: string, 
+/**
+ * Entra tenant id.
+ */
+tenantId?: string, 
+/**
+ * Keycloak realm.
+ */
+realm?: string, 
+/**
+ * Firebase / Google Cloud project id.
+ */
+projectId?: string, 
+/**
+ * Okta custom authorization server id.
+ */
+authorizationServer?: string, };
+
+/**
+ * A NumericDate, for people.
+ */
+export type TimeInfo = { 
+/**
+ * ISO-8601 UTC, e.g. `2023-11-14T22:13:20Z`.
+ */
+iso: string, 
+/**
+ * The distance from the evaluation time in words, e.g. `expired 3 h 12 min ago`; absent without `now`.
+ */
+relative: string | null, 
+/**
+ * Seconds from the evaluation time to this date (negative: in the past); absent without `now`.
+ */
+secondsFromNow: number | null, };
+
+/**
+ * One header parameter or claim, explained.
+ */
+export type CatalogueEntry = { 
+/**
+ * `header` or `payload`.
+ */
+part: Part, 
+/**
+ * True for the inner token of a nested JWT.
+ */
+inner?: boolean, 
+/**
+ * The member name.
+ */
+name: string, 
+/**
+ * The specification or provider that defines it; `None` when unknown.
+ */
+definedBy: string | null, 
+/**
+ * What it means, in one line.
+ */
+meaning: string, 
+/**
+ * For NumericDate claims: the date and its distance from the evaluation time.
+ */
+time?: TimeInfo, };
+
+/**
+ * The outcome of one rule of a target.
+ */
+export type Outcome = "pass" | "fail" | "unknown";
+
+/**
+ * The decision a target service would make.
+ */
+export type Decision = "allow" | "unknown" | "deny";
+
+/**
+ * The service a verdict simulates; the `kind` of its target in the options.
+ */
+export type TargetKind = "cognitoApi" | "apiGatewayRest" | "apiGatewayHttp" | "oidc";
+
+/**
+ * A rule a target applies; its stable id in results ([`RuleId::as_str`]).
+ */
+export type RuleId = "operation" | "format" | "header" | "issuer" | "signature" | "alg" | "kid" | "tokenUse" | "tokenType" | "iss" | "aud" | "azp" | "exp" | "nbf" | "iat" | "scope" | "validationExpression" | "nonce" | "atHash" | "revocation" | "deployment";
+
+/**
+ * One rule a target applies, with its outcome for this token.
+ */
+export type Rule = { 
+/**
+ * Stable rule id.
+ */
+id: RuleId, 
+/**
+ * What the service checks, in one line.
+ */
+description: string, 
+/**
+ * Pass, fail or unknown for this token.
+ */
+outcome: Outcome, 
+/**
+ * Why: the values compared, or what is unknown. For a failure, the message of the finding that explains it.
+ */
+detail: string, 
+/**
+ * The finding code that explains the outcome, when there is one.
+ */
+code?: FindingCode, };
+
+/**
+ * What a target service would decide for one token, and the rules that decided it.
+ */
+export type Verdict = { 
+/**
+ * Index of the token in `Inspection.tokens`.
+ */
+token: number, 
+/**
+ * The target's kind, as in the options.
+ */
+target: TargetKind, 
+/**
+ * Allow, deny, or unknown.
+ */
+decision: Decision, 
+/**
+ * One line saying what the service would answer and why.
+ */
+summary: string, 
+/**
+ * Every rule, in the order the service applies them: the documented order for the HTTP API JWT authorizer and
+ * OIDC Core §3.1.3.7; where AWS documents no order (Cognito's API, the REST authorizer), the order of AWS's own
+ * troubleshooting checklist. All rules are evaluated, not only up to the first failure.
+ */
+rules: Array<Rule>, };
+
+/**
+ * The diagnosis of one token.
+ */
+export type TokenDiagnosis = { 
+/**
+ * Index of the token in `Inspection.tokens`.
+ */
+token: number, 
+/**
+ * The issuer detected from `iss` and the token's shape.
+ */
+provider: ProviderDetection, 
+/**
+ * ID, access, refresh or unknown.
+ */
+tokenUse: TokenUse, 
+/**
+ * What `tokenUse` was told from.
+ */
+tokenUseReason: string, 
+/**
+ * Every header parameter and claim present, in token order, explained.
+ */
+catalogue: Array<CatalogueEntry>, 
+/**
+ * With a target: its verdict for this token.
+ */
+verdict: Verdict | null, };
+
+/**
+ * Options for [`inspect`]: the context the tokens are diagnosed in. Every field is optional.
+ *
+ * The core never reads a clock: `now` is the evaluation time (the JavaScript loader fills it from the caller's
+ * clock unless told otherwise). Without it, the checks that need a time are skipped and a `TIME_NO_NOW` finding
+ * says so.
+ */
+export type InspectOptions = { 
+/**
+ * The evaluation time, in seconds since the Unix epoch (fractions allowed).
+ */
+now?: number | Date | null, 
+/**
+ * Leeway in seconds for `exp`, `nbf` and `iat`. Default 0, as in `jose` and `aws-jwt-verify`; a check that
+ * fails at `now` but passes within the leeway is reported as `TIME_WITHIN_SKEW`.
+ */
+clockSkew?: number, 
+/**
+ * What the caller's verifier expects of the token.
+ */
+expect?: Expectations, 
+/**
+ * The service the token is sent to, whose decision is simulated in a [`Verdict`].
+ */
+target?: Target, 
+/**
+ * Keys to verify every signed token with (any format [`crate::parse_keys`] reads). With keys, the result has
+ * one [`Verification`] per signed token and the target's signature rule passes or fails instead of being
+ * unknown.
+ */
+keys?: string, 
+/**
+ * How to read an HMAC secret in `keys`. Default `utf8`.
+ */
+secretEncoding?: SecretEncoding, 
+/**
+ * Allow-list of algorithms for the verification. Default: whatever the keys' types allow; never `none`.
+ */
+algorithms?: Array<Algorithm>, };
+
+/**
+ * The result of [`inspect`].
+ */
+export type Inspection = { 
+/**
+ * The tokens found in the input, in order.
+ */
+tokens: Array<Token>, 
+/**
+ * Everything noticed, for all tokens; each finding's location says which token.
+ */
+findings: Array<Finding>, 
+/**
+ * Per token (same order as `tokens`): the detected provider and token type, the claim catalogue, and the
+ * target's verdict for that token.
+ */
+diagnoses: Array<TokenDiagnosis>, 
+/**
+ * With a target: its verdict for the token the caller most likely means to send (the best verdict among the
+ * tokens; `verdict.token` says which).
+ */
+verdict: Verdict | null, 
+/**
+ * With `keys`: the keys read from them, once for all tokens, with the key findings.
+ */
+keys?: KeySet, 
+/**
+ * With `keys`: the verification of each signed token (`verification.token` says which), with that token's
+ * signature findings. Empty without keys.
+ */
+verifications: Array<Verification>, };
