@@ -184,16 +184,6 @@ pub fn utf16_offsets(input: &str) -> impl Fn(usize) -> usize {
     move |offset| table.get(offset).copied().unwrap_or(units)
 }
 
-/// Applies [`utf16_offsets`] to the offsets of `findings`.
-pub fn findings_to_utf16(findings: &mut [crate::Finding], map: &impl Fn(usize) -> usize) {
-    for finding in findings {
-        if let Some(loc) = &mut finding.location {
-            loc.start = loc.start.map(map);
-            loc.end = loc.end.map(map);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

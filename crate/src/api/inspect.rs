@@ -132,9 +132,9 @@ impl Inspection {
                 segment.end = map(segment.end);
             }
         }
-        crate::spanned::findings_to_utf16(&mut self.findings, &map);
+        crate::finding::map_offsets(&mut self.findings, &map);
         for verification in &mut self.verifications {
-            crate::spanned::findings_to_utf16(&mut verification.findings, &map);
+            crate::finding::map_offsets(&mut verification.findings, &map);
         }
     }
 }

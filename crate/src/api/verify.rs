@@ -87,6 +87,6 @@ impl VerifyResult {
     /// Rewrites every input offset from UTF-8 bytes to UTF-16 code units of `input`, the unit JavaScript strings use.
     /// Key findings carry no offsets and are left alone.
     pub fn offsets_to_utf16(&mut self, input: &str) {
-        crate::spanned::findings_to_utf16(&mut self.verification.findings, &crate::spanned::utf16_offsets(input));
+        crate::finding::map_offsets(&mut self.verification.findings, &crate::spanned::utf16_offsets(input));
     }
 }

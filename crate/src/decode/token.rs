@@ -602,7 +602,7 @@ mod tests {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
     fn codes(input: &str) -> Vec<&'static str> {
-        crate::inspect(input, &crate::InspectOptions::default()).findings.iter().map(crate::Finding::code).collect()
+        crate::decode::decode_input(input).findings.iter().map(crate::finding::Finding::code).collect()
     }
 
     fn b64(text: &str) -> String {
@@ -628,7 +628,7 @@ mod tests {
     #[test]
     fn json_serialization_offsets_point_into_the_member() {
         let at = |input: &str, code: &str| {
-            let result = crate::inspect(input, &crate::InspectOptions::default());
+            let result = crate::decode::decode_input(input);
             let finding = result.findings.iter().find(|f| f.code() == code).cloned();
             finding.and_then(|f| f.location).and_then(|l| l.start.zip(l.end))
         };

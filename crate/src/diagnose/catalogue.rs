@@ -1,49 +1,14 @@
 //! The claim catalogue: for every header parameter and claim present, where it is defined, what it means, and for
 //! times the ISO-8601 UTC value and the distance from the evaluation time.
 
-use serde::Serialize;
 use serde_json::Value;
-use ts_rs::TS;
 
-use super::providers::{self, Meaning, ProviderId, ProviderSpec};
+use super::model::{CatalogueEntry, ProviderId, TimeInfo};
+use super::providers::{self, Meaning, ProviderSpec};
 use super::subject::{Ctx, Subject};
 use crate::datetime::{duration, iso8601};
 use crate::decode::token::Token;
 use crate::finding::Part;
-
-/// One header parameter or claim, explained.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CatalogueEntry {
-    /// `header` or `payload`.
-    pub part: Part,
-    /// True for the inner token of a nested JWT.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    #[ts(optional, as = "Option<bool>")]
-    pub inner: bool,
-    /// The member name.
-    pub name: String,
-    /// The specification or provider that defines it; `None` when unknown.
-    pub defined_by: Option<&'static str>,
-    /// What it means, in one line.
-    pub meaning: String,
-    /// For NumericDate claims: the date and its distance from the evaluation time.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub time: Option<TimeInfo>,
-}
-
-/// A NumericDate, for people.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct TimeInfo {
-    /// ISO-8601 UTC, e.g. `2023-11-14T22:13:20Z`.
-    pub iso: String,
-    /// The distance from the evaluation time in words, e.g. `expired 3 h 12 min ago`; absent without `now`.
-    pub relative: Option<String>,
-    /// Seconds from the evaluation time to this date (negative: in the past); absent without `now`.
-    pub seconds_from_now: Option<f64>,
-}
 
 const RFC7515: &str = "RFC 7515 (JWS)";
 const RFC7516: &str = "RFC 7516 (JWE)";
@@ -295,17 +260,10 @@ mod tests {
             r#"{"alg":"RS256"}"#,
             r#"{"iss":"https://dev-1.okta.com/oauth2/default","scp":["openid"],"cid":"c","uid":"u","exp":1}"#,
         );
-        let i = run(&okta, &InspectOptionsExt::empty());
+        let i = run(&okta, &Options::default());
         let scp = i.diagnoses[0].catalogue.iter().find(|e| e.name == "scp").unwrap();
         assert_eq!(scp.defined_by, Some("Okta"));
         let exp = i.diagnoses[0].catalogue.iter().find(|e| e.name == "exp").unwrap();
         assert_eq!(exp.time.as_ref().unwrap().relative, None);
-    }
-
-    struct InspectOptionsExt;
-    impl InspectOptionsExt {
-        fn empty() -> crate::InspectOptions {
-            crate::InspectOptions::default()
-        }
     }
 }

@@ -28,15 +28,14 @@ mod testutil;
 
 use std::collections::HashSet;
 
-pub use catalogue::{CatalogueEntry, TimeInfo};
 pub use model::{
-    Decision, Diagnosis, Outcome, Rule, RuleId, SignatureStatus, TargetKind, TokenDiagnosis, TokenUse, Verdict,
+    CatalogueEntry, Decision, Diagnosis, Outcome, ProviderDetection, ProviderId, Rule, RuleId, SignatureStatus,
+    TargetKind, TimeInfo, TokenDiagnosis, TokenUse, Verdict,
 };
 pub use options::{
     ApiGatewayHttpTarget, ApiGatewayRestTarget, CognitoApiTarget, Context, Expectations, ExpectedUse, OidcTarget,
     OneOrMany, Target,
 };
-pub use providers::{ProviderDetection, ProviderId};
 
 use self::subject::{Ctx, Subject, innermost};
 use crate::codes::{Code, OptionCode, TimeCode};

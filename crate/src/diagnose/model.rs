@@ -4,10 +4,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::catalogue::CatalogueEntry;
-use super::providers::ProviderDetection;
 use crate::codes::Code;
-use crate::finding::Finding;
+use crate::finding::{Finding, Part};
 
 /// What a token is for, as far as it can be told from the token alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -251,6 +249,156 @@ impl Verdict {
         };
         Self { token, target, decision, summary, rules }
     }
+}
+
+/// The providers jwtlens recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ProviderId {
+    /// Amazon Cognito user pools.
+    Cognito,
+    /// Microsoft Entra ID, v1.0 tokens (`https://sts.windows.net/{tenant}/`).
+    EntraV1,
+    /// Microsoft Entra ID, v2.0 tokens (`https://login.microsoftonline.com/{tenant}/v2.0`).
+    EntraV2,
+    /// Auth0.
+    Auth0,
+    /// Okta's org authorization server.
+    OktaOrg,
+    /// An Okta custom authorization server (`/oauth2/{id}`).
+    OktaCustom,
+    /// Keycloak (`/realms/{realm}`).
+    Keycloak,
+    /// Firebase Authentication (`securetoken.google.com`).
+    Firebase,
+    /// Google accounts (Sign in with Google).
+    Google,
+    /// AWS Application Load Balancer authentication.
+    Alb,
+    /// Not recognised.
+    Unknown,
+}
+
+/// Who issued the token, and what could be read from the issuer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderDetection {
+    /// The provider.
+    pub id: ProviderId,
+    /// Its name for people.
+    pub name: &'static str,
+    /// What the detection rests on.
+    pub evidence: String,
+    /// True for a local emulator (localhost issuers, Cognito `local_` pools, Firebase's emulator).
+    pub emulator: bool,
+    /// AWS region (Cognito, ALB).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub region: Option<String>,
+    /// Cognito user pool id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub user_pool_id: Option<String>,
+    /// Entra tenant id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub tenant_id: Option<String>,
+    /// Keycloak realm.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub realm: Option<String>,
+    /// Firebase / Google Cloud project id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub project_id: Option<String>,
+    /// Okta custom authorization server id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub authorization_server: Option<String>,
+}
+
+impl ProviderDetection {
+    /// A detection of `id` resting on `evidence`, with no details yet.
+    pub(crate) fn new(id: ProviderId, evidence: impl Into<String>) -> Self {
+        Self {
+            id,
+            name: id.name(),
+            evidence: evidence.into(),
+            emulator: false,
+            region: None,
+            user_pool_id: None,
+            tenant_id: None,
+            realm: None,
+            project_id: None,
+            authorization_server: None,
+        }
+    }
+
+    /// True for Entra v1 or v2.
+    #[must_use]
+    pub fn is_entra(&self) -> bool {
+        matches!(self.id, ProviderId::EntraV1 | ProviderId::EntraV2)
+    }
+
+    /// True for both Okta servers.
+    #[must_use]
+    pub fn is_okta(&self) -> bool {
+        matches!(self.id, ProviderId::OktaOrg | ProviderId::OktaCustom)
+    }
+}
+
+impl ProviderId {
+    /// The provider's name for people.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Cognito => "Amazon Cognito",
+            Self::EntraV1 => "Microsoft Entra ID (v1.0 token)",
+            Self::EntraV2 => "Microsoft Entra ID (v2.0 token)",
+            Self::Auth0 => "Auth0",
+            Self::OktaOrg => "Okta (org authorization server)",
+            Self::OktaCustom => "Okta (custom authorization server)",
+            Self::Keycloak => "Keycloak",
+            Self::Firebase => "Firebase Authentication",
+            Self::Google => "Google",
+            Self::Alb => "AWS Application Load Balancer",
+            Self::Unknown => "an unrecognised issuer",
+        }
+    }
+}
+
+/// One header parameter or claim, explained.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogueEntry {
+    /// `header` or `payload`.
+    pub part: Part,
+    /// True for the inner token of a nested JWT.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[ts(optional, as = "Option<bool>")]
+    pub inner: bool,
+    /// The member name.
+    pub name: String,
+    /// The specification or provider that defines it; `None` when unknown.
+    pub defined_by: Option<&'static str>,
+    /// What it means, in one line.
+    pub meaning: String,
+    /// For NumericDate claims: the date and its distance from the evaluation time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub time: Option<TimeInfo>,
+}
+
+/// A NumericDate, for people.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TimeInfo {
+    /// ISO-8601 UTC, e.g. `2023-11-14T22:13:20Z`.
+    pub iso: String,
+    /// The distance from the evaluation time in words, e.g. `expired 3 h 12 min ago`; absent without `now`.
+    pub relative: Option<String>,
+    /// Seconds from the evaluation time to this date (negative: in the past); absent without `now`.
+    pub seconds_from_now: Option<f64>,
 }
 
 /// The diagnosis of one token.

@@ -3,9 +3,8 @@
 
 use serde_json::{Map, Value};
 
-use super::model::{SignatureStatus, TokenUse};
+use super::model::{ProviderDetection, ProviderId, SignatureStatus, TokenUse};
 use super::options::{Context, Expectations, Target};
-use super::providers::{ProviderDetection, ProviderId};
 use crate::codes::Code;
 use crate::decode::token::Token;
 use crate::finding::{Finding, Location, Part};

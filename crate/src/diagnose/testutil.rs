@@ -1,9 +1,31 @@
-//! Test helpers: build tokens from header and payload JSON, run `inspect`, and look at findings.
+//! Test helpers: build tokens from header and payload JSON, decode and diagnose them (without the entry points, which
+//! sit above the diagnosis), and look at findings.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::Deserialize;
 
-use crate::{Finding, InspectOptions, Inspection, inspect};
+use super::model::{TokenDiagnosis, Verdict};
+use super::options::{Context, Expectations, Target};
+use crate::decode::decode_input;
+use crate::finding::Finding;
+
+/// The diagnosis options, as JavaScript sends them (the part of `InspectOptions` the diagnosis reads).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Options {
+    pub now: Option<f64>,
+    pub clock_skew: Option<f64>,
+    pub expect: Option<Expectations>,
+    pub target: Option<Target>,
+}
+
+/// What a test looks at: the decoding and diagnosis findings, one diagnosis per token, and the verdict.
+pub struct Inspection {
+    pub findings: Vec<Finding>,
+    pub diagnoses: Vec<TokenDiagnosis>,
+    pub verdict: Option<Verdict>,
+}
 
 /// `header.payload.signature` with both JSON texts base64url-encoded and an arbitrary signature.
 pub fn jwt(header: &str, payload: &str) -> String {
@@ -11,16 +33,27 @@ pub fn jwt(header: &str, payload: &str) -> String {
 }
 
 /// Options from JSON, as JavaScript sends them.
-pub fn opts(json: &str) -> InspectOptions {
+pub fn opts(json: &str) -> Options {
     serde_json::from_str(json).unwrap_or_else(|e| panic!("bad options {json}: {e}"))
 }
 
-pub fn with_now(now: f64) -> InspectOptions {
-    InspectOptions { now: Some(now), ..InspectOptions::default() }
+pub fn with_now(now: f64) -> Options {
+    Options { now: Some(now), ..Options::default() }
 }
 
-pub fn run(token: &str, options: &InspectOptions) -> Inspection {
-    inspect(token, options)
+/// Decodes `input` and diagnoses its tokens in `options`, signatures unchecked.
+pub fn run(input: &str, options: &Options) -> Inspection {
+    let decoded = decode_input(input);
+    let context = Context {
+        now: options.now,
+        clock_skew: options.clock_skew,
+        expect: options.expect.as_ref(),
+        target: options.target.as_ref(),
+    };
+    let diagnosis = super::diagnose(&decoded.tokens, &context, &[]);
+    let mut findings = decoded.findings;
+    findings.extend(diagnosis.findings);
+    Inspection { findings, diagnoses: diagnosis.tokens, verdict: diagnosis.verdict }
 }
 
 pub fn codes(i: &Inspection) -> Vec<&'static str> {

@@ -11,8 +11,9 @@ use sha2::{Digest, Sha256, Sha384, Sha512};
 
 use crate::codes::{ClaimCode, CognitoCode, OptionCode, ProviderCode};
 use crate::decode::paste;
+use crate::diagnose::model::ProviderId;
 use crate::diagnose::model::TokenUse;
-use crate::diagnose::providers::{ProviderId, cognito};
+use crate::diagnose::providers::cognito;
 use crate::diagnose::subject::{Ctx, Subject};
 use crate::finding::{Finding, quoted};
 use crate::issuer::{CognitoPool, IssuerDiff, issuer_diff};
@@ -342,7 +343,7 @@ mod tests {
     use super::*;
     use crate::diagnose::testutil::*;
 
-    fn with(expect: &str) -> crate::InspectOptions {
+    fn with(expect: &str) -> Options {
         opts(&format!(r#"{{"now":{NOW},"expect":{expect}}}"#))
     }
 
@@ -403,7 +404,7 @@ mod tests {
                 i.findings
                     .iter()
                     .filter(|f| f.location.as_ref().and_then(|l| l.member.as_deref()) == Some("iss")
-                        && f.severity >= crate::Severity::Warning)
+                        && f.severity >= crate::codes::Severity::Warning)
                     .count(),
                 1,
                 "{actual}"

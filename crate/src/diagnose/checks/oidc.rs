@@ -5,9 +5,10 @@
 //! do not carry it by default, and that is not an error.
 
 use crate::codes::OidcCode;
+use crate::diagnose::model::ProviderId;
 use crate::diagnose::model::TokenUse;
 use crate::diagnose::options::{ExpectedUse, Target};
-use crate::diagnose::providers::{ProviderId, is_at_jwt};
+use crate::diagnose::providers::is_at_jwt;
 use crate::diagnose::subject::{Ctx, Subject};
 use crate::finding::{Finding, quoted};
 

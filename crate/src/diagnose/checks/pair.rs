@@ -124,7 +124,7 @@ mod tests {
         format!(r#"{{"id_token":"{id}","access_token":"{access}","token_type":"Bearer"}}"#)
     }
 
-    fn pair_codes(i: &crate::Inspection) -> Vec<&'static str> {
+    fn pair_codes(i: &Inspection) -> Vec<&'static str> {
         codes(i).into_iter().filter(|c| c.starts_with("PAIR_")).collect()
     }
 

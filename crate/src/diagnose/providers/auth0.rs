@@ -6,8 +6,9 @@
 
 use serde_json::Value;
 
-use super::{ProviderDetection, ProviderId, ProviderSpec, Seen};
+use super::spec::{ProviderSpec, Seen};
 use crate::codes::ProviderCode;
+use crate::diagnose::model::{ProviderDetection, ProviderId};
 use crate::diagnose::subject::{Ctx, Subject};
 use crate::finding::{Finding, quoted};
 

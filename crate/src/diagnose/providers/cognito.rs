@@ -9,10 +9,11 @@
 
 use serde_json::{Map, Value};
 
-use super::{ProviderDetection, ProviderId, ProviderSpec, Seen};
+use super::spec::{ProviderSpec, Seen};
 use crate::codes::CognitoCode;
 use crate::decode::token::Token;
 use crate::diagnose::model::TokenUse;
+use crate::diagnose::model::{ProviderDetection, ProviderId};
 use crate::diagnose::subject::{Ctx, Subject};
 use crate::finding::{Finding, quoted};
 use crate::issuer::{CognitoPool, IssuerDiff, issuer_diff, looks_like_pool_id};
@@ -367,7 +368,7 @@ mod tests {
             run(&cognito_access(ADMIN_SCOPE), &opts(&format!(r#"{{"now":{NOW},"expect":{{"audience":"{CLIENT}"}}}}"#)));
         assert_has(&i, "COGNITO_ACCESS_TOKEN_NO_AUD");
         assert_lacks(&i, "CLAIM_AUD_MISSING");
-        assert!(i.findings.iter().all(|f| f.severity != crate::Severity::Error), "{:#?}", i.findings);
+        assert!(i.findings.iter().all(|f| f.severity != crate::codes::Severity::Error), "{:#?}", i.findings);
     }
 
     #[test]

@@ -7,9 +7,10 @@
 
 use serde_json::{Map, Value};
 
-use super::{ProviderDetection, ProviderId, ProviderSpec, Seen};
+use super::spec::{ProviderSpec, Seen};
 use crate::codes::ProviderCode;
 use crate::diagnose::model::TokenUse;
+use crate::diagnose::model::{ProviderDetection, ProviderId};
 use crate::diagnose::subject::{Ctx, Subject};
 use crate::finding::{Finding, quoted};
 

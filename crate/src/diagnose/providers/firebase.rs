@@ -6,9 +6,10 @@
 
 use serde_json::{Map, Value};
 
-use super::{ProviderDetection, ProviderId, ProviderSpec, Seen};
+use super::spec::{ProviderSpec, Seen};
 use crate::decode::token::TokenKind;
 use crate::diagnose::model::TokenUse;
+use crate::diagnose::model::{ProviderDetection, ProviderId};
 
 pub(super) const SPEC: ProviderSpec = ProviderSpec {
     name: "Firebase Authentication",

@@ -6,8 +6,9 @@
 
 use serde_json::{Map, Value};
 
-use super::{ProviderDetection, ProviderId, ProviderSpec, Seen};
+use super::spec::{ProviderSpec, Seen};
 use crate::diagnose::model::TokenUse;
+use crate::diagnose::model::{ProviderDetection, ProviderId};
 
 pub(super) const SPEC: ProviderSpec = ProviderSpec {
     name: "Google",

@@ -5,7 +5,8 @@
 //! Facts (public sources): Keycloak documentation, "Server Administration Guide" (OIDC endpoints, audience
 //! mappers) and the Keycloak 17 migration notes (the `/auth` context path removed).
 
-use super::{ProviderDetection, ProviderId, ProviderSpec, Seen};
+use super::spec::{ProviderSpec, Seen};
+use crate::diagnose::model::{ProviderDetection, ProviderId};
 
 pub(super) const SPEC: ProviderSpec = ProviderSpec {
     name: "Keycloak",

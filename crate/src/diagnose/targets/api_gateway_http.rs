@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use super::{Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
+use super::rule::{self, Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
 use crate::codes::ApiGatewayCode;
 use crate::diagnose::checks::time;
 use crate::diagnose::model::{Outcome, RuleId, TargetKind, TokenUse};
@@ -29,7 +29,7 @@ pub(super) const SPEC: TargetSpec<ApiGatewayHttpTarget> = TargetSpec {
         RuleSpec {
             id: RuleId::Format,
             describe: |_| "The token decodes as a JWT".into(),
-            check: |j| Some(super::format(j.s)),
+            check: |j| Some(rule::format(j.s)),
         },
         RuleSpec { id: RuleId::Alg, describe: |_| RSA_ONLY.into(), check: alg },
         RuleSpec {
@@ -40,7 +40,7 @@ pub(super) const SPEC: TargetSpec<ApiGatewayHttpTarget> = TargetSpec {
         RuleSpec {
             id: RuleId::Signature,
             describe: |_| "Signed by the key from the issuer's jwks_uri".into(),
-            check: |j| Some(super::signature(j.s)),
+            check: |j| Some(rule::signature(j.s)),
         },
         RuleSpec { id: RuleId::Iss, describe: |t| format!("iss is exactly \"{}\"", t.issuer), check: iss },
         RuleSpec {
@@ -56,7 +56,7 @@ pub(super) const SPEC: TargetSpec<ApiGatewayHttpTarget> = TargetSpec {
                     absent: (Outcome::Unknown, "No exp; whether the authorizer accepts that is not documented."),
                     skew_known: false,
                 };
-                Some(super::time(RuleId::Exp, time::evaluate(j.ctx, j.s).exp, &policy))
+                Some(rule::time(RuleId::Exp, time::evaluate(j.ctx, j.s).exp, &policy))
             },
         },
         RuleSpec {
@@ -64,7 +64,7 @@ pub(super) const SPEC: TargetSpec<ApiGatewayHttpTarget> = TargetSpec {
             describe: |_| "nbf, if present, is before the current time".into(),
             check: |j| {
                 let policy = TimePolicy { absent: (Outcome::Pass, "No nbf."), skew_known: false };
-                Some(super::time(RuleId::Nbf, time::evaluate(j.ctx, j.s).nbf, &policy))
+                Some(rule::time(RuleId::Nbf, time::evaluate(j.ctx, j.s).nbf, &policy))
             },
         },
         RuleSpec {
@@ -75,7 +75,7 @@ pub(super) const SPEC: TargetSpec<ApiGatewayHttpTarget> = TargetSpec {
                     absent: (Outcome::Unknown, "No iat; whether the authorizer accepts that is not documented."),
                     skew_known: false,
                 };
-                Some(super::time(RuleId::Iat, time::evaluate(j.ctx, j.s).iat, &policy))
+                Some(rule::time(RuleId::Iat, time::evaluate(j.ctx, j.s).iat, &policy))
             },
         },
         RuleSpec { id: RuleId::Scope, describe: describe_scope, check: scope },
@@ -209,7 +209,7 @@ mod tests {
     use crate::diagnose::model::{Decision, Outcome};
     use crate::diagnose::testutil::*;
 
-    fn http(issuer: &str, audiences: &str, extra: &str) -> crate::InspectOptions {
+    fn http(issuer: &str, audiences: &str, extra: &str) -> Options {
         opts(&format!(
             r#"{{"now":{NOW},"target":{{"kind":"apiGatewayHttp","issuer":"{issuer}","audiences":{audiences}{extra}}}}}"#
         ))

@@ -9,7 +9,7 @@
 
 use regex_lite::Regex;
 
-use super::{Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
+use super::rule::{self, Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
 use crate::codes::{ApiGatewayCode, Code, OptionCode, PasteCode};
 use crate::decode::paste::{self, Candidate};
 use crate::decode::token::{self, TokenKind};
@@ -36,7 +36,7 @@ pub(super) const SPEC: TargetSpec<ApiGatewayRestTarget> = TargetSpec {
         RuleSpec {
             id: RuleId::Format,
             describe: |_| "The token is a signed JWT".into(),
-            check: |j| Some(super::format(j.s)),
+            check: |j| Some(rule::format(j.s)),
         },
         RuleSpec {
             id: RuleId::Issuer,
@@ -46,7 +46,7 @@ pub(super) const SPEC: TargetSpec<ApiGatewayRestTarget> = TargetSpec {
         RuleSpec {
             id: RuleId::Signature,
             describe: |_| "Signed by the user pool's key".into(),
-            check: |j| Some(super::signature(j.s)),
+            check: |j| Some(rule::signature(j.s)),
         },
         RuleSpec { id: RuleId::Exp, describe: |_| "Not expired".into(), check: exp },
         RuleSpec { id: RuleId::TokenType, describe: describe_token_type, check: token_type },
@@ -166,7 +166,7 @@ fn exp(j: &J<'_>) -> Option<Checked> {
         absent: (Outcome::Unknown, "The token has no exp; what the authorizer does then is not documented."),
         skew_known: false,
     };
-    Some(super::time(RuleId::Exp, time::evaluate(j.ctx, j.s).exp, &policy))
+    Some(rule::time(RuleId::Exp, time::evaluate(j.ctx, j.s).exp, &policy))
 }
 
 fn describe_token_type(t: &ApiGatewayRestTarget) -> String {
@@ -340,11 +340,11 @@ mod tests {
     use crate::diagnose::model::{Decision, Outcome};
     use crate::diagnose::testutil::*;
 
-    fn rest(extra: &str) -> crate::InspectOptions {
+    fn rest(extra: &str) -> Options {
         opts(&format!(r#"{{"now":{NOW},"target":{{"kind":"apiGatewayRest","providerArns":["{ARN}"]{extra}}}}}"#))
     }
 
-    fn rule_outcome(i: &crate::Inspection, id: &str) -> Outcome {
+    fn rule_outcome(i: &Inspection, id: &str) -> Outcome {
         i.verdict
             .as_ref()
             .unwrap()

@@ -5,7 +5,7 @@
 //! ("Access Token does not have required scopes", "Access Token has expired", "Access Token has been revoked");
 //! the `aws.cognito.signin.user.admin` scope in the Developer Guide's "Scopes, M2M, and APIs with resource servers".
 
-use super::{Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
+use super::rule::{self, Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
 use crate::codes::CognitoCode;
 use crate::diagnose::checks::time;
 use crate::diagnose::model::{Outcome, RuleId, TargetKind, TokenUse};
@@ -31,7 +31,7 @@ pub(super) const SPEC: TargetSpec<CognitoApiTarget> = TargetSpec {
         RuleSpec {
             id: RuleId::Format,
             describe: |_| "The token is a signed JWT".into(),
-            check: |j| Some(super::format(j.s)),
+            check: |j| Some(rule::format(j.s)),
         },
         RuleSpec {
             id: RuleId::Issuer,
@@ -41,7 +41,7 @@ pub(super) const SPEC: TargetSpec<CognitoApiTarget> = TargetSpec {
         RuleSpec {
             id: RuleId::Signature,
             describe: |_| "Signed by one of the user pool's keys".into(),
-            check: |j| Some(super::signature(j.s)),
+            check: |j| Some(rule::signature(j.s)),
         },
         RuleSpec {
             id: RuleId::TokenUse,
@@ -115,7 +115,7 @@ fn token_use(j: &J<'_>) -> Option<Checked> {
 
 fn exp(j: &J<'_>) -> Option<Checked> {
     let policy = TimePolicy { absent: (Outcome::Fail, "Cognito access tokens always carry exp."), skew_known: false };
-    Some(super::time(RuleId::Exp, time::evaluate(j.ctx, j.s).exp, &policy))
+    Some(rule::time(RuleId::Exp, time::evaluate(j.ctx, j.s).exp, &policy))
 }
 
 /// The admin scope, judged on access tokens only (an ID token already failed `tokenUse`).
@@ -206,7 +206,7 @@ mod tests {
     use crate::diagnose::providers::cognito::{ACCESS_TOKEN_REQUIRED, ADMIN_SCOPE};
     use crate::diagnose::testutil::*;
 
-    fn get_user() -> crate::InspectOptions {
+    fn get_user() -> Options {
         opts(&format!(r#"{{"now":{NOW},"target":{{"kind":"cognitoApi","operation":"GetUser"}}}}"#))
     }
 
@@ -218,7 +218,7 @@ mod tests {
         assert_eq!(v.decision, Decision::Deny);
         let rule = v.rules.iter().find(|r| r.id.as_str() == "scope").unwrap();
         assert_eq!(
-            (rule.outcome, rule.code.map(crate::Code::as_str)),
+            (rule.outcome, rule.code.map(crate::codes::Code::as_str)),
             (Outcome::Fail, Some("COGNITO_ADMIN_SCOPE_MISSING"))
         );
         assert!(v.summary.contains("NotAuthorizedException"), "{}", v.summary);

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
+use super::rule::{self, Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
 use crate::codes::{ClaimCode, OidcCode};
 use crate::decode::paste;
 use crate::decode::token::TokenKind;
@@ -27,7 +27,7 @@ pub(super) const SPEC: TargetSpec<OidcTarget> = TargetSpec {
         RuleSpec {
             id: RuleId::Format,
             describe: |_| "The token is a signed JWT".into(),
-            check: |j| Some(super::format(j.s)),
+            check: |j| Some(rule::format(j.s)),
         },
         RuleSpec { id: RuleId::TokenType, describe: |_| "The token is an ID token".into(), check: token_type },
         RuleSpec { id: RuleId::Iss, describe: |t| format!("iss is exactly \"{}\"", t.issuer), check: iss },
@@ -43,7 +43,7 @@ pub(super) const SPEC: TargetSpec<OidcTarget> = TargetSpec {
             describe: |_| "The current time is before exp (with the client's leeway)".into(),
             check: |j| {
                 let policy = TimePolicy { absent: (Outcome::Fail, "No exp: OIDC Core requires it."), skew_known: true };
-                Some(super::time(RuleId::Exp, time::evaluate(j.ctx, j.s).exp, &policy))
+                Some(rule::time(RuleId::Exp, time::evaluate(j.ctx, j.s).exp, &policy))
             },
         },
         RuleSpec { id: RuleId::Iat, describe: |_| "iat is present".into(), check: iat },
@@ -92,7 +92,7 @@ fn signature(j: &J<'_>) -> Option<Checked> {
     Some(if j.s.token.kind == TokenKind::Unsecured {
         Checked::fail("alg none: unsecured.")
     } else {
-        super::signature(j.s)
+        rule::signature(j.s)
     })
 }
 
@@ -149,7 +149,7 @@ mod tests {
     use crate::diagnose::model::{Decision, Outcome};
     use crate::diagnose::testutil::*;
 
-    fn rp(extra: &str) -> crate::InspectOptions {
+    fn rp(extra: &str) -> Options {
         opts(&format!(
             r#"{{"now":{NOW}{extra},"target":{{"kind":"oidc","issuer":"https://op.example","clientId":"web"}}}}"#
         ))
@@ -174,7 +174,7 @@ mod tests {
             v.rules.iter().filter(|r| r.outcome != Outcome::Pass).map(|r| r.id.as_str()).collect::<Vec<_>>(),
             ["signature"]
         );
-        assert!(i.findings.iter().all(|f| f.severity == crate::Severity::Info), "{:#?}", i.findings);
+        assert!(i.findings.iter().all(|f| f.severity == crate::codes::Severity::Info), "{:#?}", i.findings);
     }
 
     #[test]
