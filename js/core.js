@@ -48,7 +48,7 @@ function timed(options) {
 
 /**
  * Builds the API around an initialised wasm-bindgen module (its exports, as `import * as wasm`).
- * @param {{ inspectJson(input: string, options: string): string, verifyJson(input: string, keys: string, options: string): string, parseKeysJson(text: string, options: string): string, codesJson(): string }} wasm
+ * @param {{ inspectJson(input: string, options: string): string, verifyJson(input: string, keys: string, options: string): string, parseKeysJson(text: string, options: string): string, describeClaimJson(name: string, options: string): string, codesJson(): string }} wasm
  */
 export function api(wasm) {
   function inspect(input, options) {
@@ -68,9 +68,14 @@ export function api(wasm) {
     return unwrap(wasm.parseKeysJson(text, JSON.stringify(timed(options))));
   }
 
+  function describeClaim(name, options) {
+    checkString('name', name);
+    return unwrap(wasm.describeClaimJson(name, JSON.stringify(checkOptions(options))));
+  }
+
   function codes() {
     return unwrap(wasm.codesJson());
   }
 
-  return { inspect, verify, parseKeys, codes };
+  return { inspect, verify, parseKeys, describeClaim, codes };
 }

@@ -1,6 +1,6 @@
 // Type declarations for the `jwtlens` package: the functions, by hand (they are the loaders' own); every option and
 // result type is generated from the Rust types into ./types.d.ts, and the finding codes into ./codes.d.ts.
-import type { CodeEntry, InspectOptions, Inspection, KeyOptions, KeySet, VerifyOptions, VerifyResult } from './types.js';
+import type { ClaimMeaning, CodeEntry, DescribeOptions, InspectOptions, Inspection, KeyOptions, KeySet, VerifyOptions, VerifyResult } from './types.js';
 
 export type { FindingCode } from './codes.js';
 export type * from './types.js';
@@ -29,6 +29,12 @@ export declare function verify(input: string, keys: string, options?: VerifyOpti
 
 /** Reads every key in pasted key text, with a finding for each problem. Never throws for bad keys. */
 export declare function parseKeys(text: string, options?: KeyOptions): KeySet;
+
+/**
+ * What a header parameter or claim means and who defines it (a specification or a provider), for the members an
+ * inspection lists in `diagnoses[i].catalogue`. Pass the token's `provider` for its own meaning (Cognito's `scope`).
+ */
+export declare function describeClaim(name: string, options?: DescribeOptions): ClaimMeaning;
 
 /** Every finding code, grouped by phase: `[phase title, codes]`. */
 export declare function codes(): Array<[string, CodeEntry[]]>;

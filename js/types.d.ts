@@ -148,11 +148,7 @@ protected: Decoded | null,
 /**
  * The unprotected header (`header` member), as given.
  */
-header: JsonValue | null, 
-/**
- * The signature bytes, hex.
- */
-signatureHex: string | null, };
+header: JsonValue | null, };
 
 /**
  * Everything decoded from one token.
@@ -182,10 +178,6 @@ header: Decoded | null,
  * The payload (claims). `None` for JWE, whose payload is encrypted.
  */
 payload: Decoded | null, 
-/**
- * The signature bytes as hex (JWS compact and flattened).
- */
-signatureHex: string | null, 
 /**
  * Byte ranges of the segments in the original input (compact serialization only).
  */
@@ -706,7 +698,7 @@ relative: string | null,
 secondsFromNow: number | null, };
 
 /**
- * One header parameter or claim, explained.
+ * One header parameter or claim present in a token, with its time for people when it is a NumericDate.
  */
 export type CatalogueEntry = { 
 /**
@@ -718,21 +710,39 @@ part: Part,
  */
 inner?: boolean, 
 /**
- * The member name.
+ * The member name; what it means is [`crate::describe_claim`]'s answer (static text stays out of results).
  */
 name: string, 
 /**
- * The specification or provider that defines it; `None` when unknown.
+ * For NumericDate claims: the date and its distance from the evaluation time.
+ */
+time?: TimeInfo, };
+
+/**
+ * What a header parameter or claim means, and who defines it: [`crate::describe_claim`]'s answer.
+ */
+export type ClaimMeaning = { 
+/**
+ * The specification or provider that defines it; `null` when unknown.
  */
 definedBy: string | null, 
 /**
  * What it means, in one line.
  */
-meaning: string, 
+meaning: string, };
+
 /**
- * For NumericDate claims: the date and its distance from the evaluation time.
+ * Options for [`describe_claim`]. Every field is optional.
  */
-time?: TimeInfo, };
+export type DescribeOptions = { 
+/**
+ * `header` for a header parameter; default `payload` (a claim).
+ */
+part?: Part, 
+/**
+ * The token's provider (`TokenDiagnosis.provider.id`), for its own meaning of a claim. Default: none.
+ */
+provider?: ProviderId, };
 
 /**
  * The outcome of one rule of a target.

@@ -16,7 +16,8 @@ fi
 source scripts/env.sh
 if [ ! -x "$bindgen" ]; then
   echo "setup: installing wasm-bindgen-cli $bindgen_version into $bindgen_root (about 3 minutes, once per machine)"
-  # --locked fails here: the CLI's own lockfile names a crate version the registry lacks (toolchain.md).
+  # Not --locked: the CLI's own Cargo.lock names a crate version that the crates.io mirror of this project's
+  # machines lacks, so a locked install fails there; the CLI's version itself is pinned by --version.
   flock /tmp/jwtlens-build.lock cargo install wasm-bindgen-cli --version "$bindgen_version" --root "$bindgen_root" --quiet
 fi
 

@@ -76,7 +76,7 @@ function renderVerdict(verdict) {
 function renderCatalogue(diagnosis) {
   if (!diagnosis || diagnosis.catalogue.length === 0) return null;
   return table(['name', 'defined by', 'meaning', 'time'], diagnosis.catalogue.map((c) =>
-    [`${c.inner ? 'inner ' : ''}${c.part === 'header' ? 'header ' : ''}${c.name}`, c.definedBy ?? '', c.meaning, c.time ? `${c.time.iso}${c.time.relative ? ` (${c.time.relative})` : ''}` : '']));
+    [`${c.inner ? 'inner ' : ''}${c.part === 'header' ? 'header ' : ''}${c.name}`, ...Object.values(jwtlens.describeClaim(c.name, { part: c.part, provider: diagnosis.provider.id })).map((v) => v ?? ''), c.time ? `${c.time.iso}${c.time.relative ? ` (${c.time.relative})` : ''}` : '']));
 }
 
 function render() {

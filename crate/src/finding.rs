@@ -3,13 +3,13 @@
 //! Every finding has a stable [`Code`] (declared, with its severity and description, in [`crate::codes`]), a
 //! [`Severity`], a one-line message in plain language, an optional fix and an optional [`Location`].
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use crate::codes::{Code, Severity};
 
 /// Which part of a token a location points into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Part {
     /// The pasted input as a whole.

@@ -53,7 +53,7 @@ pub mod api;
 mod wasm;
 
 pub use alg::Algorithm;
-pub use api::{InspectOptions, Inspection, VerifyResult, inspect, verify};
+pub use api::{DescribeOptions, InspectOptions, Inspection, VerifyResult, describe_claim, inspect, verify};
 pub use codes::{Code, Severity, all_codes};
 pub use diagnose::{Decision, Outcome, Rule, TokenDiagnosis, Verdict};
 pub use finding::{Finding, Location, Part};

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::keys::{KeyOptions, parse_keys};
 use crate::verify::VerifyOptions;
-use crate::{InspectOptions, inspect, verify};
+use crate::{DescribeOptions, InspectOptions, describe_claim, inspect, verify};
 
 #[derive(Serialize)]
 struct Failure<'a> {
@@ -71,6 +71,13 @@ pub fn verify_json(input: &str, keys: &str, options_json: &str) -> String {
 #[must_use]
 pub fn parse_keys_json(text: &str, options_json: &str) -> String {
     respond(options::<KeyOptions>(options_json).map(|opts| parse_keys(text, &opts)))
+}
+
+/// `describeClaim(name, optionsJson)` → envelope JSON holding a `ClaimMeaning`.
+#[wasm_bindgen(js_name = describeClaimJson)]
+#[must_use]
+pub fn describe_claim_json(name: &str, options_json: &str) -> String {
+    respond(options::<DescribeOptions>(options_json).map(|opts| describe_claim(name, &opts)))
 }
 
 /// Every finding code with its severity and description, as JSON.

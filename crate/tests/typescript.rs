@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use jwtlens::api::{InspectOptions, Inspection, VerifyResult};
+use jwtlens::api::{DescribeOptions, InspectOptions, Inspection, VerifyResult};
 use jwtlens::codes::{CodeEntry, Severity};
 use jwtlens::decode::token::{Decoded, JsonSignature, Segment, Serialization, Token, TokenKind};
 use jwtlens::diagnose::{
@@ -74,6 +74,8 @@ fn declarations() -> Vec<Declared> {
         declare::<ProviderDetection>(),
         declare::<TimeInfo>(),
         declare::<CatalogueEntry>(),
+        declare::<jwtlens::diagnose::model::ClaimMeaning>(),
+        declare::<DescribeOptions>(),
         declare::<Outcome>(),
         declare::<Decision>(),
         declare::<TargetKind>(),

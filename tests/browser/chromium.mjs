@@ -1,5 +1,6 @@
 // Launches Debian's Chromium (installed by scripts/setup.sh --browser) through playwright-core, headless, with the
-// flags this sandbox needs (no background networking: the machine has no internet, see toolchain.md).
+// flags a machine without internet access needs: without --disable-background-networking and friends, Chromium
+// keeps trying to reach Google's services (component updates, sync, safe browsing) and logs failures.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { inspect, codes, JwtlensError } from 'jwtlens';
+import { inspect, codes, describeClaim, JwtlensError } from 'jwtlens';
 import { jws } from './tokens.mjs';
 
 const NOW = 1_700_000_000;
@@ -159,7 +159,11 @@ test('other providers: detection and their classic confusions', () => {
   assert.deepEqual(codesOf(firebase), ['FIREBASE_AUD_PROJECT']);
   const okta = inspect(tok({ iss: 'https://dev-1.okta.com', cid: 'c', uid: 'u', scp: ['openid'] }), { now: NOW });
   assert.deepEqual(codesOf(okta), ['OKTA_ORG_SERVER_TOKEN']);
-  assert.equal(okta.diagnoses[0].catalogue.find((e) => e.name === 'scp').definedBy, 'Okta');
+  assert.ok(okta.diagnoses[0].catalogue.some((e) => e.name === 'scp'));
+  assert.equal(describeClaim('scp', { provider: okta.diagnoses[0].provider.id }).definedBy, 'Okta');
+  assert.match(describeClaim('scope', { provider: 'cognito' }).meaning, /aws\.cognito\.signin\.user\.admin/);
+  assert.equal(describeClaim('kid', { part: 'header' }).definedBy, 'RFC 7515 (JWS)');
+  assert.equal(describeClaim('x-custom', { part: 'header' }).definedBy, null);
 });
 
 test('a token response: each token gets its diagnosis, and the verdict is for the token to send', () => {

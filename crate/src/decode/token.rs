@@ -86,8 +86,6 @@ pub struct JsonSignature {
     pub protected: Option<Decoded>,
     /// The unprotected header (`header` member), as given.
     pub header: Option<Value>,
-    /// The signature bytes, hex.
-    pub signature_hex: Option<String>,
     /// The JWS signing input (`protected.payload`) for this signature.
     #[serde(skip)]
     pub signing_input: Option<String>,
@@ -112,8 +110,6 @@ pub struct Token {
     pub header: Option<Decoded>,
     /// The payload (claims). `None` for JWE, whose payload is encrypted.
     pub payload: Option<Decoded>,
-    /// The signature bytes as hex (JWS compact and flattened).
-    pub signature_hex: Option<String>,
     /// Byte ranges of the segments in the original input (compact serialization only).
     pub segments: Vec<Segment>,
     /// Signatures of a JWS JSON serialization.
@@ -139,7 +135,6 @@ impl Token {
             serialization: Serialization::Compact,
             header: None,
             payload: None,
-            signature_hex: None,
             segments: Vec::new(),
             signatures: Vec::new(),
             inner: None,
@@ -439,9 +434,7 @@ fn decode_jws(token: &mut Token, segments: &[Spanned], exact: bool, findings: &m
             );
         }
         token.signature = Some(Vec::new());
-        token.signature_hex = Some(String::new());
     } else if let Some(bytes) = segment_bytes(s, Part::Signature, findings) {
-        token.signature_hex = Some(hex(&bytes));
         token.signature = Some(bytes);
     }
     if is_none {
@@ -573,14 +566,12 @@ fn decode_json(candidate: &Candidate, findings: &mut Vec<Finding>) -> Token {
         token.signatures.push(JsonSignature {
             protected,
             header: unprotected,
-            signature_hex: signature.as_deref().map(hex),
             signing_input: Some(format!("{protected_b64}.{payload_b64}")),
             signature,
         });
     }
     if let Some(first) = token.signatures.first().cloned() {
         token.header = first.protected;
-        token.signature_hex = first.signature_hex;
         token.signature = first.signature;
         token.signing_input = first.signing_input;
     }

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::model::{CatalogueEntry, ProviderId, TimeInfo};
+use super::model::{CatalogueEntry, ClaimMeaning, ProviderId, TimeInfo};
 use super::providers::{self, Meaning, ProviderSpec};
 use super::subject::{Ctx, Subject};
 use crate::datetime::{duration, iso8601};
@@ -156,29 +156,41 @@ fn unknown_claim(name: &str) -> (Option<&'static str>, String) {
     (None, "Not a registered or known provider claim: its meaning is set by the issuer.".to_owned())
 }
 
+/// What `name` means in the `part` of a token from `provider`: the provider's own meaning first, then the
+/// registered one, then a provider's invention that means the same in any token, else a generic sentence.
+#[must_use]
+pub fn describe(part: Part, name: &str, provider: ProviderId) -> ClaimMeaning {
+    let found = if part == Part::Header {
+        lookup(HEADER, |p| p.header, name, provider)
+    } else {
+        lookup(CLAIMS, |p| p.claims, name, provider)
+    };
+    match (found, part) {
+        (Some((by, meaning)), _) => ClaimMeaning { defined_by: Some(by), meaning: meaning.to_owned() },
+        (None, Part::Header) => ClaimMeaning {
+            defined_by: None,
+            meaning: "Not a registered header parameter: its meaning is set by the issuer.".to_owned(),
+        },
+        (None, _) => {
+            let (defined_by, meaning) = unknown_claim(name);
+            ClaimMeaning { defined_by, meaning }
+        }
+    }
+}
+
 fn entries(ctx: &Ctx<'_>, token: &Token, provider: ProviderId, inner: bool, out: &mut Vec<CatalogueEntry>) {
     if let Some(header) = token.header_object() {
         for (name, value) in header {
-            let (defined_by, meaning) = match lookup(HEADER, |p| p.header, name, provider) {
-                Some((by, m)) => (Some(by), m.to_owned()),
-                None => (None, "Not a registered header parameter: its meaning is set by the issuer.".to_owned()),
-            };
             let time = if provider == ProviderId::Alb && name == "exp" { time_info(ctx, name, value) } else { None };
-            out.push(CatalogueEntry { part: Part::Header, inner, name: name.clone(), defined_by, meaning, time });
+            out.push(CatalogueEntry { part: Part::Header, inner, name: name.clone(), time });
         }
     }
     if let Some(claims) = token.claims() {
         for (name, value) in claims {
-            let (defined_by, meaning) = match lookup(CLAIMS, |p| p.claims, name, provider) {
-                Some((by, m)) => (Some(by), m.to_owned()),
-                None => unknown_claim(name),
-            };
             out.push(CatalogueEntry {
                 part: Part::Payload,
                 inner,
                 name: name.clone(),
-                defined_by,
-                meaning,
                 time: time_info(ctx, name, value),
             });
         }
@@ -236,22 +248,23 @@ mod tests {
             ]
         );
         let exp = &cat[3];
-        assert_eq!(exp.defined_by, Some("RFC 7519 (JWT)"));
+        assert_eq!(describe(exp.part, &exp.name, ProviderId::Unknown).defined_by, Some("RFC 7519 (JWT)"));
         let time = exp.time.as_ref().unwrap();
         assert_eq!(time.iso, "2023-11-14T19:01:20Z");
         assert_eq!(time.relative.as_deref(), Some("expired 3 h 12 min ago"));
         assert_eq!(cat[4].time.as_ref().unwrap().relative.as_deref(), Some("issued 4 h ago"));
-        assert_eq!(cat[5].defined_by, Some("Amazon Cognito"));
-        assert_eq!(cat[7].defined_by, None);
-        assert_eq!(cat[2].defined_by, None);
+        assert_eq!(describe(Part::Payload, &cat[5].name, ProviderId::Unknown).defined_by, Some("Amazon Cognito"));
+        assert_eq!(describe(Part::Payload, &cat[7].name, ProviderId::Unknown).defined_by, None);
+        assert_eq!(describe(Part::Header, &cat[2].name, ProviderId::Unknown).defined_by, None);
 
         let i = run(&t, &with_now(NOW));
-        let cat = &i.diagnoses[0].catalogue;
-        let scope = cat.iter().find(|e| e.name == "scope").unwrap();
-        assert!(scope.meaning.contains("aws.cognito.signin.user.admin"));
-        let exp = cat.iter().find(|e| e.name == "exp").unwrap();
+        let d = &i.diagnoses[0];
+        let meaning = |e: &CatalogueEntry| describe(e.part, &e.name, d.provider.id);
+        let scope = d.catalogue.iter().find(|e| e.name == "scope").unwrap();
+        assert!(meaning(scope).meaning.contains("aws.cognito.signin.user.admin"));
+        let exp = d.catalogue.iter().find(|e| e.name == "exp").unwrap();
         assert_eq!(exp.time.as_ref().unwrap().relative.as_deref(), Some("expires in 59 min"));
-        assert!(cat.iter().all(|e| e.defined_by.is_some()), "{cat:#?}");
+        assert!(d.catalogue.iter().all(|e| meaning(e).defined_by.is_some()), "{:#?}", d.catalogue);
     }
 
     #[test]
@@ -261,8 +274,13 @@ mod tests {
             r#"{"iss":"https://dev-1.okta.com/oauth2/default","scp":["openid"],"cid":"c","uid":"u","exp":1}"#,
         );
         let i = run(&okta, &Options::default());
-        let scp = i.diagnoses[0].catalogue.iter().find(|e| e.name == "scp").unwrap();
-        assert_eq!(scp.defined_by, Some("Okta"));
+        assert_eq!(i.diagnoses[0].provider.id, ProviderId::OktaCustom);
+        assert!(i.diagnoses[0].catalogue.iter().any(|e| e.name == "scp"));
+        assert_eq!(describe(Part::Payload, "scp", ProviderId::OktaCustom).defined_by, Some("Okta"));
+        assert_eq!(
+            describe(Part::Payload, "scp", ProviderId::Unknown).defined_by,
+            Some("provider-specific (Entra, Okta)")
+        );
         let exp = i.diagnoses[0].catalogue.iter().find(|e| e.name == "exp").unwrap();
         assert_eq!(exp.time.as_ref().unwrap().relative, None);
     }

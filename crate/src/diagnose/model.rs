@@ -252,7 +252,7 @@ impl Verdict {
 }
 
 /// The providers jwtlens recognises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ProviderId {
     /// Amazon Cognito user pools.
@@ -367,7 +367,7 @@ impl ProviderId {
     }
 }
 
-/// One header parameter or claim, explained.
+/// One header parameter or claim present in a token, with its time for people when it is a NumericDate.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CatalogueEntry {
@@ -377,16 +377,22 @@ pub struct CatalogueEntry {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[ts(optional, as = "Option<bool>")]
     pub inner: bool,
-    /// The member name.
+    /// The member name; what it means is [`crate::describe_claim`]'s answer (static text stays out of results).
     pub name: String,
-    /// The specification or provider that defines it; `None` when unknown.
-    pub defined_by: Option<&'static str>,
-    /// What it means, in one line.
-    pub meaning: String,
     /// For NumericDate claims: the date and its distance from the evaluation time.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub time: Option<TimeInfo>,
+}
+
+/// What a header parameter or claim means, and who defines it: [`crate::describe_claim`]'s answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimMeaning {
+    /// The specification or provider that defines it; `null` when unknown.
+    pub defined_by: Option<&'static str>,
+    /// What it means, in one line.
+    pub meaning: String,
 }
 
 /// A NumericDate, for people.
