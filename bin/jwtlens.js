@@ -7,4 +7,5 @@ process.stdout.on('error', (e) => {
   if (e.code !== 'EPIPE') throw e;
   process.exit(process.exitCode ?? 0);
 });
-process.exitCode = await main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+const { stdin, stdout, stderr, env } = process;
+process.exitCode = await main(process.argv.slice(2), { stdin, stdout, stderr, env });

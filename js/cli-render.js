@@ -87,7 +87,8 @@ function decodedText(decoded, c) {
 function answerLines(answers, c) {
   const out = [c.bold('From the token alone')];
   for (const a of answers) {
-    out.push(`  ${c[DECISION_COLOR[a.decision]](a.decision.toUpperCase().padEnd(8))} ${c.bold(a.service)}`, `           ${c.plain(a.reason)}`);
+    out.push(`  ${c[DECISION_COLOR[a.decision]](a.decision.toUpperCase().padEnd(8))} ${c.bold(a.service)}`);
+    out.push(`           ${c.plain(a.reason)}`);
     if (a.fix) out.push(`           Fix: ${c.plain(a.fix)}`);
   }
   return out;
@@ -124,9 +125,10 @@ function tokenLines(t, count, c, prefix = '') {
   const label = t.label ? ` (${c.plain(t.label)})` : '';
   const out = ['', `${c.bold(`${prefix}${name}`)}${label}: ${facts.join(', ')}`];
   if (t.signature) {
-    const key = t.signature.key && `key ${t.signature.key.index}${t.signature.key.kid === null ? '' : ` (kid ${t.signature.key.kid})`}`;
+    const { key } = t.signature;
+    const keyName = key && `key ${key.index}${key.kid === null ? '' : ` (kid ${key.kid})`}`;
     out.push(t.signature.valid
-      ? `Signature: ${c.green('valid')} ${c.plain([t.signature.algorithm, key].filter(Boolean).join(', '))}`
+      ? `Signature: ${c.green('valid')} ${c.plain([t.signature.algorithm, keyName].filter(Boolean).join(', '))}`
       : `Signature: ${c.red('not valid')} ${c.dim('(see the findings)')}`);
   } else if (t.kind === 'jws') {
     out.push(`Signature: ${c.dim('not checked (give --keys)')}`);
@@ -134,7 +136,9 @@ function tokenLines(t, count, c, prefix = '') {
   out.push(c.bold('Header'), decodedText(t.header, c));
   if (t.kind !== 'jwe') out.push(c.bold('Payload'), decodedText(t.payload, c));
   const width = Math.max(0, ...t.times.map((x) => x.name.length));
-  for (const x of t.times) out.push(`${c.plain(x.name.padEnd(width))}  ${c.plain(x.iso)}${x.relative ? `  ${c.dim(x.relative)}` : ''}`);
+  for (const x of t.times) {
+    out.push(`${c.plain(x.name.padEnd(width))}  ${c.plain(x.iso)}${x.relative ? `  ${c.dim(x.relative)}` : ''}`);
+  }
   if (t.inner) out.push(...tokenLines(t.inner, 1, c, 'Inner '));
   return out;
 }
@@ -155,12 +159,16 @@ export function renderInspection(view, c, heading = null) {
 export function renderKeys(view, c) {
   const out = view.keys.length ? [] : [c.bold('No key found.')];
   for (const k of view.keys) {
-    const facts = [k.format, k.type, k.kid !== null && `kid ${k.kid}`, k.alg && `alg ${k.alg}`, k.use && `use ${k.use}`, k.private && 'private key (only its public half is used)'];
+    const facts = [k.format, k.type, k.kid !== null && `kid ${k.kid}`, k.alg && `alg ${k.alg}`, k.use && `use ${k.use}`,
+      k.private && 'private key (only its public half is used)'];
     out.push(`${c.bold(`Key ${k.index}`)}: ${c.plain(facts.filter(Boolean).join(', '))}`);
     out.push(`  Verifies: ${k.algorithms.length ? c.plain(k.algorithms.join(' ')) : c.red('nothing')}`);
     if (k.thumbprint) out.push(`  Thumbprint: ${c.plain(k.thumbprint)}`);
     const cert = k.certificate;
-    if (cert) out.push(`  Certificate: ${c.plain(cert.subject)}, ${c.plain(cert.notBefore)} to ${c.plain(cert.notAfter)}${cert.expired ? ` ${c.red('(expired)')}` : ''}`);
+    if (cert) {
+      const expired = cert.expired ? ` ${c.red('(expired)')}` : '';
+      out.push(`  Certificate: ${c.plain(cert.subject)}, ${c.plain(cert.notBefore)} to ${c.plain(cert.notAfter)}${expired}`);
+    }
   }
   out.push(...findingLines(view.findings, c));
   return `${out.join('\n')}\n`;

@@ -11,6 +11,8 @@ const TARGET_NAMES = {
 const SEVERITIES = ['error', 'warning', 'info'];
 const DECISION_RANK = { allow: 0, unknown: 1, deny: 2 };
 
+const pick = (object, ...names) => Object.fromEntries(names.map((n) => [n, object[n]]));
+
 /** Findings of every part of the result, each once: the top level, then what verification added. */
 function allFindings(result) {
   const seen = new Set();
@@ -47,7 +49,7 @@ function verdictOf(verdict) {
     target: TARGET_NAMES[verdict.target] ?? verdict.target,
     decision: verdict.decision,
     summary: verdict.summary,
-    rules: verdict.rules.map((r) => ({ id: r.id, outcome: r.outcome, description: r.description, detail: r.detail, settle: r.settle ?? null })),
+    rules: verdict.rules.map((r) => ({ ...pick(r, 'id', 'outcome', 'description', 'detail'), settle: r.settle ?? null })),
     assumptions: verdict.assumptions ?? [],
   };
 }
@@ -61,24 +63,31 @@ function decodedOf(decoded) {
 /** A claim value worth a column in --lines: strings and numbers only, anything else left out. */
 const scalar = (v) => (typeof v === 'string' || typeof v === 'number' ? v : undefined);
 
+/** A decoded JSON object's members, or none when it is not an object. */
+const members = (decoded) => {
+  const v = decoded?.value;
+  return v && typeof v === 'object' && !Array.isArray(v) ? v : {};
+};
+
 function tokenOf(token, index, diagnosis, verification) {
-  const header = token.header?.value;
-  const claims = token.payload?.value;
-  const plain = (o) => (o && typeof o === 'object' && !Array.isArray(o) ? o : {});
+  const claims = members(token.payload);
   return {
     index,
     label: token.label,
     kind: token.kind,
-    alg: scalar(plain(header).alg) ?? null,
+    alg: scalar(members(token.header).alg) ?? null,
     provider: diagnosis && diagnosis.provider.id !== 'unknown' ? diagnosis.provider.name : null,
     use: diagnosis && diagnosis.tokenUse !== 'unknown' ? diagnosis.tokenUse : null,
-    claims: { iss: scalar(plain(claims).iss), sub: scalar(plain(claims).sub), exp: scalar(plain(claims).exp) },
+    claims: { iss: scalar(claims.iss), sub: scalar(claims.sub), exp: scalar(claims.exp) },
     header: decodedOf(token.header),
     payload: decodedOf(token.payload),
-    times: (diagnosis?.catalogue ?? []).filter((e) => e.time && !e.inner).map((e) => ({ name: e.name, iso: e.time.iso, relative: e.time.relative })),
-    signature: verification
-      ? { valid: verification.valid, algorithm: verification.algorithm, key: verification.matchedKey && { index: verification.matchedKey.index, kid: verification.matchedKey.kid } }
-      : null,
+    times: (diagnosis?.catalogue ?? []).filter((e) => e.time && !e.inner)
+      .map(({ name, time }) => ({ name, iso: time.iso, relative: time.relative })),
+    signature: verification ? {
+      valid: verification.valid,
+      algorithm: verification.algorithm,
+      key: verification.matchedKey && pick(verification.matchedKey, 'index', 'kid'),
+    } : null,
     inner: token.inner ? tokenOf(token.inner, index, null, null) : null,
   };
 }
@@ -115,7 +124,7 @@ export function lineRecord(result, line) {
   const { status, decision, codes, tokens } = inspectionView(result);
   return {
     line, status, decision, codes,
-    tokens: tokens.map((t) => ({ kind: t.kind, alg: t.alg, provider: t.provider, use: t.use, ...t.claims, valid: t.signature?.valid })),
+    tokens: tokens.map((t) => ({ ...pick(t, 'kind', 'alg', 'provider', 'use'), ...t.claims, valid: t.signature?.valid })),
   };
 }
 
@@ -132,9 +141,7 @@ export function keysView(set) {
       private: k.private,
       thumbprint: k.thumbprint,
       algorithms: k.algorithms,
-      certificate: k.certificate && {
-        subject: k.certificate.subject, notBefore: k.certificate.notBefore, notAfter: k.certificate.notAfter, expired: k.certificate.expired,
-      },
+      certificate: k.certificate && pick(k.certificate, 'subject', 'notBefore', 'notAfter', 'expired'),
     })),
     findings: bySeverity(set.findings),
     status: set.findings.some((f) => f.severity === 'error') ? 1 : 0,

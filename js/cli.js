@@ -15,11 +15,12 @@ const SECRET_ENCODINGS = ['utf8', 'base64', 'base64url', 'hex'];
 
 /**
  * Every flag, in the order --help lists them: [group, flag, value placeholder (null for a switch), help, extras].
- * Extras: `repeat` (collects an array), `choices`, `target` (only valid with that --target), `keys` (also valid for
- * `jwtlens keys`).
+ * Extras: `repeat` (collects an array), `choices`, `target` (only with that --target), `in` (the commands that take
+ * it, default the main one).
  */
+const ALL = 'inspect keys sign';
 const FLAGS = [
-  ['Context', '--now', '<unix|ISO>', 'evaluation time (default: this machine\'s clock)', { keys: true }],
+  ['Context', '--now', '<unix|ISO>', 'evaluation time (default: this machine\'s clock)', { in: ALL }],
   ['Context', '--skew', '<seconds>', 'clock skew allowed for exp, nbf and iat'],
   ['Context', '--issuer', '<iss>', 'expected issuer; with --target http or oidc, the one configured there'],
   ['Context', '--pool', '<id|ARN>', 'expected Cognito user pool'],
@@ -34,15 +35,19 @@ const FLAGS = [
   ['Target', '--header', '<value>', 'rest: the Authorization header as sent; the input when no other is given', { target: 'rest' }],
   ['Target', '--route-scope', '<scope>', 'http: an authorization scope of the route (repeatable)', { repeat: true, target: 'http' }],
   ['Keys', '--keys', '<file|->', 'verify signatures with a JWK, JWKS, PEM keys or certificates, or an HMAC secret'],
-  ['Keys', '--secret-encoding', SECRET_ENCODINGS.join('|'), 'how to read an HMAC secret (default utf8)', { choices: SECRET_ENCODINGS, keys: true }],
+  ['Keys', '--secret-encoding', SECRET_ENCODINGS.join('|'), 'how to read an HMAC secret (default utf8)', { choices: SECRET_ENCODINGS, in: ALL }],
   ['Keys', '--fetch-keys', null, 'fetch the issuer\'s published keys (not available in this version)'],
-  ['Output', '--json', null, 'print the result object exactly as the API returns it', { keys: true }],
+  ['Sign (not available in this version)', '--key', '<file|->', 'sign: the private key or secret', { in: 'sign' }],
+  ['Sign (not available in this version)', '--alg', '<alg>', 'sign: the algorithm (default: from the key)', { in: 'sign' }],
+  ['Sign (not available in this version)', '--kid', '<kid>', 'sign: the kid header parameter', { in: 'sign' }],
+  ['Sign (not available in this version)', '--expires-in', '<seconds>', 'sign: add iat (now) and exp', { in: 'sign' }],
+  ['Output', '--json', null, 'print the result object exactly as the API returns it', { in: ALL }],
   ['Output', '--lines', null, 'read one input per line of standard input, write one JSON object per line'],
-  ['Output', '--no-color', null, 'no colour (also without a terminal, or with NO_COLOR set)', { keys: true }],
-  ['Output', '--help', null, 'this help (-h)', { keys: true }],
-  ['Output', '--version', null, 'the version (-v)', { keys: true }],
+  ['Output', '--no-color', null, 'no colour (also without a terminal, or with NO_COLOR set)', { in: ALL }],
+  ['Output', '--help', null, 'this help (-h)', { in: ALL }],
+  ['Output', '--version', null, 'the version (-v)', { in: ALL }],
 ];
-const FLAG = new Map(FLAGS.map(([group, name, value, help, extras = {}]) => [name, { group, name, value, help, ...extras }]));
+const FLAG = new Map(FLAGS.map(([group, name, value, help, extras]) => [name, { group, name, value, help, in: 'inspect', ...extras }]));
 const ALIASES = { '-h': '--help', '-v': '--version' };
 
 /**
@@ -83,10 +88,10 @@ export function parseArgs(argv) {
     else flags[name] = value;
   }
   const command = inputs[0] === 'keys' || inputs[0] === 'sign' ? inputs.shift() : 'inspect';
-  if (command !== 'inspect') {
-    const other = Object.keys(flags).find((f) => !FLAG.get(f).keys);
-    if (command === 'keys' && other) throw new UsageError(`${other} does not apply to jwtlens keys`);
-    if (command === 'keys' && inputs.length !== 1) throw new UsageError('jwtlens keys takes one file (or - for standard input)');
+  const misplaced = Object.keys(flags).find((f) => !FLAG.get(f).in.split(' ').includes(command));
+  if (misplaced) throw new UsageError(`${misplaced} is not an option of jwtlens${command === 'inspect' ? '' : ` ${command}`}`);
+  if (command === 'keys' && inputs.length !== 1 && !flags['--help']) {
+    throw new UsageError('jwtlens keys takes one file (or - for standard input)');
   }
   return { command, flags, inputs };
 }
@@ -94,8 +99,13 @@ export function parseArgs(argv) {
 /** `--now` as seconds since the epoch: a number, or an ISO 8601 date. */
 function parseNow(text) {
   const seconds = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Date.parse(text) / 1000;
-  if (!Number.isFinite(seconds)) throw new UsageError(`--now must be seconds since the epoch or an ISO 8601 date`);
+  if (!Number.isFinite(seconds)) throw new UsageError('--now must be seconds since the epoch or an ISO 8601 date');
   return seconds;
+}
+
+function parseSkew(text) {
+  if (!/^\d+(\.\d+)?$/.test(text)) throw new UsageError('--skew must be a number of seconds');
+  return Number(text);
 }
 
 /** The target object of `--target` and its flags. */
@@ -138,14 +148,9 @@ function toOptions(f, keys) {
     tokenUse: f['--token-use'],
     scopes: f['--scope'],
   };
-  let clockSkew;
-  if ('--skew' in f) {
-    clockSkew = Number(f['--skew']);
-    if (!/^\d+(\.\d+)?$/.test(f['--skew'])) throw new UsageError('--skew must be a number of seconds');
-  }
   return prune({
     now: '--now' in f ? parseNow(f['--now']) : undefined,
-    clockSkew,
+    clockSkew: '--skew' in f ? parseSkew(f['--skew']) : undefined,
     expect: prune(expect),
     target: target && prune(target),
     keys,
@@ -153,20 +158,30 @@ function toOptions(f, keys) {
   });
 }
 
-/** Drops undefined members (the API rejects none, but `--json` consumers compare options) and empty objects. */
+/**
+ * Drops members left undefined, and objects left empty (but a target). Needed for `now`: the API reads a present
+ * `now: undefined` as "no evaluation time", not as "the default clock".
+ */
 function prune(object) {
   const entries = Object.entries(object).filter(([, v]) => v !== undefined);
   return entries.length || object.kind ? Object.fromEntries(entries) : undefined;
 }
 
-async function readAll(stream) {
-  const chunks = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+function hintIfTerminal(io) {
+  if (io.stdin.isTTY) io.stderr.write('jwtlens: reading standard input (end with Ctrl-D; jwtlens --help for usage)\n');
 }
 
+/** Standard input as pasted text: without the one line break that ends `echo` or a file (it was never pasted). */
+async function readInput(io) {
+  hintIfTerminal(io);
+  const chunks = [];
+  for await (const chunk of io.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** A file's text (keys are read as they are, a trailing line break included), or standard input's for `-`. */
 function readFile(path, what, io) {
-  if (path === '-') return readAll(io.stdin);
+  if (path === '-') return readInput(io);
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
@@ -179,31 +194,46 @@ async function write(stream, text) {
   if (!stream.write(text)) await once(stream, 'drain');
 }
 
-function hintIfTerminal(io) {
-  if (io.stdin.isTTY) io.stderr.write('jwtlens: reading standard input (end with Ctrl-D; jwtlens --help for usage)\n');
-}
-
 /** Lines longer than this are reported, not inspected: WebAssembly memory grows with the largest input and stays. */
 const MAX_LINE = 1 << 20;
 
 /**
- * `--lines`: one record per input line, streamed. Memory stays flat: readline pauses standard input while a line
- * is inspected and output waits for the reader. Returns 1 when any line has status 1.
+ * `--lines`: one record per input line, streamed. Each line is handled as readline emits it, so only the current
+ * input chunk is held; when the reader of standard output falls behind, input pauses until it drains. (readline's
+ * async iterator would queue up to 1,024 lines ahead.) Returns 1 when any line has status 1.
  */
 async function runLines(api, options, io) {
   hintIfTerminal(io);
   const progress = io.stderr.isTTY ? progressMeter(io.stderr) : null;
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let line = 0;
   let status = 0;
-  for await (const text of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
-    line++;
-    const record = text.length > MAX_LINE
-      ? { line, status: 1, decision: null, codes: [], tokens: [], skipped: `longer than ${MAX_LINE} characters` }
-      : lineRecord(api.inspect(text, options), line);
-    status = Math.max(status, record.status);
-    await write(io.stdout, `${JSON.stringify(record)}\n`);
-    progress?.(line);
-  }
+  let failure = null;
+  let waiting = false;
+  lines.on('line', (text) => {
+    if (failure) return;
+    try {
+      line++;
+      const record = text.length > MAX_LINE
+        ? { line, status: 1, decision: null, codes: [], tokens: [], skipped: `longer than ${MAX_LINE} characters` }
+        : lineRecord(api.inspect(text, options), line);
+      status = Math.max(status, record.status);
+      if (!io.stdout.write(`${JSON.stringify(record)}\n`) && !waiting) {
+        waiting = true;
+        lines.pause();
+        io.stdout.once('drain', () => {
+          waiting = false;
+          lines.resume();
+        });
+      }
+      progress?.(line);
+    } catch (e) {
+      failure = e;
+      lines.close();
+    }
+  });
+  await once(lines, 'close');
+  if (failure) throw failure;
   progress?.(line, true);
   return status;
 }
@@ -229,6 +259,7 @@ function help() {
     'Usage: jwtlens [options] [input…]     decode and diagnose tokens (no input: standard input)',
     '       jwtlens --lines [options]       one input per line of standard input, JSON lines out',
     '       jwtlens keys <file|->           what jwtlens reads in a key file',
+    '       jwtlens sign <payload|-> --key <file|->   sign a test token (not available in this version)',
     '',
     'Each input is pasted text: a token, an Authorization header, a token response, a redirect URL. Give',
     'several tokens in one input ("$ID $ACCESS") to have them compared. Everything runs locally.',
@@ -241,7 +272,7 @@ function help() {
   lines.push(
     '',
     'Exit status: 0 nothing wrong (or the target allows), 1 a deny verdict or an error finding, 2 a usage error.',
-    'Finding codes: https://www.npmjs.com/package/jwtlens (docs/codes.md)',
+    'Every finding code is explained in docs/codes.md of the jwtlens repository.',
   );
   return `${lines.join('\n')}\n`;
 }
@@ -256,8 +287,8 @@ function wantsColor(io, flags) {
 }
 
 /**
- * Runs one command line. `io`: `{ stdin, stdout, stderr, env }` (the process's by default). Resolves to the exit
- * status: 0 nothing wrong (or allow), 1 a deny verdict or an error finding, 2 a usage error.
+ * Runs one command line with `io` = `{ stdin, stdout, stderr, env }`. Resolves to the exit status: 0 nothing wrong
+ * (or allow), 1 a deny verdict or an error finding, 2 a usage error (or anything else that prevented an answer).
  */
 export async function main(argv, io) {
   try {
@@ -271,17 +302,19 @@ export async function main(argv, io) {
     const api = await import('./node.js');
 
     if (command === 'keys') {
-      if (inputs[0] === '-') hintIfTerminal(io);
-      const opts = prune({ now: '--now' in flags ? parseNow(flags['--now']) : undefined, secretEncoding: flags['--secret-encoding'] });
-      const set = api.parseKeys(await readFile(inputs[0], 'key file', io), opts);
+      const now = '--now' in flags ? parseNow(flags['--now']) : undefined;
+      const set = api.parseKeys(await readFile(inputs[0], 'key file', io), prune({ now, secretEncoding: flags['--secret-encoding'] }));
       const view = keysView(set);
       await write(io.stdout, flags['--json'] ? `${JSON.stringify(set)}\n` : renderKeys(view, colors));
       return view.status;
     }
 
     if (flags['--lines'] && inputs.length) throw new UsageError('--lines reads standard input: give no input arguments');
-    if (inputs.filter((i) => i === '-').length + (flags['--keys'] === '-') > 1) throw new UsageError('standard input can be read only once');
-    if (flags['--keys'] === '-' && !inputs.length && !flags['--header']) throw new UsageError('--keys - reads standard input: give the token as an argument');
+    const stdinReaders = inputs.filter((i) => i === '-').length + (flags['--keys'] === '-');
+    if (stdinReaders > 1) throw new UsageError('standard input can be read only once');
+    if (flags['--keys'] === '-' && !inputs.length && !flags['--header']) {
+      throw new UsageError('--keys - reads standard input: give the token as an argument');
+    }
     const keys = flags['--keys'] === undefined ? undefined : await readFile(flags['--keys'], '--keys file', io);
     const options = toOptions(flags, keys);
     if (flags['--lines']) return await runLines(api, options, io);
@@ -289,8 +322,7 @@ export async function main(argv, io) {
     if (!inputs.length) inputs.push(flags['--header'] ?? '-');
     let status = 0;
     for (const [i, input] of inputs.entries()) {
-      if (input === '-') hintIfTerminal(io);
-      const result = api.inspect(input === '-' ? await readAll(io.stdin) : input, options);
+      const result = api.inspect(input === '-' ? await readInput(io) : input, options);
       const view = inspectionView(result);
       const heading = inputs.length > 1 ? `Input ${i + 1} of ${inputs.length}` : null;
       await write(io.stdout, flags['--json'] ? `${JSON.stringify(result)}\n` : renderInspection(view, colors, heading));
@@ -298,8 +330,10 @@ export async function main(argv, io) {
     }
     return status;
   } catch (e) {
-    if (!(e instanceof UsageError) && e?.name !== 'JwtlensError') throw e;
-    io.stderr.write(`jwtlens: ${e.message} (see jwtlens --help)\n`);
+    // A JwtlensError is the API refusing options built from the command line: a usage error too.
+    const usage = e instanceof UsageError || e?.name === 'JwtlensError';
+    io.stderr.write(usage ? `jwtlens: ${e.message} (see jwtlens --help)\n` : `jwtlens: internal error: ${e?.message}\n`);
+    // Never 1, which scripts read as "deny".
     return 2;
   }
 }
