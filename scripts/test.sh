@@ -28,3 +28,6 @@ suite --test-concurrency=1 tests/browser/
 
 echo "== the packed package in a scratch project: Node ESM/CJS, tsc --strict, Vite build + dev, plain page, publint, attw"
 suite --test-concurrency=1 tests/package/
+
+echo "== the jwtlens command from the packed tarball: flags, targets, keys, --json, --lines (memory, throughput), colour"
+suite --test-concurrency=1 tests/cli/

@@ -3,38 +3,28 @@
 // <script type="module"> page, the last three in headless Chromium. Also runs publint and arethetypeswrong.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../browser/chromium.mjs';
 import { serveFolder } from '../browser/static.mjs';
+import { repo, run, scratchProject } from './scratch.mjs';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const bin = (name) => join(repo, 'node_modules', '.bin', name);
 let scratch;
 let tarball;
 let browser;
 
-const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts });
-
 before(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'jwtlens-package-'));
-  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: repo }));
-  tarball = join(scratch, packed.filename);
   const vite = JSON.parse(await readFile(join(repo, 'node_modules/vite/package.json'), 'utf8')).version;
-  await writeFile(join(scratch, 'package.json'), JSON.stringify({
-    name: 'scratch', private: true, type: 'module',
-    dependencies: { jwtlens: `file:${tarball}`, vite },
-  }, null, 2));
+  ({ dir: scratch, tarball } = await scratchProject('jwtlens-package-', { vite }));
   await cp(fixtures, scratch, { recursive: true });
   // plain/index.html imports ./node_modules/jwtlens/…, so it lives at the project root.
   await cp(join(fixtures, 'plain/index.html'), join(scratch, 'index.html'));
   await cp(join(fixtures, 'plain/init.html'), join(scratch, 'init.html'));
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: scratch });
   browser = await launch();
 });
 
@@ -58,7 +48,7 @@ async function pageResult(url) {
 test('packed files: only what ships', () => {
   const [info] = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], { cwd: repo }));
   const files = info.files.map((f) => f.path).sort();
-  assert.deepEqual(files.filter((f) => !f.startsWith('js/')), ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'dist/wasm/jwtlens.js', 'dist/wasm/jwtlens_bg.wasm', 'package.json']);
+  assert.deepEqual(files.filter((f) => !f.startsWith('js/')), ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'bin/jwtlens.js', 'dist/wasm/jwtlens.js', 'dist/wasm/jwtlens_bg.wasm', 'package.json']);
   assert.ok(files.includes('js/index.d.ts') && files.includes('js/node.js') && files.includes('js/browser.js'));
 });
 

@@ -1,0 +1,175 @@
+// Human output of the command, from the view objects of cli-view.js: the answers or the verdict, then findings by
+// severity with their fixes, then each token's header and payload as their exact JSON text, indented. Every piece
+// of text goes through `clean`, so a token cannot move the cursor, recolour or reorder the terminal.
+
+const CODES = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36 };
+const DECISION_COLOR = { allow: 'green', deny: 'red', unknown: 'yellow', pass: 'green', fail: 'red' };
+const SEVERITY = { error: ['Errors', 'red'], warning: ['Warnings', 'yellow'], info: ['Notes', 'cyan'] };
+
+/**
+ * Control characters (C0 but tab and newline, DEL, C1) and bidirectional overrides, written out as `\u….` so
+ * that decoded text shows what it holds instead of acting on the terminal.
+ */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export const clean = (text) => String(text).replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** Text stylers: ANSI colours when `enabled`, plain text otherwise; all of them clean their text. */
+export function palette(enabled) {
+  const c = { plain: clean };
+  for (const [name, code] of Object.entries(CODES)) c[name] = enabled ? (s) => `\x1b[${code}m${clean(s)}\x1b[0m` : clean;
+  return c;
+}
+
+/**
+ * Indents JSON text without parsing it: strings, numbers and literals are copied as written, so key order,
+ * duplicate members and number spelling (`1.0`, `1e3`, 2^53 + 1) stay exactly as in the token. `text` must be
+ * valid JSON (the API says so with `value !== null`).
+ */
+export function prettyJson(text, c) {
+  let out = '';
+  let depth = 0;
+  const open = [];
+  let atKey = false;
+  const newline = () => `\n${'  '.repeat(depth)}`;
+  const isSpace = (ch) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
+  for (let i = 0; i < text.length;) {
+    const ch = text[i];
+    if (isSpace(ch)) {
+      i++;
+    } else if (ch === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out += atKey ? c.cyan(text.slice(i, j + 1)) : c.plain(text.slice(i, j + 1));
+      i = j + 1;
+    } else if (ch === '{' || ch === '[') {
+      const close = ch === '{' ? '}' : ']';
+      let j = i + 1;
+      while (isSpace(text[j])) j++;
+      if (text[j] === close) {
+        out += ch + close;
+        i = j + 1;
+      } else {
+        open.push(ch);
+        depth++;
+        out += ch + newline();
+        atKey = ch === '{';
+        i++;
+      }
+    } else if (ch === '}' || ch === ']') {
+      open.pop();
+      depth--;
+      out += newline() + ch;
+      i++;
+    } else if (ch === ',') {
+      out += `,${newline()}`;
+      atKey = open.at(-1) === '{';
+      i++;
+    } else if (ch === ':') {
+      out += ': ';
+      atKey = false;
+      i++;
+    } else {
+      let j = i;
+      while (j < text.length && !isSpace(text[j]) && !'{}[],:"'.includes(text[j])) j++;
+      out += c.plain(text.slice(i, j));
+      i = j;
+    }
+  }
+  return out;
+}
+
+function decodedText(decoded, c) {
+  if (!decoded) return c.dim('(not readable)');
+  if (decoded.text === null) return `${c.dim('not UTF-8, hex:')} ${c.plain(decoded.hex)}`;
+  return decoded.json ? prettyJson(decoded.text, c) : `${c.dim('not JSON, as decoded:')}\n${c.plain(decoded.text)}`;
+}
+
+function answerLines(answers, c) {
+  const out = [c.bold('From the token alone')];
+  for (const a of answers) {
+    out.push(`  ${c[DECISION_COLOR[a.decision]](a.decision.toUpperCase().padEnd(8))} ${c.bold(a.service)}`);
+    out.push(`           ${c.plain(a.reason)}`);
+    if (a.fix) out.push(`           Fix: ${c.plain(a.fix)}`);
+  }
+  return out;
+}
+
+function verdictLines(v, c) {
+  const out = [`${c.bold(v.target)}: ${c[DECISION_COLOR[v.decision]](v.decision.toUpperCase())}`, `  ${c.plain(v.summary)}`];
+  const width = Math.max(...v.rules.map((r) => r.id.length));
+  for (const r of v.rules) {
+    out.push(`  ${c[DECISION_COLOR[r.outcome]](r.outcome.padEnd(8))} ${c.plain(r.id.padEnd(width))}  ${c.plain(r.description)}`);
+    if (r.outcome !== 'pass') out.push(`  ${' '.repeat(11 + width)}${c.dim(r.detail)}`);
+    if (r.settle) out.push(`  ${' '.repeat(11 + width)}${c.dim(`Settle it: ${r.settle}`)}`);
+  }
+  for (const a of v.assumptions) out.push(`  ${c.dim(`Assumed: ${a}`)}`);
+  return out;
+}
+
+function findingLines(groups, c) {
+  const out = [];
+  for (const [severity, list] of Object.entries(groups)) {
+    const [title, color] = SEVERITY[severity];
+    out.push('', c.bold(`${title} (${list.length})`));
+    for (const f of list) {
+      out.push(`  ${c[color](f.code)}  ${c.plain(f.message)}`);
+      if (f.fix) out.push(`    Fix: ${c.plain(f.fix)}`);
+    }
+  }
+  return out;
+}
+
+function tokenLines(t, count, c, prefix = '') {
+  const facts = [t.kind.toUpperCase(), t.alg, t.provider, t.use && `${t.use} token`].filter(Boolean).map(c.plain);
+  const name = count > 1 ? `Token ${t.index + 1} of ${count}` : 'Token';
+  const label = t.label ? ` (${c.plain(t.label)})` : '';
+  const out = ['', `${c.bold(`${prefix}${name}`)}${label}: ${facts.join(', ')}`];
+  if (t.signature) {
+    const { key } = t.signature;
+    const keyName = key && `key ${key.index}${key.kid === null ? '' : ` (kid ${key.kid})`}`;
+    out.push(t.signature.valid
+      ? `Signature: ${c.green('valid')} ${c.plain([t.signature.algorithm, keyName].filter(Boolean).join(', '))}`
+      : `Signature: ${c.red('not valid')} ${c.dim('(see the findings)')}`);
+  } else if (t.kind === 'jws') {
+    out.push(`Signature: ${c.dim('not checked (give --keys)')}`);
+  }
+  out.push(c.bold('Header'), decodedText(t.header, c));
+  if (t.kind !== 'jwe') out.push(c.bold('Payload'), decodedText(t.payload, c));
+  const width = Math.max(0, ...t.times.map((x) => x.name.length));
+  for (const x of t.times) {
+    out.push(`${c.plain(x.name.padEnd(width))}  ${c.plain(x.iso)}${x.relative ? `  ${c.dim(x.relative)}` : ''}`);
+  }
+  if (t.inner) out.push(...tokenLines(t.inner, 1, c, 'Inner '));
+  return out;
+}
+
+/** The whole report for one input; `heading` names the input when there are several. */
+export function renderInspection(view, c, heading = null) {
+  const out = heading ? [c.bold(`== ${heading}`)] : [];
+  if (view.answers.length) out.push(...answerLines(view.answers, c));
+  else if (view.verdict) out.push(...verdictLines(view.verdict, c));
+  out.push(...findingLines(view.findings, c));
+  if (!Object.keys(view.findings).length) out.push('', c.dim('No findings.'));
+  for (const t of view.tokens) out.push(...tokenLines(t, view.tokens.length, c));
+  while (out[0] === '') out.shift();
+  return `${out.join('\n')}\n`;
+}
+
+/** What `jwtlens keys` prints: one block per key, then the findings. */
+export function renderKeys(view, c) {
+  const out = view.keys.length ? [] : [c.bold('No key found.')];
+  for (const k of view.keys) {
+    const facts = [k.format, k.type, k.kid !== null && `kid ${k.kid}`, k.alg && `alg ${k.alg}`, k.use && `use ${k.use}`,
+      k.private && 'private key (only its public half is used)'];
+    out.push(`${c.bold(`Key ${k.index}`)}: ${c.plain(facts.filter(Boolean).join(', '))}`);
+    out.push(`  Verifies: ${k.algorithms.length ? c.plain(k.algorithms.join(' ')) : c.red('nothing')}`);
+    if (k.thumbprint) out.push(`  Thumbprint: ${c.plain(k.thumbprint)}`);
+    const cert = k.certificate;
+    if (cert) {
+      const expired = cert.expired ? ` ${c.red('(expired)')}` : '';
+      out.push(`  Certificate: ${c.plain(cert.subject)}, ${c.plain(cert.notBefore)} to ${c.plain(cert.notAfter)}${expired}`);
+    }
+  }
+  out.push(...findingLines(view.findings, c));
+  return `${out.join('\n')}\n`;
+}
