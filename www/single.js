@@ -3,7 +3,7 @@
 // so the file works opened from disk with no network at all (`connect-src 'none'`). A module Worker cannot start
 // from a blob: URL on a file:// page, so the Worker is a classic script here.
 import { configure } from '../js/element.js';
-import './main.js';
+import { start } from './shell.js';
 
 function bytes(id) {
   const text = document.getElementById(id).textContent.trim();
@@ -19,3 +19,4 @@ configure({
   wasm: bytes('jwtlens-wasm'),
   worker: () => new Worker(URL.createObjectURL(workerCode)),
 });
+start();
