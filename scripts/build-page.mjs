@@ -41,7 +41,7 @@ function pageExtras() {
           if (!boot || !wasm) throw new Error(`page build: boot.js (${Boolean(boot)}) or the .wasm (${Boolean(wasm)}) missing from the bundle`);
           return [
             { tag: 'link', attrs: { rel: 'preload', href: `./${wasm.fileName}`, as: 'fetch', type: 'application/wasm', crossorigin: true }, injectTo: 'head' },
-            { tag: 'script', attrs: { src: `./${boot.fileName}` }, injectTo: 'body' },
+            { tag: 'script', attrs: { src: `./${boot.fileName}`, defer: true }, injectTo: 'body' },
           ];
         },
       },
