@@ -92,6 +92,11 @@ summary { cursor: pointer; font-weight: 600; padding: 0.3rem 0; }
 .info { --jl-tone: var(--jl-info); }
 .answer, .rule, .finding, .attempt { border-left-color: var(--jl-tone, var(--jl-border)); }
 .badge { color: var(--jl-tone, var(--jl-fg)); }
+/* Passing rules take one line each, so the failing ones and their fixes stay near the top. */
+.rule.pass { padding: 0.15rem 0.6rem; margin: 0.25rem 0; border-width: 0 0 0 5px; border-radius: 0; }
+.rule.pass p { display: inline; margin: 0; }
+.rule.pass .detail { color: var(--jl-muted); font-size: 0.9rem; }
+.rule.pass .detail::before { content: " — "; }
 .decision-line { font-size: 1.1rem; }
 .decision-line .badge { font-size: 0.95rem; }
 .fix { margin: 0.3rem 0 0; }

@@ -261,6 +261,10 @@ test('several tokens: labelled, an ID and an access token side by side; over 20,
   assert.equal(boxes[0][0], boxes[1][0], 'side by side on a desktop');
   assert.ok(boxes[0][1] < boxes[1][1]);
   await shot(page, 'pair-desktop-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.equal(await page.getAttribute('jwt-lens', 'theme'), 'dark', 'the theme follows the system');
+  await shot(page, 'pair-desktop-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   const many = Array.from({ length: 45 }, (_, i) => jws({ alg: 'HS256' }, { sub: `user-${i}`, exp: 4102444800 })).join('\n');
   await paste(page, many);
@@ -302,6 +306,10 @@ test('no horizontal scrolling at 360 px, light and dark, in every main state', a
 
 test('axe-core finds no serious or critical violation, light and dark, after a paste', async () => {
   const { page } = await openPage(context, url);
+  await shot(page, 'empty-desktop-light');
+  await page.click('#theme');
+  await shot(page, 'empty-desktop-dark');
+  await page.click('#theme');
   await page.evaluate(await axeSource());
   const report = [];
   for (const state of ['getuser', 'rest']) {
