@@ -262,9 +262,10 @@ test('several tokens: labelled, an ID and an access token side by side; over 20,
   assert.ok(boxes[0][1] < boxes[1][1]);
   await shot(page, 'pair-desktop-light');
   await page.emulateMedia({ colorScheme: 'dark' });
-  assert.equal(await page.getAttribute('jwt-lens', 'theme'), 'dark', 'the theme follows the system');
+  await page.waitForFunction(() => document.querySelector('jwt-lens').getAttribute('theme') === 'dark', null, { timeout: 5000 });
   await shot(page, 'pair-desktop-dark');
   await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => document.querySelector('jwt-lens').getAttribute('theme') === 'light', null, { timeout: 5000 });
 
   const many = Array.from({ length: 45 }, (_, i) => jws({ alg: 'HS256' }, { sub: `user-${i}`, exp: 4102444800 })).join('\n');
   await paste(page, many);
