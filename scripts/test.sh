@@ -15,6 +15,7 @@ flock /tmp/jwtlens-build.lock cargo test --workspace --locked
 
 echo "== build the wasm package"
 bash scripts/build.sh
+node scripts/build-page.mjs
 
 # Each Node suite runs in seconds; a hung process (a deadlock in Node itself was seen once) fails the run after
 # 10 minutes instead of holding CI until its own limit.

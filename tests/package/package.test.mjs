@@ -45,6 +45,21 @@ async function pageResult(url) {
   return JSON.parse(text);
 }
 
+/** The <jwt-lens> element mounted by vite-app/src/element.js: its result event and what it rendered. */
+async function elementResult(url) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => document.getElementById('element-result')?.textContent !== 'loading', null, { timeout: 20_000 });
+  const text = await page.textContent('#element-result');
+  await page.close();
+  assert.deepEqual(errors, []);
+  return JSON.parse(text);
+}
+
+const ELEMENT_VERDICT = { decision: 'deny', failing: ['APIGW_REST_ID_TOKEN_WITH_METHOD_SCOPES'], shown: 'Deny' };
+
 test('packed files: only what ships', () => {
   const [info] = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], { cwd: repo }));
   const files = info.files.map((f) => f.path).sort();
@@ -73,11 +88,12 @@ test('TypeScript --strict accepts right uses and rejects wrong ones', async () =
   assert.equal(source.match(/@ts-expect-error/g).length, 11);
 });
 
-test('Vite: `vite build` output works in Chromium', async () => {
+test('Vite: `vite build` output works in Chromium, the <jwt-lens> element included', async () => {
   run(join(scratch, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: join(scratch, 'vite-app') });
   const server = await serveFolder(join(scratch, 'vite-app/dist'));
   try {
     assert.deepEqual(await pageResult(server.url), { sub: 'vite-user', codes: ['PASTE_BEARER_PREFIX'], valid: true, algorithm: 'HS256' });
+    assert.deepEqual(await elementResult(server.url), ELEMENT_VERDICT);
   } finally {
     server.close();
   }
@@ -91,7 +107,7 @@ async function freePort() {
   return port;
 }
 
-test('Vite: the dev server (dependency pre-bundling on) works in Chromium', async () => {
+test('Vite: the dev server (dependency pre-bundling on) works in Chromium, the <jwt-lens> element included', async () => {
   const port = await freePort();
   const dev = spawn(join(scratch, 'node_modules/.bin/vite'), ['--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: join(scratch, 'vite-app'), stdio: ['ignore', 'pipe', 'pipe'] });
   try {
@@ -101,6 +117,7 @@ test('Vite: the dev server (dependency pre-bundling on) works in Chromium', asyn
       dev.on('exit', (c) => reject(new Error(`vite exited ${c}`)));
     });
     assert.deepEqual(await pageResult(`http://127.0.0.1:${port}/`), { sub: 'vite-user', codes: ['PASTE_BEARER_PREFIX'], valid: true, algorithm: 'HS256' });
+    assert.deepEqual(await elementResult(`http://127.0.0.1:${port}/`), ELEMENT_VERDICT);
   } finally {
     dev.kill();
   }
@@ -136,8 +153,11 @@ test('arethetypeswrong passes (node16 ESM, bundler)', () => {
   // `require` from CommonJS works at run time on Node >= 20.19 (require of ES modules), but TypeScript's node16-cjs
   // mode still models that as impossible; the package is ESM, so that resolution mode is excluded (docs/PACKAGE.md).
   // attw exits non-zero on any problem in the resolutions it checks.
-  const out = run(bin('attw'), [tarball, '--profile', 'esm-only', '--no-color'], { cwd: repo });
+  // --format table: one row per resolution mode, one column per entry point (with four entry points attw's
+  // automatic layout would flip the table).
+  const out = run(bin('attw'), [tarball, '--profile', 'esm-only', '--no-color', '--format', 'table'], { cwd: repo });
   assert.match(out, /ignoring resolutions: 'node10', 'node16-cjs'/, out);
-  assert.match(out, /node16 \(from ESM\)\s*│\s*🟢 \(ESM\)/, out);
-  assert.match(out, /bundler\s*│\s*🟢/, out);
+  assert.match(out, /"jwtlens"\s*│\s*"jwtlens\/init"\s*│\s*"jwtlens\/element"\s*│\s*"jwtlens\/package.json"/, out);
+  assert.match(out, /node16 \(from ESM\)(\s*│\s*🟢 \((ESM|JSON)\)){4}/, out);
+  assert.match(out, /bundler(\s*│\s*🟢( \(JSON\))?){4}/, out);
 });

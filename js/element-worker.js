@@ -1,0 +1,33 @@
+// The <jwt-lens> element's Worker: big pastes are decoded here so the page never freezes (one `inspect` of a 1 MB
+// paste of 1,000 tokens takes about 0.3 s, and a wasm call cannot be cut into slices). It keeps the full result and
+// answers with views (js/element-model.js), which are small whatever the paste.
+//
+// Messages in: { id, type: 'init', wasm? } (a compiled WebAssembly.Module, or nothing to let the glue fetch the
+// .wasm next to it), { id, type: 'run', input, options, limits }, { id, type: 'tokens', from, to },
+// { id, type: 'findings', severity }, { id, type: 'report', settings }. Out: { id, ok } or { id, error }.
+import { load } from './init.js';
+import { createSession } from './element-model.js';
+
+let session = null;
+
+self.onmessage = async (event) => {
+  const { id, type } = event.data;
+  try {
+    let ok;
+    if (type === 'init') {
+      session = createSession(await load(event.data.wasm));
+      ok = true;
+    } else if (type === 'run') {
+      ok = session.run(event.data.input, event.data.options, event.data.limits);
+    } else if (type === 'tokens') {
+      ok = session.tokens(event.data.from, event.data.to);
+    } else if (type === 'findings') {
+      ok = session.findings(event.data.severity);
+    } else if (type === 'report') {
+      ok = session.report(event.data.settings);
+    }
+    self.postMessage({ id, ok });
+  } catch (e) {
+    self.postMessage({ id, error: { message: String(e?.message ?? e), code: e?.code ?? null } });
+  }
+};

@@ -1,0 +1,77 @@
+// Types for `jwtlens/element`: the <jwt-lens> custom element (the debugger UI), defined on import.
+import type { DiagnoseOptions, Decision, Target, Verdict } from './diagnose.js';
+import type { Finding, Severity } from './index.js';
+import type { InitSource } from './init.js';
+
+/** One paste-alone answer: what a service the token makes plausible would decide. */
+export interface ElementAnswer {
+  token: number;
+  tokenLabel: string | null;
+  service: string;
+  decision: Decision;
+  rule: string | null;
+  code: string | null;
+  reason: string;
+  fix: string | null;
+  /** Pass as `context.target` for the service's rule-by-rule verdict. */
+  target: Target;
+}
+
+/** The detail of the `jwtlens-result` event (and the element's `result` property). */
+export interface ElementResult {
+  tokenCount: number;
+  /** The chosen target's decision; null without a target (or with its settings incomplete). */
+  decision: Decision | null;
+  verdict: (Omit<Verdict, 'rules'> & { tokenLabel: string | null; assumptions: string[]; rules: Array<Verdict['rules'][number] & { settle: string | null; fix: string | null }> }) | null;
+  /** Empty when a target was given. */
+  answers: ElementAnswer[];
+  /** Up to 100 findings per severity (see `truncated`). */
+  findings: Array<Pick<Finding, 'code' | 'severity' | 'message'> & { fix: string | null; token: number | null }>;
+  findingCounts: Record<Severity, number>;
+  truncated: boolean;
+}
+
+/** The element's context: the `inspect` options besides the keys. */
+export type ElementContext = DiagnoseOptions;
+
+export interface ElementConfig {
+  /** The WebAssembly module: compiled, its bytes, or where to fetch it. Default: the .wasm next to the glue. */
+  wasm?: InitSource;
+  /** Makes the Worker that decodes big pastes (running `jwtlens/js/element-worker.js`), or `false` for none. */
+  worker?: (() => Worker) | false;
+}
+
+/** Where the element loads its WebAssembly module and Worker from; call before the first element connects. */
+export declare function configure(options?: ElementConfig): void;
+
+/**
+ * `<jwt-lens token="…" keys="…" context='{"target": …}' theme="dark">`: the debugger. Attributes and properties:
+ * `token`, `keys`, `context` (JSON in the attribute, an object as property), `theme` (`light` | `dark`, absent:
+ * the system's). Events: `jwtlens-ready`, `jwtlens-result` (detail: `ElementResult`), `jwtlens-error`
+ * (detail: `{ message }`). Parts: `base`, `input`, `target`, `results`, `answers`, `verdict`, `findings`,
+ * `signature`, `report`, `tokens`.
+ */
+export declare class JwtLens extends HTMLElement {
+  /** The pasted text: a token, an Authorization header, a token response or a redirect URL. */
+  token: string;
+  /** Keys to verify with: a JWK, a JWKS, PEM blocks or an HMAC secret. */
+  keys: string;
+  context: ElementContext;
+  /** The last result, as the last `jwtlens-result` event carried it. */
+  readonly result: ElementResult | null;
+  /** Resolves when the element can decode; rejects when the WebAssembly module cannot load. */
+  readonly ready: Promise<void>;
+  /** The redacted Markdown report of the current result (no signature, personal claims redacted). */
+  report(): Promise<string>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jwt-lens': JwtLens;
+  }
+  interface HTMLElementEventMap {
+    'jwtlens-ready': CustomEvent<null>;
+    'jwtlens-result': CustomEvent<ElementResult>;
+    'jwtlens-error': CustomEvent<{ message: string }>;
+  }
+}
