@@ -301,6 +301,31 @@ function writtenView(input, token, findings) {
   return { start, end, pieces };
 }
 
+/** The signature segment of a compact JWS, as written (a JSON serialization's signatures are in its text). */
+function signatureSegment(token) {
+  if (token.serialization !== 'compact' || token.kind === 'jwe') return null;
+  const parts = token.compact.split('.');
+  return parts.length === 3 && parts[2] !== '' ? parts[2] : null;
+}
+
+/** How many bytes a base64url text decodes to. */
+function base64urlLength(text) {
+  return Math.floor((text.replace(/=+$/, '').length * 3) / 4);
+}
+
+/** The first 48 bytes of a base64url text as hex, for showing a signature. */
+function hexPreview(text) {
+  const clean = text.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/').slice(0, 64);
+  let bytes;
+  try {
+    bytes = atob(clean.padEnd(Math.ceil(clean.length / 4) * 4, '='));
+  } catch {
+    return null;
+  }
+  const hex = [...bytes].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+  return base64urlLength(text) > 48 ? `${hex}…` : hex;
+}
+
 function timeView(time) {
   if (!time) return null;
   const ms = Date.parse(time.iso);
@@ -313,7 +338,7 @@ function timeView(time) {
 
 const TIMELINE = ['auth_time', 'iat', 'nbf', 'exp'];
 
-function tokenView(result, input, index, token, findings, evaluation, inner = false) {
+function tokenView(result, input, index, token, findings, evaluation, describe, inner = false) {
   const diagnosis = inner ? null : (result.diagnoses ?? []).find((d) => d.token === index) ?? null;
   const mine = findings.filter((f) => f.token === index);
   const catalogue = diagnosis?.catalogue ?? [];
@@ -322,13 +347,15 @@ function tokenView(result, input, index, token, findings, evaluation, inner = fa
   for (const part of ['header', 'payload']) {
     for (const m of jsonMembers(token[part]?.text ?? null)) {
       const c = explain(part, m.name);
+      // Meanings are static text: looked up on demand, not carried by every result.
+      const meaning = describe && diagnosis ? describe(m.name, { part, provider: diagnosis.provider.id }) : null;
       claims.push({ part, name: m.name, value: m.value, type: m.type, duplicate: m.duplicate,
-        meaning: c?.meaning ?? null, definedBy: c?.definedBy ?? null, time: timeView(c?.time) });
+        meaning: meaning?.meaning ?? null, definedBy: meaning?.definedBy ?? null, time: timeView(c?.time) });
     }
   }
   const times = claims.filter((c) => c.part === 'payload' && TIMELINE.includes(c.name) && c.time?.seconds != null && !c.duplicate)
     .map((c) => ({ name: c.name, seconds: c.time.seconds }));
-  const signatureBytes = token.signatureHex ? token.signatureHex.length / 2 : 0;
+  const signatureText = signatureSegment(token);
   return {
     index,
     label: inner ? 'inner token' : tokenLabel(result, index),
@@ -342,11 +369,11 @@ function tokenView(result, input, index, token, findings, evaluation, inner = fa
     written: inner ? null : writtenView(input, token, mine),
     header: jsonView(token.header, inner ? [] : mine, 'header'),
     payload: jsonView(token.payload, inner ? [] : mine, 'payload'),
-    signature: token.signatureHex ? { bytes: signatureBytes, hex: token.signatureHex.length > 96 ? `${token.signatureHex.slice(0, 96)}…` : token.signatureHex } : null,
+    signature: signatureText ? { bytes: base64urlLength(signatureText), hex: hexPreview(signatureText) } : null,
     claims,
     timeline: times.length ? { points: times, evaluation, clock: Date.now() / 1000 } : null,
     errors: mine.filter((f) => f.severity === 'error').length,
-    inner: token.inner ? tokenView(result, input, index, token.inner, findings, evaluation, true) : null,
+    inner: token.inner ? tokenView(result, input, index, token.inner, findings, evaluation, describe, true) : null,
   };
 }
 
@@ -363,7 +390,7 @@ function ruleView(r, findings, token) {
  * @param {string} input the input given to `inspect`
  * @param {object} options the options given to `inspect`
  */
-export function view(result, input, options = {}, { limit = TOKEN_LIMIT, findingLimit = FINDING_LIMIT, evaluationChosen = false } = {}) {
+export function view(result, input, options = {}, { limit = TOKEN_LIMIT, findingLimit = FINDING_LIMIT, evaluationChosen = false, describe = null } = {}) {
   const all = result.findings.map((f, i) => findingView(result, input, f, i));
   const findings = [];
   const counts = { error: 0, warning: 0, info: 0 };
@@ -383,9 +410,10 @@ export function view(result, input, options = {}, { limit = TOKEN_LIMIT, finding
     token: v.token, tokenLabel: result.tokens.length > 1 ? tokenLabel(result, v.token) : null, target: v.target,
     decision: v.decision, summary: v.summary, rules: v.rules.map((r) => ruleView(r, all, v.token)), assumptions: v.assumptions ?? [],
   } : null;
-  const keySet = result.keys?.keys ?? null;
-  const verifications = options.keys === undefined ? null : (result.verifications ?? []).map((ver) => {
-    const keys = keySet ?? ver.keys ?? [];
+  const keys = result.keys?.keys ?? [];
+  // Key findings are about the keys, listed once; each verification holds its own signature findings.
+  const keyFindings = (result.keys?.findings ?? []).map((f, i) => findingView(result, input, f, `k${i}`));
+  const verifications = options.keys === undefined ? null : (result.verifications ?? []).map((ver, n) => {
     return {
       token: ver.token, tokenLabel: tokenLabel(result, ver.token), valid: ver.valid, algorithm: ver.algorithm,
       matchedKey: ver.matchedKey ? { index: ver.matchedKey.index, kid: ver.matchedKey.kid } : null,
@@ -395,11 +423,10 @@ export function view(result, input, options = {}, { limit = TOKEN_LIMIT, finding
           describe: k ? [k.format, k.kty, k.crv ?? (k.bits ? `${k.bits} bits` : null), k.alg].filter(Boolean).join(' · ') : null,
           thumbprint: k?.thumbprint ?? null };
       }),
-      findings: ver.findings.filter((f) => /^(KEY|SIG|VERIFY)_/.test(f.code))
-        .map((f, i) => findingView(result, input, f, `v${ver.token}-${i}`)),
+      findings: [...(n === 0 ? keyFindings : []), ...ver.findings.map((f, i) => findingView(result, input, f, `v${ver.token}-${i}`))],
     };
   });
-  const tokens = result.tokens.slice(0, limit).map((t, i) => tokenView(result, input, i, t, all, evaluation));
+  const tokens = result.tokens.slice(0, limit).map((t, i) => tokenView(result, input, i, t, all, evaluation, describe));
   const rest = result.tokens.length - tokens.length;
   let more = null;
   if (rest > 0) {
@@ -424,10 +451,10 @@ export function view(result, input, options = {}, { limit = TOKEN_LIMIT, finding
 }
 
 /** Token views `from` … `to` (exclusive) of a result, for "show all". */
-export function tokenViews(result, input, options, from, to, { evaluationChosen = false } = {}) {
+export function tokenViews(result, input, options, from, to, { evaluationChosen = false, describe = null } = {}) {
   const all = result.findings.map((f, i) => findingView(result, input, f, i));
   const evaluation = evaluationChosen && typeof options.now === 'number' ? options.now : null;
-  return result.tokens.slice(from, to).map((t, i) => tokenView(result, input, from + i, t, all, evaluation));
+  return result.tokens.slice(from, to).map((t, i) => tokenView(result, input, from + i, t, all, evaluation, describe));
 }
 
 /** All findings of one severity, for "show all". */
@@ -613,7 +640,8 @@ export function report(result, input, options = {}, { redact = [] } = {}) {
     out.push(`## ${result.tokens.length > 1 ? `${tokenLabel(result, i)}: ` : 'Token: '}${what}`, '');
     if (parts.header) out.push('Header:', '', fence('json', parts.header), '');
     if (parts.payload) out.push('Payload:', '', fence('json', parts.payload), '');
-    if (t.signatureHex) out.push(`Signature: removed (${t.signatureHex.length / 2} bytes).`, '');
+    const signature = signatureSegment(t);
+    if (signature) out.push(`Signature: removed (${base64urlLength(signature)} bytes).`, '');
   }
   out.push('Made with jwtlens, which runs locally: nothing was sent anywhere.');
   return out.join('\n');
@@ -684,8 +712,9 @@ export function createSession(api) {
   return {
     run(input, options, limits) {
       const result = api.inspect(input, options);
-      last = { result, input, options, limits };
-      return view(result, input, options, limits);
+      const withMeanings = { ...limits, describe: api.describeClaim };
+      last = { result, input, options, limits: withMeanings };
+      return view(result, input, options, withMeanings);
     },
     tokens(from, to) {
       return last ? tokenViews(last.result, last.input, last.options, from, to, last.limits) : [];

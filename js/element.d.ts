@@ -1,6 +1,5 @@
 // Types for `jwtlens/element`: the <jwt-lens> custom element (the debugger UI), defined on import.
-import type { DiagnoseOptions, Decision, Target, Verdict } from './diagnose.js';
-import type { Finding, Severity } from './index.js';
+import type { Decision, Finding, InspectOptions, Severity, Target, Verdict } from './types.js';
 import type { InitSource } from './init.js';
 
 /** One paste-alone answer: what a service the token makes plausible would decide. */
@@ -32,7 +31,7 @@ export interface ElementResult {
 }
 
 /** The element's context: the `inspect` options besides the keys. */
-export type ElementContext = DiagnoseOptions;
+export type ElementContext = Pick<InspectOptions, 'now' | 'clockSkew' | 'expect' | 'target'>;
 
 export interface ElementConfig {
   /** The WebAssembly module: compiled, its bytes, or where to fetch it. Default: the .wasm next to the glue. */
