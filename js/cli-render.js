@@ -86,10 +86,13 @@ function decodedText(decoded, c) {
 
 function answerLines(answers, c) {
   const out = [c.bold('From the token alone')];
+  const several = new Set(answers.map((a) => a.token)).size > 1;
   for (const a of answers) {
-    out.push(`  ${c[DECISION_COLOR[a.decision]](a.decision.toUpperCase().padEnd(8))} ${c.bold(a.service)}`);
+    const which = several ? ` ${c.dim(`(token ${a.token + 1})`)}` : '';
+    out.push(`  ${c[DECISION_COLOR[a.decision]](a.decision.toUpperCase().padEnd(8))} ${c.bold(a.service)}${which}`);
     out.push(`           ${c.plain(a.reason)}`);
     if (a.fix) out.push(`           Fix: ${c.plain(a.fix)}`);
+    if (a.settle) out.push(`           Settle it: ${c.plain(a.settle)}`);
   }
   return out;
 }

@@ -38,9 +38,14 @@ function bySeverity(findings) {
 
 /** The paste-alone answers (`result.answers`, one per plausible service), when the API gives them. */
 function answersOf(result) {
-  return (result.answers ?? []).map((a) => ({
-    service: a.service, decision: a.decision, reason: a.reason, fix: a.fix ?? null, code: a.code ?? null,
-  }));
+  const seen = new Set();
+  return (result.answers ?? []).map((a) => {
+    // Each token's first answer is its headline: the service most likely meant for its type (GetUser for a Cognito
+    // access token, a REST method without scopes for an ID token). The others are for comparison.
+    const headline = !seen.has(a.token);
+    seen.add(a.token);
+    return { token: a.token, headline, service: a.service, decision: a.decision, reason: a.reason, fix: a.fix ?? null, settle: a.settle ?? null, code: a.code ?? null };
+  });
 }
 
 function verdictOf(verdict) {
@@ -93,21 +98,21 @@ function tokenOf(token, index, diagnosis, verification) {
 }
 
 /**
- * The exit status of a result: 1 for a deny (verdict or answer), 0 when the target allows, else 1 when a finding is
- * an error and 0 when none is.
+ * The exit status of a result: 1 for a deny (the verdict, or a token's headline answer), 0 when the target allows,
+ * else 1 when a finding is an error and 0 when none is.
  */
 function statusOf(verdict, answers, findings) {
-  if (verdict?.decision === 'deny' || answers.some((a) => a.decision === 'deny')) return 1;
+  if (verdict?.decision === 'deny' || answers.some((a) => a.headline && a.decision === 'deny')) return 1;
   if (verdict?.decision === 'allow') return 0;
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-/** Everything the human output and --lines show. `decision`: the verdict's, else the most severe answer's. */
+/** Everything the human output and --lines show. `decision`: the verdict's, else the most severe headline answer's. */
 export function inspectionView(result) {
   const findings = allFindings(result);
   const answers = answersOf(result);
   const verifications = result.verifications ?? [];
-  const worst = answers.map((a) => a.decision).sort((a, b) => DECISION_RANK[b] - DECISION_RANK[a])[0];
+  const worst = answers.filter((a) => a.headline).map((a) => a.decision).sort((a, b) => DECISION_RANK[b] - DECISION_RANK[a])[0];
   return {
     answers,
     verdict: verdictOf(result.verdict),

@@ -400,7 +400,8 @@ export function view(result, input, options = {}, { limit = TOKEN_LIMIT, finding
     findings.push(...of.slice(0, findingLimit));
   }
   const evaluation = evaluationChosen && typeof options.now === 'number' ? options.now : null;
-  const answers = (result.answers ?? []).map((a) => ({
+  // Answers of the tokens shown in full only: a paste of 1,000 tokens has up to 4,000 (the rest are summarised).
+  const answers = (result.answers ?? []).filter((a) => a.token < limit).map((a) => ({
     token: a.token, tokenLabel: result.tokens.length > 1 ? tokenLabel(result, a.token) : null,
     service: a.service, decision: a.decision, rule: a.rule ?? null, code: a.code ?? null,
     reason: a.reason, fix: a.fix ?? null, target: a.target,

@@ -621,9 +621,30 @@ issuer: string,
 clientId: string, };
 
 /**
+ * A resource server (an API) validating JWT access tokens, as RFC 9068 §4 and RFC 7519 §7.2 describe.
+ */
+export type ResourceServerTarget = { 
+/**
+ * The issuer it trusts, compared with `iss` exactly.
+ */
+issuer: string, 
+/**
+ * Its own identifier: `aud` must contain it.
+ */
+audience: string, 
+/**
+ * Scopes the call needs: `scope` (or `scp`) must hold every one.
+ */
+scopes?: Array<string>, 
+/**
+ * Whether it requires RFC 9068's `typ: at+jwt` (explicit typing). Default false: most APIs do not check it.
+ */
+requireAtJwt?: boolean, };
+
+/**
  * The service a token is sent to, whose decision jwtlens simulates.
  */
-export type Target = { "kind": "cognitoApi" } & CognitoApiTarget | { "kind": "apiGatewayRest" } & ApiGatewayRestTarget | { "kind": "apiGatewayHttp" } & ApiGatewayHttpTarget | { "kind": "oidc" } & OidcTarget;
+export type Target = { "kind": "cognitoApi" } & CognitoApiTarget | { "kind": "apiGatewayRest" } & ApiGatewayRestTarget | { "kind": "apiGatewayHttp" } & ApiGatewayHttpTarget | { "kind": "oidc" } & OidcTarget | { "kind": "resourceServer" } & ResourceServerTarget;
 
 /**
  * What a token is for, as far as it can be told from the token alone.
@@ -757,12 +778,12 @@ export type Decision = "allow" | "unknown" | "deny";
 /**
  * The service a verdict simulates; the `kind` of its target in the options.
  */
-export type TargetKind = "cognitoApi" | "apiGatewayRest" | "apiGatewayHttp" | "oidc";
+export type TargetKind = "cognitoApi" | "apiGatewayRest" | "apiGatewayHttp" | "oidc" | "resourceServer";
 
 /**
  * A rule a target applies; its stable id in results ([`RuleId::as_str`]).
  */
-export type RuleId = "operation" | "format" | "header" | "issuer" | "signature" | "alg" | "kid" | "tokenUse" | "tokenType" | "iss" | "aud" | "azp" | "exp" | "nbf" | "iat" | "scope" | "validationExpression" | "nonce" | "atHash" | "revocation" | "deployment";
+export type RuleId = "operation" | "format" | "header" | "issuer" | "signature" | "alg" | "kid" | "tokenUse" | "tokenType" | "iss" | "aud" | "azp" | "exp" | "nbf" | "iat" | "scope" | "validationExpression" | "nonce" | "atHash" | "typ";
 
 /**
  * One rule a target applies, with its outcome for this token.
@@ -787,14 +808,19 @@ detail: string,
 /**
  * The finding code that explains the outcome, when there is one.
  */
-code?: FindingCode, };
+code?: FindingCode, 
+/**
+ * For an `unknown` rule that an input of the caller's would decide: which one (the issuer's keys, an evaluation
+ * time, a setting of the service).
+ */
+settle?: string, };
 
 /**
  * What a target service would decide for one token, and the rules that decided it.
  */
 export type Verdict = { 
 /**
- * Index of the token in `Inspection.tokens`.
+ * Index of the token in `Inspection.tokens`: the one the service takes, when several were pasted.
  */
 token: number, 
 /**
@@ -814,7 +840,53 @@ summary: string,
  * OIDC Core §3.1.3.7; where AWS documents no order (Cognito's API, the REST authorizer), the order of AWS's own
  * troubleshooting checklist. All rules are evaluated, not only up to the first failure.
  */
-rules: Array<Rule>, };
+rules: Array<Rule>, 
+/**
+ * What no client-side tool can see and the decision assumes: that the token is not revoked, that the service
+ * runs the configuration given, that it is up.
+ */
+assumptions: Array<string>, };
+
+/**
+ * What one service the token makes plausible would decide.
+ */
+export type Answer = { 
+/**
+ * Index of the token in `Inspection.tokens`.
+ */
+token: number, 
+/**
+ * The service, in words.
+ */
+service: string, 
+/**
+ * The target simulated: pass it as `options.target` for its rule-by-rule verdict.
+ */
+target: Target, 
+/**
+ * Allow, deny or unknown.
+ */
+decision: Decision, 
+/**
+ * The rule that decides it: the first failing rule, else the first open one.
+ */
+rule?: RuleId, 
+/**
+ * The finding code that explains the decision.
+ */
+code?: FindingCode, 
+/**
+ * Why, in one line.
+ */
+reason: string, 
+/**
+ * What to do about it.
+ */
+fix?: string, 
+/**
+ * For an open decision: the input of the caller's that would settle it.
+ */
+settle?: string, };
 
 /**
  * The diagnosis of one token.
@@ -903,10 +975,15 @@ findings: Array<Finding>,
  */
 diagnoses: Array<TokenDiagnosis>, 
 /**
- * With a target: its verdict for the token the caller most likely means to send (the best verdict among the
- * tokens; `verdict.token` says which).
+ * With a target: its verdict for the token it takes (an ID or access token, when both were pasted), else the
+ * best verdict among the tokens; `verdict.token` says which.
  */
 verdict: Verdict | null, 
+/**
+ * Without a target: the answer from the paste alone — what every service the tokens make plausible would
+ * decide, the rule that decides it and the fix.
+ */
+answers: Array<Answer>, 
 /**
  * With `keys`: the keys read from them, once for all tokens, with the key findings.
  */

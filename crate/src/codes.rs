@@ -198,6 +198,8 @@ codes! {
         SeveralTokens = ("PASTE_SEVERAL_TOKENS", Info),
         /// The input is a key or key set, not a token.
         KeyNotToken = ("INPUT_IS_KEY", Error),
+        /// The token was found inside other text (a curl command, a log line, a request dump); the rest was ignored.
+        TokenInText = ("PASTE_TOKEN_IN_TEXT", Info),
     }
 }
 
@@ -292,6 +294,8 @@ codes! {
         SecretInKeySet = ("KEY_SECRET_IN_KEY_SET", Error),
         /// The key text is a JWT, not a key.
         IsToken = ("KEY_IS_TOKEN", Error),
+        /// The key text is a URL; jwtlens never fetches what the key box names.
+        IsUrl = ("KEY_IS_URL", Error),
         /// The key text looks like JSON but is not valid JSON.
         JsonInvalid = ("KEY_JSON_INVALID", Error),
         /// The key text is JSON but neither a JWK nor a JWKS.
@@ -432,6 +436,8 @@ codes! {
     pub enum OptionCode {
         /// An option could not be used (a malformed pool id, ARN, regex or number); the check it feeds was skipped.
         Invalid = ("OPTION_INVALID", Warning),
+        /// A target's settings are incomplete (no pool ARN, issuer, audience, client id or operation); the rules that need them are open.
+        TargetIncomplete = ("TARGET_INCOMPLETE", Warning),
     }
 }
 
@@ -531,6 +537,8 @@ codes! {
         GroupMissing = ("COGNITO_GROUP_MISSING", Error),
         /// A Cognito refresh token (an encrypted JWE) was sent where an ID or access token is needed.
         RefreshTokenSent = ("COGNITO_REFRESH_TOKEN_SENT", Error),
+        /// Only a Cognito refresh token was pasted: it is no bearer token; it only gets new ID and access tokens.
+        RefreshTokenAlone = ("COGNITO_REFRESH_TOKEN_ALONE", Warning),
         /// The issuer is a local Cognito emulator (localhost, or a `local_` pool id); AWS rejects its tokens.
         Emulator = ("COGNITO_EMULATOR", Info),
     }

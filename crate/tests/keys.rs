@@ -55,6 +55,23 @@ fn secrets() {
     assert_eq!(codes(&parse("  ").findings), ["KEY_NONE"]);
 }
 
+/// A JWKS or discovery URL pasted as the key is named for what it is, never fetched, never an HMAC secret.
+#[test]
+fn a_url_is_not_a_key() {
+    for (url, what) in [
+        ("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC/.well-known/jwks.json", "key set"),
+        ("https://dev-x.us.auth0.com/.well-known/openid-configuration", "discovery document"),
+    ] {
+        let set = parse(url);
+        assert!(set.keys.is_empty(), "{url}: {:?}", set.keys);
+        assert_eq!(codes(&set.findings), ["KEY_IS_URL"]);
+        assert!(set.findings[0].message.contains(what), "{}", set.findings[0].message);
+        assert!(set.findings[0].fix.as_deref().unwrap().contains("Fetch keys from the issuer"));
+    }
+    // A secret that happens to contain "https" is still a secret.
+    assert_eq!(parse("my https secret").keys[0].format, jwtlens::keys::KeyFormat::Secret);
+}
+
 #[test]
 fn unusable_inputs_get_clear_findings() {
     only_code(

@@ -28,7 +28,8 @@ const FLOORS: &[(&str, u8)] = &[
 ];
 
 /// Floors inside the diagnosis: its model below the caller's options, below the view every check reads, below the
-/// providers, the checks, the catalogue and the targets, below the orchestrator (`diagnose/mod.rs`).
+/// providers, the checks, the catalogue, the targets and the paste-alone answers, below the orchestrator
+/// (`diagnose/mod.rs`).
 const DIAGNOSE_FLOORS: &[(&str, u8)] = &[
     ("model", 1),
     ("options", 2),
@@ -37,6 +38,7 @@ const DIAGNOSE_FLOORS: &[(&str, u8)] = &[
     ("checks", 5),
     ("catalogue", 6),
     ("targets", 6),
+    ("answers", 6),
     ("", 7),
 ];
 

@@ -161,8 +161,17 @@ test('GetUser example, and a target chosen by keyboard: token → target → res
   await page.click('#example-getuser');
   await page.waitForSelector('pre.json.payload');
   assert.match(await page.textContent('pre.json.payload'), /"scope": "openid email"/);
-  // Until the core answers from the paste alone, the answers section stays empty (and hidden): nothing is faked.
-  assert.equal(await page.locator('#answers li.answer').count(), (await result(page)).answers.length);
+  // The answer first, from the paste alone: GetUser would reject it, the scope named, the fix given — above the
+  // findings and the token, before any service is chosen.
+  const answers = page.locator('#answers li.answer');
+  assert.equal(await answers.count(), (await result(page)).answers.length);
+  assert.ok(await answers.count() >= 3);
+  assert.equal(await answers.first().getAttribute('data-decision'), 'deny');
+  assert.match(await answers.first().locator('.service').textContent(), /GetUser/);
+  assert.match(await answers.first().locator('.reason').textContent(), /aws\.cognito\.signin\.user\.admin/);
+  assert.match(await answers.first().locator('.fix').textContent(), /in the authorize call.*allow it on the app client.*sign in again/s);
+  const top = await page.evaluate(() => ['answers', 'findings', 'tokens'].map((id) => document.querySelector('jwt-lens').shadowRoot.getElementById(id).getBoundingClientRect().top));
+  assert.ok(top[0] < top[1] && top[1] < top[2], String(top));
   // Keyboard: from the token field, one Tab reaches the service picker.
   await page.locator('#token').focus();
   await page.keyboard.press('Tab');

@@ -384,13 +384,16 @@ test('--lines: one JSON record per line, fields as documented', async () => {
     { line: 3, status: 1, decision: 'deny', codes: ['PASTE_TOKEN_RESPONSE', 'TIME_EXPIRED'], tokens: [{ ...cognito, sub: 'user-2', exp: NOW - 10 }] },
     { line: 4, status: 1, decision: 'deny', codes: ['PASTE_INNER_WHITESPACE', 'TOKEN_NOT_JWT'], tokens: [{ kind: 'opaque', alg: null, provider: null, use: null }] },
   ]);
-  // Without a target there is no decision; with keys each token says whether its signature is valid.
+  // Without a target the decision is the headline answer's (GetUser, for this Cognito access token without the admin
+  // scope); with keys each token says whether its signature is valid.
   const secretFile = join(scratch, 'lines-secret.txt');
   await writeFile(secretFile, 'a-string-secret-at-least-256-bits-long');
   const keyed = cli(['--lines', '--now', String(NOW), '--keys', secretFile], { input: `${accessToken('x')}\n` });
   const [record] = keyed.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-  assert.equal(record.decision, null);
+  assert.equal(record.decision, 'deny');
   assert.equal(record.tokens[0].valid, false);
+  const opaque = cli(['--lines', '--now', String(NOW)], { input: 'not-a-token\n' });
+  assert.equal(JSON.parse(opaque.stdout).decision, null, 'no token type, no answers, no decision');
 });
 
 /** Runs --lines over `file`, checking records as they come; returns their count, memory (bytes) and seconds. */

@@ -40,10 +40,12 @@ test('motivating case 1: GetUser with an access token lacking aws.cognito.signin
   assert.match(f.fix, /sign in again/);
   assert.match(f.fix, /pre-token-generation trigger/);
   assert.deepEqual(f.location, { token: 0, part: 'payload', member: 'scope' });
-  // The same token with the scope: nothing jwtlens can see rejects it; signature and revocation stay open.
+  // The same token with the scope: nothing jwtlens can see rejects it; the signature stays open until keys are
+  // given, and revocation is an assumption no client can check.
   const ok = inspect(accessToken('openid aws.cognito.signin.user.admin'), { now: NOW, target: { kind: 'cognitoApi', operation: 'GetUser' } });
   assert.equal(ok.verdict.decision, 'unknown');
-  assert.deepEqual(ok.verdict.rules.filter((x) => x.outcome === 'unknown').map((x) => x.id), ['signature', 'revocation']);
+  assert.deepEqual(ok.verdict.rules.filter((x) => x.outcome === 'unknown').map((x) => x.id), ['signature']);
+  assert.match(ok.verdict.assumptions[0], /revoked/);
   // An ID token is the wrong token type for the API.
   const id = inspect(idToken(), { now: NOW, target: { kind: 'cognitoApi', operation: 'ChangePassword' } });
   assert.ok(codesOf(id).includes('COGNITO_ID_TOKEN_FOR_API'));
@@ -66,8 +68,10 @@ test('motivating case 2: the REST Cognito authorizer answers 401 for the wrong t
   assert.match(id.findings.find((x) => x.code === 'APIGW_REST_ID_TOKEN_WITH_METHOD_SCOPES').fix, /Send the access token/);
   assert.ok(codesOf(inspect(accessToken('aws.cognito.signin.user.admin'), withScopes)).includes('APIGW_REST_NO_MATCHING_SCOPE'));
   assert.equal(inspect(accessToken('https://api.example.com/read'), withScopes).verdict.decision, 'unknown');
-  // What AWS leaves open stays open: the deployment is always unknown.
-  assert.equal(rule(inspect(idToken(), noScopes), 'deployment').outcome, 'unknown');
+  // What no client can see (the deployed configuration) is an assumption, not a rule.
+  const assumed = inspect(idToken(), noScopes).verdict;
+  assert.equal(rule({ verdict: assumed }, 'deployment'), undefined);
+  assert.match(assumed.assumptions[0], /redeploy/);
 });
 
 test('REST authorizer: every failure at once, header hygiene, and the aud regex', () => {

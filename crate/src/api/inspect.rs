@@ -7,10 +7,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::verify::token_context;
+use crate::codes::VerifyCode;
 use crate::decode::token::{Token, TokenKind};
 use crate::decode::{DecodedInput, decode_input};
-use crate::diagnose::SignatureStatus;
-use crate::diagnose::{self, Expectations, Target, TokenDiagnosis, Verdict};
+use crate::diagnose::{
+    self, Answer, Expectations, SignatureEvidence, SignatureStatus, Target, TokenDiagnosis, Verdict,
+};
 use crate::finding::Finding;
 use crate::keys::{KeyOptions, KeySet, SecretEncoding, parse_keys};
 use crate::verify::{Verification, VerifyOptions, verify_token};
@@ -56,9 +58,12 @@ pub struct Inspection {
     /// Per token (same order as `tokens`): the detected provider and token type, the claim catalogue, and the
     /// target's verdict for that token.
     pub diagnoses: Vec<TokenDiagnosis>,
-    /// With a target: its verdict for the token the caller most likely means to send (the best verdict among the
-    /// tokens; `verdict.token` says which).
+    /// With a target: its verdict for the token it takes (an ID or access token, when both were pasted), else the
+    /// best verdict among the tokens; `verdict.token` says which.
     pub verdict: Option<Verdict>,
+    /// Without a target: the answer from the paste alone — what every service the tokens make plausible would
+    /// decide, the rule that decides it and the fix.
+    pub answers: Vec<Answer>,
     /// With `keys`: the keys read from them, once for all tokens, with the key findings.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -79,23 +84,49 @@ pub struct Inspection {
 pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
     let decoded = decode_input(input);
     let (keys, verifications) = verify_all(&decoded, options);
-    let signatures: Vec<SignatureStatus> = (0..decoded.tokens.len())
-        .map(|i| match verifications.iter().find(|v| v.token == Some(i)) {
-            Some(v) if v.valid => SignatureStatus::Valid,
-            Some(_) => SignatureStatus::Invalid,
-            None => SignatureStatus::Unchecked,
-        })
+    let evidence: Vec<SignatureEvidence> = decoded
+        .tokens
+        .iter()
+        .enumerate()
+        .map(|(i, token)| signature_evidence(token, keys.as_ref(), verifications.iter().find(|v| v.token == Some(i))))
         .collect();
     let context = diagnose::Context {
         now: options.now,
         clock_skew: options.clock_skew,
         expect: options.expect.as_ref(),
         target: options.target.as_ref(),
+        pasted_header: decoded.header_value.as_deref(),
     };
-    let diagnosis = diagnose::diagnose(&decoded.tokens, &context, &signatures);
-    let DecodedInput { tokens, mut findings } = decoded;
+    let diagnosis = diagnose::diagnose(&decoded.tokens, &context, &evidence);
+    let DecodedInput { tokens, mut findings, .. } = decoded;
     findings.extend(diagnosis.findings);
-    Inspection { tokens, findings, diagnoses: diagnosis.tokens, verdict: diagnosis.verdict, keys, verifications }
+    Inspection {
+        tokens,
+        findings,
+        diagnoses: diagnosis.tokens,
+        verdict: diagnosis.verdict,
+        answers: diagnosis.answers,
+        keys,
+        verifications,
+    }
+}
+
+/// What verification found for one token, as the diagnosis reads it: the status, and whether the keys hold its
+/// `kid`.
+fn signature_evidence(token: &Token, keys: Option<&KeySet>, verification: Option<&Verification>) -> SignatureEvidence {
+    let status = match verification {
+        // No key could be read (a URL, an unreadable paste): the signature is not decided either way.
+        _ if keys.is_some_and(|set| set.keys.iter().all(|k| !k.usable)) => SignatureStatus::Unchecked,
+        None => SignatureStatus::Unchecked,
+        Some(v) if v.valid => SignatureStatus::Valid,
+        Some(v) if v.matched_key.is_some() && v.findings.iter().any(|f| f.code == VerifyCode::NotStrict) => {
+            SignatureStatus::Altered
+        }
+        Some(_) => SignatureStatus::Invalid,
+    };
+    let kid = token.header_object().and_then(|h| h.get("kid")).and_then(serde_json::Value::as_str);
+    let kid_in_keys = keys.zip(kid).map(|(set, kid)| set.keys.iter().any(|k| k.kid.as_deref() == Some(kid)));
+    SignatureEvidence { status, kid_in_keys }
 }
 
 /// Reads `options.keys`, when given, once, and verifies every signed token with them.

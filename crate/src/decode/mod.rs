@@ -20,6 +20,8 @@ pub struct DecodedInput {
     pub tokens: Vec<Token>,
     /// Paste-hygiene and decoding findings; each token's findings carry its index in their location.
     pub findings: Vec<Finding>,
+    /// The `Authorization` header value as the paste shows it, when the paste is or holds one.
+    pub header_value: Option<String>,
 }
 
 impl DecodedInput {
@@ -33,6 +35,7 @@ impl DecodedInput {
 #[must_use]
 pub fn decode_input(input: &str) -> DecodedInput {
     let extraction = paste::extract(input);
+    let header_value = extraction.header_value;
     let mut findings = extraction.findings;
     let several = extraction.candidates.len() > 1;
     let mut tokens = Vec::with_capacity(extraction.candidates.len());
@@ -47,5 +50,5 @@ pub fn decode_input(input: &str) -> DecodedInput {
             token.label.get_or_insert_with(|| format!("token {}", index + 1));
         }
     }
-    DecodedInput { tokens, findings }
+    DecodedInput { tokens, findings, header_value }
 }

@@ -28,6 +28,9 @@ pub struct Extraction {
     pub candidates: Vec<Candidate>,
     /// One finding per cleanup.
     pub findings: Vec<Finding>,
+    /// The `Authorization` header value as the paste shows it, when the paste is one (`Bearer …`, a quoted or
+    /// wrapped token, `Authorization: …`) or holds one (a curl command, a request dump).
+    pub header_value: Option<String>,
 }
 
 /// Names of JSON fields and URL parameters that carry tokens.
@@ -84,6 +87,7 @@ pub fn extract(input: &str) -> Extraction {
     } else {
         plain_input(text, &mut out);
     }
+    out.header_value = header_value(input, &out);
     for candidate in &mut out.candidates {
         if candidate.json {
             continue;
@@ -280,10 +284,100 @@ fn looks_like_compact(text: &str) -> bool {
     (dots == 2 || dots == 4) && text.len() > 10
 }
 
+/// The cleanups that show the paste was an `Authorization` header value rather than a bare token.
+const HEADER_SIGNS: &[PasteCode] = &[
+    PasteCode::BearerPrefix,
+    PasteCode::BearerDoubled,
+    PasteCode::HeaderLine,
+    PasteCode::Quotes,
+    PasteCode::InnerWhitespace,
+];
+
+/// The header value as sent, when the paste is or holds one with a single token: the paste itself (without the
+/// header name, and without the line breaks around it, which copying adds), or the value after `Authorization:`
+/// inside a command or request dump, up to its closing quote or the end of its line.
+fn header_value(input: &str, out: &Extraction) -> Option<String> {
+    if out.candidates.len() != 1 || out.candidates.iter().any(|c| c.json || c.label.is_some()) {
+        return None;
+    }
+    let lower = input.to_ascii_lowercase();
+    if out.findings.iter().any(|f| f.code == PasteCode::TokenInText) {
+        let at = lower.find("authorization:")?;
+        let quote = input.get(..at).and_then(|b| b.chars().next_back()).filter(|c| matches!(c, '"' | '\''));
+        let rest = input.get(at + "authorization:".len()..)?;
+        let end = rest.find(|c| Some(c) == quote || c == '\n').unwrap_or(rest.len());
+        return rest.get(..end).map(|v| v.trim_start().to_owned());
+    }
+    if !out.findings.iter().any(|f| HEADER_SIGNS.iter().any(|c| f.code == *c)) {
+        return None;
+    }
+    let value = input.trim();
+    let value = match value.get(..14) {
+        Some(name) if name.eq_ignore_ascii_case("authorization:") => value.get(14..).unwrap_or_default().trim_start(),
+        _ => value,
+    };
+    Some(value.to_owned())
+}
+
+/// Whether a character can be part of a compact token (base64url and dots).
+fn token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')
+}
+
+/// Compact JWTs inside other text: runs of token characters that start like a JOSE header (`eyJ`, the base64url of
+/// `{"`) and have two or four dots.
+fn tokens_in_text(text: &Spanned) -> Vec<Spanned> {
+    let chars = text.chars();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = chars.get(i..i + 3).is_some_and(|w| w.iter().map(|(c, _)| *c).eq("eyJ".chars()))
+            && (i == 0 || chars.get(i - 1).is_some_and(|(c, _)| !token_char(*c)));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let end = chars.get(i..).map_or(i, |rest| i + rest.iter().take_while(|(c, _)| token_char(*c)).count());
+        let run = text.slice(i, end);
+        if looks_like_compact(&run.text()) {
+            found.push(run);
+        }
+        i = end.max(i + 1);
+    }
+    found
+}
+
 fn plain_input(mut text: Spanned, out: &mut Extraction) {
     if !text.any(char::is_whitespace) {
         out.candidates.push(Candidate { label: None, text, json: false });
         return;
+    }
+    // Text around the token (a curl command, a log line, a request dump), not just line breaks inside a wrapped
+    // copy: a wrapped copy holds nothing but token characters.
+    if !text.chars().iter().all(|(c, _)| token_char(*c) || c.is_whitespace()) {
+        let found = tokens_in_text(&text);
+        if !found.is_empty() {
+            out.findings.push(
+                Finding::new(
+                    PasteCode::TokenInText,
+                    format!(
+                        "Took {} from the text around {}; the rest was ignored.",
+                        if found.len() == 1 { "the token" } else { "the tokens" },
+                        if found.len() == 1 { "it" } else { "them" }
+                    ),
+                )
+                .at(whole(&text)),
+            );
+            let several = found.len() > 1;
+            for (i, piece) in found.into_iter().enumerate() {
+                out.candidates.push(Candidate {
+                    label: several.then(|| format!("token {}", i + 1)),
+                    text: piece,
+                    json: false,
+                });
+            }
+            return;
+        }
     }
     let pieces: Vec<Spanned> = text
         .split(' ')
@@ -322,6 +416,51 @@ mod tests {
 
     fn codes(e: &Extraction) -> Vec<&'static str> {
         e.findings.iter().map(Finding::code).collect()
+    }
+
+    /// A token inside a curl command, a curl -v dump or a log line is found, and the header value as sent is kept.
+    #[test]
+    fn tokens_inside_other_text() {
+        let token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
+        let curl = format!("curl -s -H \"Authorization: Bearer {token}\" https://api.example.com/items");
+        let e = extract(&curl);
+        assert_eq!(only(&e), token);
+        assert!(codes(&e).contains(&"PASTE_TOKEN_IN_TEXT"), "{:?}", codes(&e));
+        assert_eq!(e.header_value.as_deref(), Some(format!("Bearer {token}").as_str()));
+        let single = format!("curl -H 'Authorization: Bearer Bearer {token}' https://x");
+        assert_eq!(extract(&single).header_value.as_deref(), Some(format!("Bearer Bearer {token}").as_str()));
+        let dump = format!("> GET /items HTTP/1.1\n> Host: api\n> Authorization: Bearer {token}\n>");
+        assert_eq!(only(&extract(&dump)), token);
+        assert_eq!(extract(&dump).header_value.as_deref(), Some(format!("Bearer {token}").as_str()));
+        let log = format!("level=info msg=\"request\" token={token} status=401");
+        let e = extract(&log);
+        assert_eq!(only(&e), token);
+        assert_eq!(e.header_value, None, "a log line is not a header value");
+        // A wrapped copy (token characters only) is still one token with the whitespace removed.
+        let (a, b) = token.split_at(20);
+        let e = extract(&format!("{a}\n{b}"));
+        assert_eq!(only(&e), token);
+        assert!(!codes(&e).contains(&"PASTE_TOKEN_IN_TEXT"));
+        assert!(codes(&e).contains(&"PASTE_INNER_WHITESPACE"));
+    }
+
+    /// The paste as a header value: only when it shows signs of one, without the header name and the line breaks
+    /// around it.
+    #[test]
+    fn header_value_as_pasted() {
+        let token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
+        assert_eq!(extract(token).header_value, None);
+        assert_eq!(extract(&format!("{token}\n")).header_value, None, "a trailing line break alone comes from copying");
+        assert_eq!(
+            extract(&format!("Bearer Bearer {token}\n")).header_value.as_deref(),
+            Some(format!("Bearer Bearer {token}").as_str())
+        );
+        assert_eq!(
+            extract(&format!("Authorization: Bearer {token}")).header_value.as_deref(),
+            Some(format!("Bearer {token}").as_str())
+        );
+        assert_eq!(extract(&format!("\"{token}\"")).header_value.as_deref(), Some(format!("\"{token}\"").as_str()));
+        assert_eq!(extract(&format!(r#"{{"access_token":"{token}"}}"#)).header_value, None);
     }
 
     fn only(e: &Extraction) -> String {

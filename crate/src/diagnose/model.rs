@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::codes::Code;
-use crate::finding::{Finding, Part};
+use crate::finding::Part;
 
 /// What a token is for, as far as it can be told from the token alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -42,8 +42,20 @@ pub enum SignatureStatus {
     Unchecked,
     /// Verified with a key the caller supplied.
     Valid,
+    /// A key matched the signature, but the token as received is not the text that was signed (whitespace inside
+    /// it, padding, the standard alphabet): strict verifiers reject it.
+    Altered,
     /// Verification failed.
     Invalid,
+}
+
+/// What verification found for one token, as the diagnosis reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SignatureEvidence {
+    /// The signature's status.
+    pub status: SignatureStatus,
+    /// With keys: whether they hold the token's `kid` (`None` without keys, or when the token has no `kid`).
+    pub kid_in_keys: Option<bool>,
 }
 
 /// The outcome of one rule of a target.
@@ -54,7 +66,8 @@ pub enum Outcome {
     Pass,
     /// The token breaks the rule: the service rejects it.
     Fail,
-    /// jwtlens cannot tell (signature, revocation, deployment, undocumented behaviour, missing time).
+    /// jwtlens cannot tell: it needs an input the caller can give (the issuer's keys, an evaluation time, a setting of
+    /// the service; the rule's `settle` says which) or the service's behaviour is not documented.
     Unknown,
 }
 
@@ -82,6 +95,8 @@ pub enum TargetKind {
     ApiGatewayHttp,
     /// An OpenID Connect relying party validating an ID token.
     Oidc,
+    /// A resource server (an API) validating a JWT access token (RFC 9068, RFC 7519).
+    ResourceServer,
 }
 
 /// A rule a target applies; its stable id in results ([`RuleId::as_str`]).
@@ -126,10 +141,8 @@ pub enum RuleId {
     Nonce,
     /// `at_hash` matches the access token.
     AtHash,
-    /// Not revoked (only the service knows).
-    Revocation,
-    /// The configuration given is the one deployed (only the service knows).
-    Deployment,
+    /// `typ` is `at+jwt` (RFC 9068).
+    Typ,
 }
 
 impl RuleId {
@@ -154,8 +167,7 @@ impl RuleId {
         Self::ValidationExpression,
         Self::Nonce,
         Self::AtHash,
-        Self::Revocation,
-        Self::Deployment,
+        Self::Typ,
     ];
 
     /// The stable id, e.g. `"tokenType"`.
@@ -181,8 +193,7 @@ impl RuleId {
             Self::ValidationExpression => "validationExpression",
             Self::Nonce => "nonce",
             Self::AtHash => "atHash",
-            Self::Revocation => "revocation",
-            Self::Deployment => "deployment",
+            Self::Typ => "typ",
         }
     }
 }
@@ -203,13 +214,18 @@ pub struct Rule {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "FindingCode")]
     pub code: Option<Code>,
+    /// For an `unknown` rule that an input of the caller's would decide: which one (the issuer's keys, an evaluation
+    /// time, a setting of the service).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub settle: Option<String>,
 }
 
 /// What a target service would decide for one token, and the rules that decided it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Verdict {
-    /// Index of the token in `Inspection.tokens`.
+    /// Index of the token in `Inspection.tokens`: the one the service takes, when several were pasted.
     pub token: usize,
     /// The target's kind, as in the options.
     pub target: TargetKind,
@@ -221,33 +237,50 @@ pub struct Verdict {
     /// OIDC Core §3.1.3.7; where AWS documents no order (Cognito's API, the REST authorizer), the order of AWS's own
     /// troubleshooting checklist. All rules are evaluated, not only up to the first failure.
     pub rules: Vec<Rule>,
+    /// What no client-side tool can see and the decision assumes: that the token is not revoked, that the service
+    /// runs the configuration given, that it is up.
+    pub assumptions: Vec<String>,
 }
 
 impl Verdict {
     /// The decision of a list of rules: deny when one fails, unknown when one is open, allow otherwise; with a
-    /// summary naming the failing rules or the open ones.
+    /// summary naming the failing rules, or the open ones and what would settle them, or the assumptions.
     #[must_use]
-    pub fn decide(token: usize, target: TargetKind, service: &str, rejection: &str, rules: Vec<Rule>) -> Self {
+    pub fn decide(
+        token: usize,
+        target: TargetKind,
+        service: &str,
+        rejection: &str,
+        rules: Vec<Rule>,
+        assumptions: Vec<String>,
+    ) -> Self {
         let failing: Vec<&str> =
             rules.iter().filter(|r| r.outcome == Outcome::Fail).map(|r| r.description.as_str()).collect();
-        let open: Vec<&str> = rules.iter().filter(|r| r.outcome == Outcome::Unknown).map(|r| r.id.as_str()).collect();
+        let open: Vec<&Rule> = rules.iter().filter(|r| r.outcome == Outcome::Unknown).collect();
         let (decision, summary) = if !failing.is_empty() {
             (
                 Decision::Deny,
                 format!("{service} would reject this token ({rejection}). Failing rules: {}.", failing.join("; ")),
             )
         } else if !open.is_empty() {
+            let ids: Vec<&str> = open.iter().map(|r| r.id.as_str()).collect();
+            let mut settle: Vec<&str> = open.iter().filter_map(|r| r.settle.as_deref()).collect();
+            settle.dedup();
+            let give =
+                if settle.is_empty() { String::new() } else { format!(" Give {} to settle it.", settle.join(" and ")) };
             (
                 Decision::Unknown,
                 format!(
-                    "No rule jwtlens can check rejects this token; {service}'s answer still depends on: {}.",
-                    open.join(", ")
+                    "No rule jwtlens can check rejects this token; {service}'s answer still depends on: {}.{give}",
+                    ids.join(", ")
                 ),
             )
-        } else {
+        } else if assumptions.is_empty() {
             (Decision::Allow, format!("{service} would accept this token."))
+        } else {
+            (Decision::Allow, format!("{service} would accept this token, assuming {}.", assumptions.join(", ")))
         };
-        Self { token, target, decision, summary, rules }
+        Self { token, target, decision, summary, rules, assumptions }
     }
 }
 
@@ -422,17 +455,6 @@ pub struct TokenDiagnosis {
     /// Every header parameter and claim present, in token order, explained.
     pub catalogue: Vec<CatalogueEntry>,
     /// With a target: its verdict for this token.
-    pub verdict: Option<Verdict>,
-}
-
-/// Everything the diagnosis adds to an inspection.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Diagnosis {
-    /// Findings, each located in its token.
-    pub findings: Vec<Finding>,
-    /// One diagnosis per token, in token order.
-    pub tokens: Vec<TokenDiagnosis>,
-    /// The best verdict among the tokens (allow before unknown before deny; the first on ties).
     pub verdict: Option<Verdict>,
 }
 

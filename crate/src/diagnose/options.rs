@@ -4,7 +4,7 @@
 //! The option types arrive from JavaScript (camelCase, unknown fields rejected so that a misspelt option is an
 //! error instead of a silently skipped check). Every field is optional.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::model::TargetKind;
@@ -20,10 +20,13 @@ pub struct Context<'a> {
     pub expect: Option<&'a Expectations>,
     /// The service the token is sent to.
     pub target: Option<&'a Target>,
+    /// The `Authorization` header value as the paste shows it, when the paste was one (`Bearer Bearer eyJ…`, a
+    /// quoted token, a curl command's header): the REST authorizer simulation reads it as sent.
+    pub pasted_header: Option<&'a str>,
 }
 
 /// A string or a list of strings, as JSON allows for `aud`-like values.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
 #[serde(untagged)]
 pub enum OneOrMany {
     /// A single value.
@@ -75,6 +78,7 @@ pub struct Expectations {
     /// Which token type is expected.
     pub token_use: Option<ExpectedUse>,
     /// Scopes that must all be present in `scope` (or `scp`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// Cognito groups: the token must be in at least one (`cognito:groups`), as aws-jwt-verify checks.
     pub groups: Option<Vec<String>>,
@@ -85,7 +89,7 @@ pub struct Expectations {
 }
 
 /// The service a token is sent to, whose decision jwtlens simulates.
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Target {
     /// A Cognito user-pool API operation authorized by an access token (GetUser, ChangePassword, …).
@@ -96,10 +100,12 @@ pub enum Target {
     ApiGatewayHttp(ApiGatewayHttpTarget),
     /// A generic OpenID Connect relying party validating an ID token.
     Oidc(OidcTarget),
+    /// A resource server (an API) validating a JWT access token.
+    ResourceServer(ResourceServerTarget),
 }
 
 /// A Cognito user-pool API call.
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CognitoApiTarget {
     /// The operation name as in the API reference, e.g. `GetUser`.
@@ -107,22 +113,25 @@ pub struct CognitoApiTarget {
 }
 
 /// An API Gateway REST API `COGNITO_USER_POOLS` authorizer and the method it protects.
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(optional_fields)]
 pub struct ApiGatewayRestTarget {
     /// The authorizer's `providerARNs`: the user pool ARNs it accepts.
     pub provider_arns: Vec<String>,
     /// The method's OAuth scopes (`authorizationScopes`). Absent or empty: the method wants an ID token.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
     /// The authorizer's token-validation regex (`identityValidationExpression`), matched against `aud`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity_validation_expression: Option<String>,
     /// The `Authorization` header value exactly as the client sends it.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub header_value: Option<String>,
 }
 
 /// An API Gateway HTTP API JWT authorizer and the route it protects.
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(optional_fields)]
 pub struct ApiGatewayHttpTarget {
@@ -131,17 +140,35 @@ pub struct ApiGatewayHttpTarget {
     /// The configured audiences: `aud` or `client_id` must be one of them.
     pub audiences: Vec<String>,
     /// The route's authorization scopes: `scope` or `scp` must hold at least one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
 }
 
 /// An OpenID Connect relying party (OIDC Core §3.1.3.7).
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OidcTarget {
     /// The issuer from the provider's discovery document.
     pub issuer: String,
     /// The relying party's client id.
     pub client_id: String,
+}
+
+/// A resource server (an API) validating JWT access tokens, as RFC 9068 §4 and RFC 7519 §7.2 describe.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct ResourceServerTarget {
+    /// The issuer it trusts, compared with `iss` exactly.
+    pub issuer: String,
+    /// Its own identifier: `aud` must contain it.
+    pub audience: String,
+    /// Scopes the call needs: `scope` (or `scp`) must hold every one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Whether it requires RFC 9068's `typ: at+jwt` (explicit typing). Default false: most APIs do not check it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub require_at_jwt: Option<bool>,
 }
 
 impl Target {
@@ -153,6 +180,7 @@ impl Target {
             Self::ApiGatewayRest(_) => TargetKind::ApiGatewayRest,
             Self::ApiGatewayHttp(_) => TargetKind::ApiGatewayHttp,
             Self::Oidc(_) => TargetKind::Oidc,
+            Self::ResourceServer(_) => TargetKind::ResourceServer,
         }
     }
 
@@ -164,6 +192,7 @@ impl Target {
             Self::ApiGatewayRest(_) => "the API Gateway REST Cognito authorizer".to_owned(),
             Self::ApiGatewayHttp(_) => "the API Gateway HTTP API JWT authorizer".to_owned(),
             Self::Oidc(_) => "the OpenID Connect relying party".to_owned(),
+            Self::ResourceServer(_) => "the resource server".to_owned(),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::model::{ProviderDetection, ProviderId, SignatureStatus, TokenUse};
+use super::model::{ProviderDetection, ProviderId, SignatureEvidence, TokenUse};
 use super::options::{Context, Expectations, Target};
 use crate::codes::Code;
 use crate::decode::token::Token;
@@ -19,10 +19,13 @@ pub(crate) struct Ctx<'a> {
     pub target: Option<&'a Target>,
     /// The expected issuer: `expect.issuer`, or derived from the user pool id or ARN.
     pub issuer: Option<String>,
-    /// Where `issuer` came from, for messages.
+    /// What `issuer` is, as a noun phrase for messages: "the expected issuer", "the issuer derived from the user pool
+    /// id".
     pub issuer_source: &'static str,
     /// The expected Cognito region (from the pool id, ARN, or `expect.region`).
     pub region: Option<String>,
+    /// The `Authorization` header value as pasted, when the paste was one (a REST authorizer reads it as sent).
+    pub pasted_header: Option<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
@@ -36,6 +39,7 @@ impl<'a> Ctx<'a> {
             issuer: None,
             issuer_source: "",
             region: None,
+            pasted_header: context.pasted_header,
         }
     }
 }
@@ -50,7 +54,7 @@ pub(crate) struct Subject<'a> {
     pub claims: Option<&'a Map<String, Value>>,
     pub provider: ProviderDetection,
     pub token_use: TokenUse,
-    pub signature: SignatureStatus,
+    pub signature: SignatureEvidence,
 }
 
 /// How deep nested tokens are followed (decoding stops earlier; this only bounds the walk).
@@ -75,7 +79,7 @@ impl<'a> Subject<'a> {
         outer: &'a Token,
         provider: ProviderDetection,
         token_use: TokenUse,
-        signature: SignatureStatus,
+        signature: SignatureEvidence,
     ) -> Self {
         let token = innermost(outer);
         Self {

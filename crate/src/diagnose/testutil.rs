@@ -25,6 +25,7 @@ pub struct Inspection {
     pub findings: Vec<Finding>,
     pub diagnoses: Vec<TokenDiagnosis>,
     pub verdict: Option<Verdict>,
+    pub answers: Vec<super::Answer>,
 }
 
 /// `header.payload.signature` with both JSON texts base64url-encoded and an arbitrary signature.
@@ -49,11 +50,12 @@ pub fn run(input: &str, options: &Options) -> Inspection {
         clock_skew: options.clock_skew,
         expect: options.expect.as_ref(),
         target: options.target.as_ref(),
+        pasted_header: decoded.header_value.as_deref(),
     };
     let diagnosis = super::diagnose(&decoded.tokens, &context, &[]);
     let mut findings = decoded.findings;
     findings.extend(diagnosis.findings);
-    Inspection { findings, diagnoses: diagnosis.tokens, verdict: diagnosis.verdict }
+    Inspection { findings, diagnoses: diagnosis.tokens, verdict: diagnosis.verdict, answers: diagnosis.answers }
 }
 
 pub fn codes(i: &Inspection) -> Vec<&'static str> {

@@ -346,6 +346,28 @@ impl KeySet {
     }
 }
 
+/// Whether the key text is a URL (a pasted JWKS or discovery address): one word starting with a scheme.
+fn is_url(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && !text.contains(char::is_whitespace)
+}
+
+/// What to say about a URL pasted as the key: what is behind it, and that jwtlens does not fetch it from here.
+fn url_finding(url: &str) -> Finding {
+    let what = if url.contains("openid-configuration") {
+        "an OpenID discovery document (its jwks_uri names the key set)"
+    } else if url.contains("jwks") || url.contains("/keys") || url.contains("/certs") {
+        "a key set (JWKS)"
+    } else {
+        "an address"
+    };
+    Finding::new(
+        KeyCode::IsUrl,
+        format!("The key field holds a URL, {what}, not a key; jwtlens never fetches what the key box names, and would never use a URL as an HMAC secret."),
+    )
+    .fix("Open the URL in your browser and paste what it returns (the JWKS JSON) here; or use \"Fetch keys from the issuer\", which asks before it sends anything.")
+}
+
 fn looks_like_token(text: &str) -> bool {
     let dots = text.matches('.').count();
     text.starts_with("eyJ") && (dots == 2 || dots == 4) && !text.contains(char::is_whitespace)
@@ -409,6 +431,8 @@ pub fn parse_keys(text: &str, options: &KeyOptions) -> KeySet {
             )
             .fix("Convert it to PEM (ssh-keygen -e -m PKCS8 -f key.pub) and paste that."),
         );
+    } else if is_url(trimmed) {
+        set.note(url_finding(trimmed));
     } else if looks_like_token(trimmed) {
         set.note(
             Finding::new(KeyCode::IsToken, "The key field holds a JWT, not a key.")

@@ -25,7 +25,7 @@ pub(crate) fn resolve_expected_issuer(ctx: &mut Ctx<'_>, out: &mut Vec<Finding>)
         match CognitoPool::from_arn(arn) {
             Some(CognitoPool { region, id }) => {
                 ctx.issuer = Some(CognitoPool { region: region.clone(), id }.issuer());
-                ctx.issuer_source = "derived from the user pool ARN";
+                ctx.issuer_source = "the issuer derived from the user pool ARN";
                 ctx.region = Some(region);
             }
             None => out.push(
@@ -45,7 +45,7 @@ pub(crate) fn resolve_expected_issuer(ctx: &mut Ctx<'_>, out: &mut Vec<Finding>)
                     out.push(Finding::new(OptionCode::Invalid, "expect.userPoolId and expect.userPoolArn name different pools; the ARN was used."));
                 } else {
                     ctx.issuer = Some(derived);
-                    ctx.issuer_source = "derived from the user pool id";
+                    ctx.issuer_source = "the issuer derived from the user pool id";
                     ctx.region = Some(region);
                 }
             }
@@ -57,7 +57,7 @@ pub(crate) fn resolve_expected_issuer(ctx: &mut Ctx<'_>, out: &mut Vec<Finding>)
     }
     if let Some(issuer) = &e.issuer {
         ctx.issuer = Some(issuer.clone());
-        ctx.issuer_source = "expected";
+        ctx.issuer_source = "the expected issuer";
     }
     if let Some(region) = &e.region {
         if ctx.region.as_ref().is_some_and(|r| r != region) {
@@ -117,7 +117,7 @@ fn check_types(s: &Subject<'_>, out: &mut Vec<Finding>) {
 
 /// The finding for an issuer that is not the expected one, with the most specific code.
 pub(crate) fn issuer_finding(s: &Subject<'_>, actual: &str, expected: &str, source: &str) -> Option<Finding> {
-    let head = format!("\"iss\" is \"{actual}\" but the {source} issuer is \"{expected}\"");
+    let head = format!("\"iss\" is \"{actual}\" but {source} is \"{expected}\"");
     let f = match issuer_diff(actual, expected) {
         IssuerDiff::Equal => return None,
         IssuerDiff::TrailingSlash => {
@@ -268,7 +268,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
                 s.at_claim(
                     ClaimCode::IssMissing,
                     "iss",
-                    format!("The token has no \"iss\", but the issuer \"{expected}\" is {}.", ctx.issuer_source),
+                    format!("The token has no \"iss\", but {} is \"{expected}\".", ctx.issuer_source),
                 )
                 .fix("Verifiers that check the issuer reject tokens without one."),
             ),

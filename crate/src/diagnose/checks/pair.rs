@@ -17,7 +17,7 @@
 use super::claims::at_hash;
 use crate::codes::PairCode;
 use crate::decode::token::Token;
-use crate::diagnose::model::{SignatureStatus, TokenDiagnosis, TokenUse};
+use crate::diagnose::model::{SignatureEvidence, TokenDiagnosis, TokenUse};
 use crate::diagnose::subject::Subject;
 use crate::finding::{Finding, Location};
 
@@ -37,9 +37,9 @@ pub(crate) fn check(tokens: &[Token], diagnoses: &[TokenDiagnosis], compare_at_h
     let subject = |wanted: TokenUse| {
         let mut of_use = diagnoses.iter().filter(|d| d.token_use == wanted);
         match (of_use.next(), of_use.next()) {
-            (Some(d), None) => tokens
-                .get(d.token)
-                .map(|outer| Subject::new(d.token, outer, d.provider.clone(), d.token_use, SignatureStatus::default())),
+            (Some(d), None) => tokens.get(d.token).map(|outer| {
+                Subject::new(d.token, outer, d.provider.clone(), d.token_use, SignatureEvidence::default())
+            }),
             _ => None,
         }
     };

@@ -198,8 +198,8 @@ fn check_issuer(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
                     && prefix != region
                 {
                     out.push(
-                        s.at_claim(CognitoCode::RegionMismatch, "iss", format!("The issuer's host is in {region} but the user pool id {pool} belongs to {prefix}: real Cognito issuers always match."))
-                            .fix("The token was not issued by Cognito as is (or the issuer was rewritten). Verifiers derive the JWKS URL from the issuer, so key lookups fail too."),
+                        s.at_claim(CognitoCode::RegionMismatch, "iss", format!("The issuer's region is {region} (its host is cognito-idp.{region}.amazonaws.com), but the user pool id {pool} belongs to the region {prefix}: in real Cognito issuers the two regions are always the same."))
+                            .fix(format!("The token was not issued by Cognito as is, or its issuer was rewritten. A pool of {prefix} issues https://cognito-idp.{prefix}.amazonaws.com/{pool}; verifiers derive the JWKS URL from the issuer, so the key lookup in {region} fails too.")),
                     );
                 }
                 if let Some(expected) = &ctx.region

@@ -9,7 +9,7 @@
 use serde_json::Value;
 
 use super::rule::{self, Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
-use crate::codes::ApiGatewayCode;
+use crate::codes::{ApiGatewayCode, VerifyCode};
 use crate::diagnose::checks::time;
 use crate::diagnose::model::{Outcome, RuleId, TargetKind, TokenUse};
 use crate::diagnose::options::ApiGatewayHttpTarget;
@@ -25,6 +25,18 @@ pub(super) const SPEC: TargetSpec<ApiGatewayHttpTarget> = TargetSpec {
     kind: TargetKind::ApiGatewayHttp,
     service: |_| "API Gateway (HTTP API, JWT authorizer)".into(),
     rejection: "401 Unauthorized",
+    takes: |_| None,
+    assumptions: &["the configuration given is the one deployed (a stage without auto-deploy needs a redeploy)"],
+    missing: |t| {
+        let mut missing = Vec::new();
+        if t.issuer.trim().is_empty() {
+            missing.push("issuer");
+        }
+        if t.audiences.iter().all(|a| a.trim().is_empty()) {
+            missing.push("audiences");
+        }
+        missing
+    },
     rules: &[
         RuleSpec {
             id: RuleId::Format,
@@ -98,15 +110,18 @@ fn alg(j: &J<'_>) -> Option<Checked> {
 }
 
 fn kid(j: &J<'_>) -> Option<Checked> {
-    Some(if j.s.header_str("kid").is_some() {
-        Checked::unknown("kid present; whether the issuer's JWKS has it is not visible here.")
-    } else {
-        Checked::fail_with(no_kid(j.s))
+    let Some(kid) = j.s.header_str("kid") else { return Some(Checked::fail_with(no_kid(j.s))) };
+    Some(match j.s.signature.kid_in_keys {
+        Some(true) => Checked::pass(format!("The keys supplied hold kid \"{kid}\".")),
+        Some(false) => Checked::fail(format!("The keys supplied have no key with kid \"{kid}\"; if they are the issuer's jwks_uri, the authorizer finds none either.")).code(VerifyCode::KidNotFound),
+        None => Checked::unknown(format!("kid \"{kid}\" is present; whether the issuer's JWKS holds it needs the keys.")).settle(rule::SETTLE_KEYS),
     })
 }
 
 fn iss(j: &J<'_>) -> Option<Checked> {
-    Some(if j.s.str_claim("iss") == Some(j.t.issuer.as_str()) {
+    Some(if j.t.issuer.trim().is_empty() {
+        rule::needs("authorizer's issuer")
+    } else if j.s.str_claim("iss") == Some(j.t.issuer.as_str()) {
         Checked::pass("Equal.")
     } else {
         Checked::fail_with(issuer_mismatch(j.s, &j.t.issuer))
@@ -116,6 +131,9 @@ fn iss(j: &J<'_>) -> Option<Checked> {
 fn aud(j: &J<'_>) -> Option<Checked> {
     let aud = j.s.audiences().unwrap_or_default();
     let client_id = j.s.str_claim("client_id");
+    if j.t.audiences.iter().all(|a| a.trim().is_empty()) {
+        return Some(rule::needs("authorizer's audiences"));
+    }
     Some(if aud.iter().chain(client_id.iter()).any(|a| j.t.audiences.iter().any(|x| x == a)) {
         Checked::pass("Found.")
     } else {

@@ -27,6 +27,11 @@ pub(super) const SPEC: TargetSpec<ApiGatewayRestTarget> = TargetSpec {
     kind: TargetKind::ApiGatewayRest,
     service: |_| "API Gateway (REST API, Cognito authorizer)".into(),
     rejection: "401 Unauthorized",
+    takes: |t| Some(if method_scopes(t).is_empty() { TokenUse::Id } else { TokenUse::Access }),
+    assumptions: &[
+        "the configuration given is the one deployed (authorizer and method changes take effect only after a redeploy of the stage; a recreated user pool has a new ARN)",
+    ],
+    missing: |t| if t.provider_arns.iter().all(|a| a.trim().is_empty()) { vec!["providerARNs"] } else { Vec::new() },
     rules: &[
         RuleSpec {
             id: RuleId::Header,
@@ -61,15 +66,6 @@ pub(super) const SPEC: TargetSpec<ApiGatewayRestTarget> = TargetSpec {
             },
             check: validation_expression,
         },
-        RuleSpec {
-            id: RuleId::Deployment,
-            describe: |_| "The configuration given is the one deployed".into(),
-            check: |_| {
-                Some(Checked::unknown(
-                    "Authorizer and method changes take effect only after a redeploy of the stage; a recreated user pool needs its new ARN and a redeploy. jwtlens cannot see the deployed configuration.",
-                ))
-            },
-        },
     ],
 };
 
@@ -81,7 +77,12 @@ fn method_scopes(t: &ApiGatewayRestTarget) -> Vec<&String> {
 /// The `Authorization` value as sent, read with paste hygiene's eyes: each cleanup paste hygiene would make is
 /// something the authorizer will not do.
 fn header(j: &J<'_>) -> Option<Checked> {
-    let value = j.t.header_value.as_deref()?;
+    // The value given in the settings, else the paste itself when it was a header value.
+    let (value, pasted) = match (j.t.header_value.as_deref(), j.ctx.pasted_header) {
+        (Some(v), _) => (v, false),
+        (None, Some(v)) => (v, true),
+        (None, None) => return None,
+    };
     let extraction = paste::extract(value);
     let mut fails: Vec<ApiGatewayCode> = Vec::new();
     let mut open = Vec::new();
@@ -107,9 +108,10 @@ fn header(j: &J<'_>) -> Option<Checked> {
         }
         _ => {}
     }
+    let sent = if pasted { "If your client sends exactly what was pasted, the authorizer answers 401: " } else { "" };
     let checked = if let Some(first) = fails.first() {
         let found: Vec<&str> = fails.iter().map(|c| c.as_str()).collect();
-        Checked::fail(format!("Found: {}.", found.join(", "))).code(*first)
+        Checked::fail(format!("{sent}found {}.", found.join(", "))).code(*first)
     } else if open.is_empty() {
         Checked::pass("The value is the bare token.")
     } else {
@@ -145,7 +147,9 @@ fn issuer(j: &J<'_>) -> Option<Checked> {
     let unresolved: Vec<&String> = unresolved.into_iter().map(|(arn, _)| arn).collect();
     let notes = unresolved.iter().map(|arn| arn_invalid(s, arn));
     let iss = s.str_claim("iss");
-    let checked = if let Some(iss) = iss.filter(|i| pools.iter().any(|p| p.issuer() == *i)) {
+    let checked = if pools.is_empty() && unresolved.is_empty() {
+        rule::needs("authorizer's user pool ARNs (providerARNs)")
+    } else if let Some(iss) = iss.filter(|i| pools.iter().any(|p| p.issuer() == *i)) {
         Checked::pass(format!("iss {iss} is in providerARNs."))
     } else if !unresolved.is_empty() {
         Checked::unknown(format!(
@@ -153,6 +157,7 @@ fn issuer(j: &J<'_>) -> Option<Checked> {
             iss.unwrap_or("absent"),
             quoted(&unresolved)
         ))
+        .settle("the user pool ARNs as deployed")
     } else if s.claims.is_some() {
         Checked::fail_with(issuer_not_in_pools(s, &pools))
     } else {
@@ -377,7 +382,14 @@ mod tests {
         let v = i.verdict.unwrap();
         assert_eq!(v.decision, Decision::Unknown);
         let open: Vec<_> = v.rules.iter().filter(|r| r.outcome == Outcome::Unknown).map(|r| r.id.as_str()).collect();
-        assert_eq!(open, ["signature", "deployment"]);
+        assert_eq!(open, ["signature"]);
+        // What nobody outside AWS can see is an assumption, not an open rule; the open rule names what settles it.
+        assert!(v.assumptions[0].contains("redeploy"), "{:?}", v.assumptions);
+        assert_eq!(
+            v.rules.iter().find(|r| r.id.as_str() == "signature").unwrap().settle.as_deref(),
+            Some("the issuer's keys (its JWKS)")
+        );
+        assert!(v.summary.contains("Give the issuer's keys (its JWKS) to settle it."), "{}", v.summary);
     }
 
     /// Motivating case 2b: with method scopes, an ID token gets 401, and an access token needs a matching scope.

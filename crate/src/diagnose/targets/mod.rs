@@ -10,10 +10,11 @@ mod api_gateway_http;
 mod api_gateway_rest;
 mod cognito_api;
 mod oidc;
+mod resource_server;
 mod rule;
 
 use self::rule::judge;
-use super::model::Verdict;
+use super::model::{TokenUse, Verdict};
 use super::options::Target;
 use super::subject::{Ctx, Subject};
 use crate::finding::Finding;
@@ -25,5 +26,17 @@ pub(crate) fn verdict(target: &Target, ctx: &Ctx<'_>, s: &Subject<'_>) -> (Verdi
         Target::ApiGatewayRest(t) => judge(&api_gateway_rest::SPEC, ctx, s, t),
         Target::ApiGatewayHttp(t) => judge(&api_gateway_http::SPEC, ctx, s, t),
         Target::Oidc(t) => judge(&oidc::SPEC, ctx, s, t),
+        Target::ResourceServer(t) => judge(&resource_server::SPEC, ctx, s, t),
+    }
+}
+
+/// The type of token `target` takes, when it takes one type only.
+pub(crate) fn takes(target: &Target) -> Option<TokenUse> {
+    match target {
+        Target::CognitoApi(t) => (cognito_api::SPEC.takes)(t),
+        Target::ApiGatewayRest(t) => (api_gateway_rest::SPEC.takes)(t),
+        Target::ApiGatewayHttp(t) => (api_gateway_http::SPEC.takes)(t),
+        Target::Oidc(t) => (oidc::SPEC.takes)(t),
+        Target::ResourceServer(t) => (resource_server::SPEC.takes)(t),
     }
 }

@@ -23,6 +23,18 @@ pub(super) const SPEC: TargetSpec<OidcTarget> = TargetSpec {
     kind: TargetKind::Oidc,
     service: |_| "The OpenID Connect relying party".into(),
     rejection: "the ID token is invalid",
+    takes: |_| Some(TokenUse::Id),
+    assumptions: &[],
+    missing: |t| {
+        let mut missing = Vec::new();
+        if t.issuer.trim().is_empty() {
+            missing.push("issuer");
+        }
+        if t.client_id.trim().is_empty() {
+            missing.push("clientId");
+        }
+        missing
+    },
     rules: &[
         RuleSpec {
             id: RuleId::Format,
@@ -61,9 +73,12 @@ fn token_type(j: &J<'_>) -> Option<Checked> {
 }
 
 fn iss(j: &J<'_>) -> Option<Checked> {
+    if j.t.issuer.trim().is_empty() {
+        return Some(rule::needs("relying party's issuer"));
+    }
     Some(match j.s.str_claim("iss") {
         None => Checked::fail_with(iss_missing(j.s)),
-        Some(iss) => match issuer_finding(j.s, iss, &j.t.issuer, "relying party's") {
+        Some(iss) => match issuer_finding(j.s, iss, &j.t.issuer, "the relying party's issuer") {
             None => Checked::pass("Equal."),
             Some(f) => Checked::fail_with(f),
         },
@@ -71,6 +86,9 @@ fn iss(j: &J<'_>) -> Option<Checked> {
 }
 
 fn aud(j: &J<'_>) -> Option<Checked> {
+    if j.t.client_id.trim().is_empty() {
+        return Some(rule::needs("relying party's client id"));
+    }
     Some(match audience_finding(j.s, std::slice::from_ref(&j.t.client_id), "the client id") {
         Some(f) => Checked::fail_with(f),
         None if j.s.audiences().is_some_and(|a| a.len() > 1) => {

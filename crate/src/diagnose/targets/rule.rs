@@ -2,13 +2,18 @@
 //! and a target as data ([`RuleSpec`], [`TargetSpec`]), the one reporting function ([`judge`]), and the rules
 //! several targets share (format, signature, time).
 
-use crate::codes::{Code, TimeCode};
+use crate::codes::{Code, OptionCode, TimeCode, VerifyCode};
 use crate::datetime::duration;
 use crate::decode::token::TokenKind;
 use crate::diagnose::checks::time::TimeCheck;
-use crate::diagnose::model::{Outcome, Rule, RuleId, SignatureStatus, TargetKind, Verdict};
+use crate::diagnose::model::{Outcome, Rule, RuleId, SignatureStatus, TargetKind, TokenUse, Verdict};
 use crate::diagnose::subject::{Ctx, Subject};
-use crate::finding::Finding;
+use crate::finding::{Finding, quoted};
+
+/// What gives jwtlens the signature: the issuer's keys.
+pub(crate) const SETTLE_KEYS: &str = "the issuer's keys (its JWKS)";
+/// What gives jwtlens the time checks.
+pub(crate) const SETTLE_NOW: &str = "an evaluation time";
 
 /// What one rule concluded for one token.
 #[derive(Debug, Clone)]
@@ -16,6 +21,8 @@ pub(crate) struct Checked {
     outcome: Outcome,
     detail: String,
     code: Option<Code>,
+    /// For an open outcome: the input of the caller's that would decide it.
+    settle: Option<String>,
     /// Findings reported with the rule: the one explaining a failure, or a note.
     findings: Vec<Finding>,
 }
@@ -23,17 +30,17 @@ pub(crate) struct Checked {
 impl Checked {
     /// The token satisfies the rule.
     pub(crate) fn pass(detail: impl Into<String>) -> Self {
-        Self { outcome: Outcome::Pass, detail: detail.into(), code: None, findings: Vec::new() }
+        Self { outcome: Outcome::Pass, detail: detail.into(), code: None, settle: None, findings: Vec::new() }
     }
 
     /// The answer depends on what jwtlens cannot see (or what the caller did not give).
     pub(crate) fn unknown(detail: impl Into<String>) -> Self {
-        Self { outcome: Outcome::Unknown, detail: detail.into(), code: None, findings: Vec::new() }
+        Self { outcome: Outcome::Unknown, detail: detail.into(), code: None, settle: None, findings: Vec::new() }
     }
 
     /// The service rejects the token; the finding explaining why is reported elsewhere (or nowhere).
     pub(crate) fn fail(detail: impl Into<String>) -> Self {
-        Self { outcome: Outcome::Fail, detail: detail.into(), code: None, findings: Vec::new() }
+        Self { outcome: Outcome::Fail, detail: detail.into(), code: None, settle: None, findings: Vec::new() }
     }
 
     /// The service rejects the token for the reason `finding` gives: its message is the rule's detail, its code the
@@ -43,6 +50,7 @@ impl Checked {
             outcome: Outcome::Fail,
             detail: finding.message.clone(),
             code: Some(finding.code),
+            settle: None,
             findings: vec![finding],
         }
     }
@@ -51,6 +59,13 @@ impl Checked {
     #[must_use]
     pub(crate) fn code(mut self, code: impl Into<Code>) -> Self {
         self.code = Some(code.into());
+        self
+    }
+
+    /// Names the input of the caller's that would decide this open outcome.
+    #[must_use]
+    pub(crate) fn settle(mut self, input: impl Into<String>) -> Self {
+        self.settle = Some(input.into());
         self
     }
 
@@ -79,13 +94,20 @@ pub(crate) struct RuleSpec<T: 'static> {
     pub check: fn(&Judge<'_, T>) -> Option<Checked>,
 }
 
-/// A target service: its name, how it rejects, and its rules in the order it applies them.
+/// A target service: its name, how it rejects, the token it takes, what it is assumed to do, the settings it needs,
+/// and its rules in the order it applies them.
 pub(crate) struct TargetSpec<T: 'static> {
     pub kind: TargetKind,
     /// The service's name, e.g. "API Gateway (REST API, Cognito authorizer)"; may name the operation.
     pub service: fn(&T) -> String,
     /// How it answers a rejected token, e.g. "401 Unauthorized".
     pub rejection: &'static str,
+    /// The type of token it takes, when it takes one type only (several tokens pasted: it judges that one).
+    pub takes: fn(&T) -> Option<TokenUse>,
+    /// What no client-side tool can see, which an `allow` assumes.
+    pub assumptions: &'static [&'static str],
+    /// The settings the caller left empty, by name; the rules that need them are open, not failed.
+    pub missing: fn(&T) -> Vec<&'static str>,
     pub rules: &'static [RuleSpec<T>],
 }
 
@@ -94,6 +116,10 @@ pub(crate) fn judge<T>(spec: &TargetSpec<T>, ctx: &Ctx<'_>, s: &Subject<'_>, t: 
     let judge = Judge { ctx, s, t };
     let mut rules = Vec::with_capacity(spec.rules.len());
     let mut findings = Vec::new();
+    let missing = (spec.missing)(t);
+    if !missing.is_empty() {
+        findings.push(incomplete(spec, t, &missing));
+    }
     for rule in spec.rules {
         let Some(checked) = (rule.check)(&judge) else { continue };
         findings.extend(checked.findings);
@@ -103,9 +129,29 @@ pub(crate) fn judge<T>(spec: &TargetSpec<T>, ctx: &Ctx<'_>, s: &Subject<'_>, t: 
             outcome: checked.outcome,
             detail: checked.detail,
             code: checked.code,
+            settle: checked.settle,
         });
     }
-    (Verdict::decide(s.index, spec.kind, &(spec.service)(t), spec.rejection, rules), findings)
+    let assumptions = spec.assumptions.iter().map(|a| (*a).to_owned()).collect();
+    (Verdict::decide(s.index, spec.kind, &(spec.service)(t), spec.rejection, rules, assumptions), findings)
+}
+
+/// The finding for a target whose settings are incomplete.
+fn incomplete<T>(spec: &TargetSpec<T>, t: &T, missing: &[&str]) -> Finding {
+    Finding::new(
+        OptionCode::TargetIncomplete,
+        format!(
+            "The settings of {} lack {}: the rules that need them are open, not judged.",
+            (spec.service)(t),
+            quoted(missing)
+        ),
+    )
+    .fix("Fill in the settings as the service is configured (the console or infrastructure code shows them).")
+}
+
+/// A rule whose setting is empty: open, settled by giving that setting.
+pub(crate) fn needs(setting: &str) -> Checked {
+    Checked::unknown(format!("No {setting} was given.")).settle(format!("the {setting}"))
 }
 
 // Rules several targets share.
@@ -126,11 +172,15 @@ pub(crate) fn format(s: &Subject<'_>) -> Checked {
 
 /// The signature rule, from what verification found.
 pub(crate) fn signature(s: &Subject<'_>) -> Checked {
-    match s.signature {
+    match s.signature.status {
         SignatureStatus::Valid => Checked::pass("Verified with the key supplied."),
-        SignatureStatus::Invalid => Checked::fail("Verification with the key supplied failed."),
+        SignatureStatus::Altered => Checked::fail(
+            "The signature matches a key supplied, but the token as sent is not the text that was signed (whitespace inside it, padding or the standard base64 alphabet): the service rejects it.",
+        )
+        .code(VerifyCode::NotStrict),
+        SignatureStatus::Invalid => Checked::fail("The signature does not verify with the keys supplied."),
         SignatureStatus::Unchecked => {
-            Checked::unknown("Not verified here: jwtlens decodes without a key. Supply the issuer's key to check it.")
+            Checked::unknown("Not verified here: jwtlens decodes without a key.").settle(SETTLE_KEYS)
         }
     }
 }
@@ -154,10 +204,10 @@ pub(crate) fn time(claim: RuleId, check: TimeCheck, policy: &TimePolicy) -> Chec
     match check {
         TimeCheck::Absent => {
             let (outcome, detail) = policy.absent;
-            Checked { outcome, detail: detail.to_owned(), code: None, findings: Vec::new() }
+            Checked { outcome, detail: detail.to_owned(), code: None, settle: None, findings: Vec::new() }
         }
         TimeCheck::Invalid => Checked::fail("The claim is not a number.").code(TimeCode::NotNumber),
-        TimeCheck::NoNow => Checked::unknown("No evaluation time was given."),
+        TimeCheck::NoNow => Checked::unknown("No evaluation time was given.").settle(SETTLE_NOW),
         TimeCheck::Ok => Checked::pass("Holds at the evaluation time."),
         TimeCheck::WithinSkew(by) if policy.skew_known => {
             Checked::pass(format!("Off by {}, within the clock skew.", duration(by)))
