@@ -1,5 +1,6 @@
 // The public API, built on whichever initialised wasm-bindgen module the entry point (node.js / browser.js) hands
-// over. Results cross from Rust as JSON text and are parsed here once (see docs/DESIGN.md for why).
+// over. Arguments go to the module as they are: it checks them, reads options as objects and the clock itself.
+// Results come back as JSON text and are parsed here once (see docs/DESIGN.md for why).
 
 /** Thrown for misuse of the API (never for a bad token, which yields findings). `code` is stable. */
 export class JwtlensError extends Error {
@@ -14,68 +15,58 @@ export class JwtlensError extends Error {
   }
 }
 
-function unwrap(json) {
-  const envelope = JSON.parse(json);
-  if (envelope.error) throw new JwtlensError(envelope.error.code, envelope.error.message);
-  return envelope.ok;
-}
-
-function checkString(name, value) {
-  if (typeof value !== 'string') {
-    throw new JwtlensError('ERR_INVALID_ARGUMENT', `${name} must be a string, got ${value === null ? 'null' : typeof value}`);
-  }
-}
-
-function checkOptions(options) {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new JwtlensError('ERR_INVALID_ARGUMENT', 'options must be an object');
-  }
-  return options;
-}
-
-/** Evaluation time default: the caller's clock, in seconds (the Rust core never reads a clock). */
-function nowSeconds() {
-  return Date.now() / 1000;
-}
-
-/** Options with `now` defaulted to the caller's clock; a `Date` becomes seconds. `now: null` means "no time". */
-function timed(options) {
-  const opts = { now: nowSeconds(), ...checkOptions(options) };
-  if (opts.now instanceof Date) opts.now = opts.now.getTime() / 1000;
-  return opts;
-}
-
 /**
  * Builds the API around an initialised wasm-bindgen module (its exports, as `import * as wasm`).
- * @param {{ inspectJson(input: string, options: string): string, verifyJson(input: string, keys: string, options: string): string, parseKeysJson(text: string, options: string): string, describeClaimJson(name: string, options: string): string, codesJson(): string }} wasm
+ * @param {{ inspectJson(input: unknown, options: unknown): string, verifyJson(input: unknown, keys: unknown, options: unknown): string, parseKeysJson(keys: unknown, options: unknown): string, describeClaimJson(name: unknown, options: unknown): string, fetchIssuerKeysJson(source: unknown, options: unknown): Promise<string>, codesJson(): string, __wbg_reset_state(): void }} wasm
  */
 export function api(wasm) {
-  function inspect(input, options) {
-    checkString('input', input);
-    if (options?.keys !== undefined) checkString('options.keys', options.keys);
-    return unwrap(wasm.inspectJson(input, JSON.stringify(timed(options))));
+  /**
+   * Runs one call of the module and unwraps its envelope. A trap (out of memory, a bug) leaves a WebAssembly
+   * instance damaged, so the module is re-instantiated before the error is reported: the next call works.
+   */
+  function call(run) {
+    let json;
+    try {
+      json = run();
+    } catch (e) {
+      throw failure(e);
+    }
+    return unwrap(json);
   }
 
-  function verify(input, keys, options) {
-    checkString('input', input);
-    checkString('keys', keys);
-    return unwrap(wasm.verifyJson(input, keys, JSON.stringify(timed(options))));
+  function failure(e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      wasm.__wbg_reset_state();
+      return new JwtlensError('ERR_INTERNAL', `the WebAssembly module failed (${e.message}) and was restarted; try again with a smaller input`);
+    }
+    return new JwtlensError('ERR_INTERNAL', `jwtlens failed: ${e?.message ?? e}`);
   }
 
-  function parseKeys(text, options) {
-    checkString('text', text);
-    return unwrap(wasm.parseKeysJson(text, JSON.stringify(timed(options))));
+  function unwrap(json) {
+    let envelope;
+    try {
+      envelope = JSON.parse(json);
+    } catch (e) {
+      throw new JwtlensError('ERR_INTERNAL', `the result could not be read (${e.message})`);
+    }
+    if (envelope.error) throw new JwtlensError(envelope.error.code, envelope.error.message);
+    return envelope.ok;
   }
 
-  function describeClaim(name, options) {
-    checkString('name', name);
-    return unwrap(wasm.describeClaimJson(name, JSON.stringify(checkOptions(options))));
-  }
-
-  function codes() {
-    return unwrap(wasm.codesJson());
-  }
-
-  return { inspect, verify, parseKeys, describeClaim, codes };
+  return {
+    inspect: (input, options) => call(() => wasm.inspectJson(input, options)),
+    verify: (input, keys, options) => call(() => wasm.verifyJson(input, keys, options)),
+    parseKeys: (keys, options) => call(() => wasm.parseKeysJson(keys, options)),
+    describeClaim: (name, options) => call(() => wasm.describeClaimJson(name, options)),
+    fetchIssuerKeys: async (source, options) => {
+      let json;
+      try {
+        json = await wasm.fetchIssuerKeysJson(source, options);
+      } catch (e) {
+        throw failure(e);
+      }
+      return unwrap(json);
+    },
+    codes: () => call(() => wasm.codesJson()),
+  };
 }

@@ -1,6 +1,6 @@
 // Type declarations for the `jwtlens` package: the functions, by hand (they are the loaders' own); every option and
 // result type is generated from the Rust types into ./types.d.ts, and the finding codes into ./codes.d.ts.
-import type { ClaimMeaning, CodeEntry, DescribeOptions, InspectOptions, Inspection, KeyOptions, KeySet, VerifyOptions, VerifyResult } from './types.js';
+import type { ClaimMeaning, CodeEntry, DescribeOptions, FetchOptions, InspectOptions, Inspection, KeyOptions, KeySet, KeysFetched, VerifyOptions, VerifyResult } from './types.js';
 
 export type { FindingCode } from './codes.js';
 export type * from './types.js';
@@ -25,10 +25,23 @@ export declare function inspect(input: string, options?: InspectOptions): Inspec
  * algorithm family; `alg: none` never verifies. Never throws for bad tokens or keys (they yield findings); throws
  * `JwtlensError` for non-string arguments or invalid options. Does NOT check claims (`exp`, `aud`…): `inspect` does.
  */
-export declare function verify(input: string, keys: string, options?: VerifyOptions): VerifyResult;
+export declare function verify(input: string, keys: string | Uint8Array, options?: VerifyOptions): VerifyResult;
 
-/** Reads every key in pasted key text, with a finding for each problem. Never throws for bad keys. */
-export declare function parseKeys(text: string, options?: KeyOptions): KeySet;
+/**
+ * Reads every key in pasted key text, or in the bytes of a key file (PEM, JWK, JWKS, DER key or certificate), with a
+ * finding for each problem. Never throws for bad keys.
+ */
+export declare function parseKeys(keys: string | Uint8Array, options?: KeyOptions): KeySet;
+
+/**
+ * Fetches an issuer's public keys — the one request jwtlens ever makes, and only when called. `source` names the
+ * issuer: its URL, a Cognito user pool id or ARN, or a token (its `iss`, which is not verified: the result says so;
+ * `options.issuer` wins over it). A Cognito pool's keys are at `<issuer>/.well-known/jwks.json`; any other issuer's
+ * at the `jwks_uri` of `<issuer>/.well-known/openid-configuration`. GET only, https only (or http on localhost),
+ * no credentials, no referrer, no redirects, at most `maxBytes` (1 MiB) within `timeoutMs` (10 s) per request;
+ * nothing of the token but the issuer's URL is sent. Never rejects for a failed request (it yields findings).
+ */
+export declare function fetchIssuerKeys(source: string, options?: FetchOptions): Promise<KeysFetched>;
 
 /**
  * What a header parameter or claim means and who defines it (a specification or a provider), for the members an

@@ -35,5 +35,6 @@ export const inspect = (input, options) => loaded().inspect(input, options);
 export const verify = (input, keys, options) => loaded().verify(input, keys, options);
 export const parseKeys = (text, options) => loaded().parseKeys(text, options);
 export const describeClaim = (name, options) => loaded().describeClaim(name, options);
+export const fetchIssuerKeys = (source, options) => loaded().fetchIssuerKeys(source, options);
 export const codes = () => loaded().codes();
 export { JwtlensError };

@@ -370,9 +370,10 @@ token?: number,
  */
 signature?: number, 
 /**
- * The content of a detached-payload JWS (RFC 7515 Appendix F), as text; used when the payload segment is empty.
+ * The content of a detached-payload JWS (RFC 7515 Appendix F), as text or bytes; used when the payload segment
+ * is empty.
  */
-detachedPayload?: string, };
+detachedPayload?: string | Uint8Array, };
 
 /**
  * What happened with one key for one signature.
@@ -947,7 +948,7 @@ target?: Target,
  * one [`Verification`] per signed token and the target's signature rule passes or fails instead of being
  * unknown.
  */
-keys?: string, 
+keys?: string | Uint8Array, 
 /**
  * How to read an HMAC secret in `keys`. Default `utf8`.
  */
@@ -993,3 +994,84 @@ keys?: KeySet,
  * signature findings. Empty without keys.
  */
 verifications: Array<Verification>, };
+
+/**
+ * Options for [`plan`]. Every field is optional.
+ */
+export type FetchOptions = { 
+/**
+ * The issuer you trust, used instead of a token's own `iss`: an issuer URL, or a Cognito user pool id or ARN.
+ */
+issuer?: string, 
+/**
+ * Time allowed for each request, in milliseconds. Default 10,000.
+ */
+timeoutMs?: number, 
+/**
+ * Largest answer read, in bytes. Default 1 MiB.
+ */
+maxBytes?: number, 
+/**
+ * The evaluation time certificates in the key set are judged at (as `parseKeys`'s `now`).
+ */
+now?: number | Date | null, };
+
+/**
+ * Where the issuer came from.
+ */
+export type IssuerFrom = "issuer" | "userPoolId" | "userPoolArn" | "token";
+
+/**
+ * The issuer whose keys are fetched.
+ */
+export type FetchedIssuer = { 
+/**
+ * The issuer, as its tokens name it.
+ */
+issuer: string, 
+/**
+ * Where it came from.
+ */
+from: IssuerFrom, 
+/**
+ * True when it came from a token's own `iss`, which nothing verified.
+ */
+unverified: boolean, };
+
+/**
+ * One request made.
+ */
+export type FetchRequest = { 
+/**
+ * The exact URL requested (GET, no credentials, no referrer, nothing of the token).
+ */
+url: string, 
+/**
+ * The HTTP status answered; absent when no answer came.
+ */
+status?: number, };
+
+/**
+ * The result of `fetchIssuerKeys`.
+ */
+export type KeysFetched = { 
+/**
+ * The issuer whose keys were asked for; absent when the source named none.
+ */
+issuer: FetchedIssuer | null, 
+/**
+ * Every request made, in order.
+ */
+requests: Array<FetchRequest>, 
+/**
+ * The key set's text as received (paste it as `keys`); absent when none was received.
+ */
+jwks: string | null, 
+/**
+ * The keys read from it, as `parseKeys` reads them.
+ */
+keys: KeySet | null, 
+/**
+ * What went wrong, or what is worth knowing (an unverified issuer, the `jwks_uri` followed).
+ */
+findings: Array<Finding>, };

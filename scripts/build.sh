@@ -17,7 +17,9 @@ fi
 source scripts/env.sh
 rm -rf "$out" && mkdir -p "$out"
 # The `web` target serves browsers, bundlers (Vite builds it with no plugin) and Node (js/node.js passes the bytes).
-"$bindgen" --target web --no-typescript --out-dir "$out" --out-name jwtlens "$raw"
+# --experimental-reset-state-function: the glue gets __wbg_reset_state(), with which js/core.js re-instantiates the
+# module after a trap (a trapped instance keeps the failed call's heap and stack pointer, so later calls fail too).
+"$bindgen" --target web --no-typescript --experimental-reset-state-function --out-dir "$out" --out-name jwtlens "$raw"
 node_modules/.bin/wasm-opt -Oz "$out/jwtlens_bg.wasm" -o "$out/jwtlens_bg.wasm"
 cp "$raw" "$out/.source.wasm"
 node scripts/size.mjs

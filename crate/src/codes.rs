@@ -164,6 +164,8 @@ groups! {
     Provider(ProviderCode, "Other providers"),
     /// An ID token and an access token pasted together.
     Pair(PairCode, "Tokens of one sign-in"),
+    /// Fetching an issuer's keys, on request.
+    Fetch(FetchCode, "Fetching the issuer's keys"),
 }
 
 codes! {
@@ -659,5 +661,36 @@ codes! {
         NotIssuedTogether = ("PAIR_NOT_ISSUED_TOGETHER", Info),
         /// The ID token and the access token pasted with it belong to another user, app client or sign-in.
         DifferentSignIn = ("PAIR_DIFFERENT_SIGN_IN", Warning),
+    }
+}
+
+codes! {
+    Fetch =>
+    /// Codes of fetching an issuer's keys (`fetchIssuerKeys`), which happens only on request.
+    pub enum FetchCode {
+        /// The source names no issuer: not an https URL, a Cognito user pool id or ARN, or a token with an `iss`.
+        SourceUnknown = ("FETCH_SOURCE_UNKNOWN", Error),
+        /// The issuer came from the token's own `iss`, which is not verified: these are the keys of the issuer the token names.
+        IssuerUnverified = ("FETCH_ISSUER_UNVERIFIED", Info),
+        /// A URL is not https (only `http://localhost` and `http://127.0.0.1` are allowed besides), so it was not requested.
+        InsecureUrl = ("FETCH_INSECURE_URL", Error),
+        /// The request failed before an answer: the network, or the issuer does not allow cross-origin requests (CORS).
+        Network = ("FETCH_NETWORK", Error),
+        /// The issuer did not answer within the time allowed; the request was aborted.
+        Timeout = ("FETCH_TIMEOUT", Error),
+        /// The issuer answered with a redirect, which is not followed.
+        Redirect = ("FETCH_REDIRECT", Error),
+        /// The issuer answered with an HTTP error status.
+        HttpStatus = ("FETCH_HTTP_STATUS", Error),
+        /// The answer is larger than allowed; reading it was stopped.
+        TooLarge = ("FETCH_TOO_LARGE", Error),
+        /// The answer is not JSON.
+        NotJson = ("FETCH_NOT_JSON", Error),
+        /// The discovery document has no https `jwks_uri`.
+        NoJwksUri = ("FETCH_NO_JWKS_URI", Error),
+        /// The discovery document named where the keys are (`jwks_uri`), which was then requested.
+        JwksUri = ("FETCH_JWKS_URI", Info),
+        /// The key set holds no key jwtlens can verify with.
+        NoKeys = ("FETCH_NO_KEYS", Error),
     }
 }

@@ -143,20 +143,20 @@ fn node_jsonwebtoken_rsa_formats() {
         ("rsa-public-key.pem", KeyFormat::Pkcs1, false),
         ("rsa-private.pem", KeyFormat::Pkcs1Private, true),
     ] {
-        let result = verify(&token, &vector_text(&format!("{NODE}/{file}")), &VerifyOptions::default());
+        let result = verify(&token, vector_text(&format!("{NODE}/{file}")), &VerifyOptions::default());
         assert!(result.valid, "{file}: {:?}", result.findings);
         assert_eq!((result.keys[0].format, result.keys[0].private), (format, private), "{file}");
         thumbprints.push(result.keys[0].thumbprint.clone());
     }
     assert!(thumbprints.windows(2).all(|w| w[0] == w[1]));
     // A certificate of an unrelated key: read fine, signature mismatch.
-    let unrelated = verify(&token, &vector_text(&format!("{NODE}/invalid_pub.pem")), &at(JAN_2024));
+    let unrelated = verify(&token, vector_text(&format!("{NODE}/invalid_pub.pem")), &at(JAN_2024));
     assert!(!unrelated.valid);
     assert!(codes(&unrelated.findings).contains(&"SIG_MISMATCH"));
     assert_eq!(unrelated.keys[0].certificate.as_ref().unwrap().subject, "CN=*.auth0.com");
     // priv.pem signs, pub.pem is its certificate, expired in 2016: still verifies, with the expiry flagged.
     let token = rs256(&rsa_private(&format!("{NODE}/priv.pem")));
-    let result = verify(&token, &vector_text(&format!("{NODE}/pub.pem")), &at(JAN_2024));
+    let result = verify(&token, vector_text(&format!("{NODE}/pub.pem")), &at(JAN_2024));
     assert!(result.valid);
     let cert = result.keys[0].certificate.as_ref().unwrap();
     assert_eq!((cert.not_after.as_str(), cert.expired, cert.self_issued), ("2016-12-21T23:43:41Z", Some(true), true));
@@ -173,7 +173,7 @@ fn node_jsonwebtoken_ec_formats() {
         ("ecdsa-public-x509.pem", KeyFormat::X509),
         ("ecdsa-private.pem", KeyFormat::Sec1),
     ] {
-        let result = verify(&token, &vector_text(&format!("{NODE}/{file}")), &at(JAN_2024));
+        let result = verify(&token, vector_text(&format!("{NODE}/{file}")), &at(JAN_2024));
         assert!(result.valid, "{file}: {:?}", result.findings);
         assert_eq!(result.keys.len(), 1, "{file}: the EC PARAMETERS block is not a key");
         assert_eq!(result.keys[0].format, format);
@@ -186,7 +186,7 @@ fn node_jsonwebtoken_ec_formats() {
         thumbprints.push(result.keys[0].thumbprint.clone());
     }
     assert!(thumbprints.windows(2).all(|w| w[0] == w[1]));
-    let other = verify(&token, &vector_text(&format!("{NODE}/ecdsa-public-invalid.pem")), &VerifyOptions::default());
+    let other = verify(&token, vector_text(&format!("{NODE}/ecdsa-public-invalid.pem")), &VerifyOptions::default());
     assert!(!other.valid && codes(&other.findings).contains(&"SIG_MISMATCH"));
     // SEC1 keys on the three NIST curves: the public key is derived from the private scalar.
     for (file, alg, crv) in [

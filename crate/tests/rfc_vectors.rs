@@ -24,18 +24,18 @@ fn rfc7515_appendix_a() {
         if case["alg"] == "none" {
             // A.5: whatever key is offered, an unsecured JWS never verifies.
             for other in data["cases"].as_array().unwrap().iter().filter_map(|c| c.get("verification_jwk")) {
-                let result = verify(token, &json(other), &VerifyOptions::default());
+                let result = verify(token, json(other), &VerifyOptions::default());
                 assert!(!result.valid, "{id}");
                 assert!(codes(&result.findings).contains(&"SIG_ALG_NONE"), "{id}: {:?}", codes(&result.findings));
             }
             continue;
         }
-        let result = verify(token, &json(&case["verification_jwk"]), &VerifyOptions::default());
+        let result = verify(token, json(&case["verification_jwk"]), &VerifyOptions::default());
         assert!(result.valid, "{id}: {:?}", result.findings);
         assert_eq!(result.algorithm.as_deref(), case["alg"].as_str());
         assert_eq!(result.matched_key.as_ref().map(|m| m.index), Some(0));
         // The private JWK verifies too (its public half), with a warning that a private key was pasted.
-        let private = verify(token, &json(&case["private_jwk"]), &VerifyOptions::default());
+        let private = verify(token, json(&case["private_jwk"]), &VerifyOptions::default());
         assert!(private.valid, "{id}");
         if case["alg"] != "HS256" {
             assert!(codes(&private.findings).contains(&"KEY_PRIVATE"), "{id}");
@@ -44,7 +44,7 @@ fn rfc7515_appendix_a() {
         let mut tampered = token.to_owned();
         let last = tampered.pop().unwrap();
         tampered.push(if last == 'A' { 'B' } else { 'A' });
-        assert!(!verify(&tampered, &json(&case["verification_jwk"]), &VerifyOptions::default()).valid, "{id} tampered");
+        assert!(!verify(&tampered, json(&case["verification_jwk"]), &VerifyOptions::default()).valid, "{id} tampered");
     }
     assert_eq!(ran, 5);
 }
@@ -77,8 +77,11 @@ fn rfc7520_section_4() {
     let key = json(&case["input"]["key"]);
     let token = str_of(&case["output"], "compact");
     let payload = str_of(&case["input"], "payload").to_owned();
-    let with =
-        verify(token, &key, &VerifyOptions { detached_payload: Some(payload.clone()), ..VerifyOptions::default() });
+    let with = verify(
+        token,
+        &key,
+        &VerifyOptions { detached_payload: Some(payload.clone().into()), ..VerifyOptions::default() },
+    );
     assert!(with.valid, "4.5 with content: {:?}", with.findings);
     assert!(codes(&with.findings).contains(&"SIG_DETACHED_PAYLOAD"));
     let without = verify(token, &key, &VerifyOptions::default());
@@ -91,7 +94,7 @@ fn rfc7520_section_4() {
     let wrong = verify(
         token,
         &key,
-        &VerifyOptions { detached_payload: Some(format!("{payload}!")), ..VerifyOptions::default() },
+        &VerifyOptions { detached_payload: Some(format!("{payload}!").into()), ..VerifyOptions::default() },
     );
     assert!(!wrong.valid);
     // The JSON forms of 4.5 have no "payload" member at all, which the decoder does not accept: never valid.
@@ -99,7 +102,7 @@ fn rfc7520_section_4() {
         let r = verify(
             &json(&case["output"][form]),
             &key,
-            &VerifyOptions { detached_payload: Some(payload.clone()), ..VerifyOptions::default() },
+            &VerifyOptions { detached_payload: Some(payload.clone().into()), ..VerifyOptions::default() },
         );
         assert!(!r.valid && codes(&r.findings).contains(&"TOKEN_JSON_SERIALIZATION_INVALID"), "4.5 {form}");
     }
@@ -112,7 +115,7 @@ fn rfc7520_section_4() {
         let case = vectors(&format!("jose-cookbook/jws/{file}.json"));
         for form in ["json", "json_flat"] {
             ran += 1;
-            let result = verify(&json(&case["output"][form]), &json(&case["input"]["key"]), &VerifyOptions::default());
+            let result = verify(&json(&case["output"][form]), json(&case["input"]["key"]), &VerifyOptions::default());
             assert!(result.valid, "{file} {form}: {:?}", result.findings);
             assert_eq!(codes(&result.findings).contains(&"SIG_ALG_UNPROTECTED"), unprotected_alg, "{file} {form}");
         }
@@ -130,16 +133,16 @@ fn rfc7520_section_4() {
     assert_eq!(all.attempts.len(), 6, "two keys for each of three signatures");
     for (signature, key) in [(0usize, &keys[0]), (1, &keys[1]), (2, &keys[2])] {
         ran += 1;
-        let one = verify(&input, &json(key), &VerifyOptions { signature: Some(signature), ..VerifyOptions::default() });
+        let one = verify(&input, json(key), &VerifyOptions { signature: Some(signature), ..VerifyOptions::default() });
         assert!(one.valid, "4.8 signature {signature}: {:?}", one.findings);
         assert_eq!(one.matched_key.as_ref().map(|m| m.signature), Some(signature));
     }
     // The HMAC secret alone cannot verify signature 1 (RS256), and it is never tried as an RSA key.
-    let hmac_only = verify(&input, &json(&keys[2]), &VerifyOptions { signature: Some(0), ..VerifyOptions::default() });
+    let hmac_only = verify(&input, json(&keys[2]), &VerifyOptions { signature: Some(0), ..VerifyOptions::default() });
     assert!(!hmac_only.valid);
     assert_eq!(hmac_only.attempts[0].outcome, jwtlens::verify::Outcome::WrongKeyType);
     // All three keys in one set: the secret next to public keys is refused, the public ones still verify.
-    let mixed = verify(&input, &json(&serde_json::json!({ "keys": keys })), &VerifyOptions::default());
+    let mixed = verify(&input, json(&serde_json::json!({ "keys": keys })), &VerifyOptions::default());
     assert!(mixed.valid);
     assert!(codes(&mixed.findings).contains(&"KEY_SECRET_IN_KEY_SET"));
     ran += 1;
@@ -150,10 +153,10 @@ fn rfc7520_section_4() {
 fn rfc8037_ed25519() {
     let data = vectors("rfc/rfc8037_ed25519.json");
     let token = str_of(&data, "A.4_compact");
-    let public = verify(token, &json(&data["A.2_public_jwk"]), &VerifyOptions::default());
+    let public = verify(token, json(&data["A.2_public_jwk"]), &VerifyOptions::default());
     assert!(public.valid, "{:?}", public.findings);
     assert_eq!(public.matched_key.as_ref().unwrap().thumbprint.as_deref(), data["A.3_thumbprint_b64u"].as_str());
-    let private = verify(token, &json(&data["A.1_private_jwk"]), &VerifyOptions::default());
+    let private = verify(token, json(&data["A.1_private_jwk"]), &VerifyOptions::default());
     assert!(private.valid && codes(&private.findings).contains(&"KEY_PRIVATE"));
     // The cookbook carries the same JWS in three forms.
     let cookbook = vectors("jose-cookbook/curve25519/jws.json");
@@ -162,12 +165,12 @@ fn rfc8037_ed25519() {
             Value::String(s) => s.clone(),
             other => json(other),
         };
-        assert!(verify(&input, &json(&cookbook["input"]["key"]), &VerifyOptions::default()).valid, "{form}");
+        assert!(verify(&input, json(&cookbook["input"]["key"]), &VerifyOptions::default()).valid, "{form}");
     }
     // The same signature under the RFC 9864 name verifies only if the header says so: rewriting alg changes the
     // signing input, so it must fail.
     let renamed = token.replacen("eyJhbGciOiJFZERTQSJ9", "eyJhbGciOiJFZDI1NTE5In0", 1);
-    assert!(!verify(&renamed, &json(&data["A.2_public_jwk"]), &VerifyOptions::default()).valid);
+    assert!(!verify(&renamed, json(&data["A.2_public_jwk"]), &VerifyOptions::default()).valid);
 }
 
 #[test]
@@ -234,7 +237,7 @@ fn rfc7797_unencoded_payload() {
     let detached = format!("{}..{}", parts[0], parts[2]);
     let payload = str_of(&case["input"], "payload").to_owned();
     let result =
-        verify(&detached, &key, &VerifyOptions { detached_payload: Some(payload), ..VerifyOptions::default() });
+        verify(&detached, &key, &VerifyOptions { detached_payload: Some(payload.into()), ..VerifyOptions::default() });
     assert!(result.valid, "detached: {:?}", result.findings);
     assert!(!verify(compact, &key, &VerifyOptions::default()).valid);
 

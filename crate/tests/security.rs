@@ -105,7 +105,7 @@ fn the_token_never_chooses_the_algorithm_family() {
     for (token, jwk_alg) in [(&ed2, "EdDSA"), (&ed, "Ed25519")] {
         let mut jwk = public_jwk(&panva("Ed25519")["jwk"]);
         jwk["alg"] = json!(jwk_alg);
-        assert!(verify(token, &jwk.to_string(), &opts()).valid, "JWK alg {jwk_alg}");
+        assert!(verify(token, jwk.to_string(), &opts()).valid, "JWK alg {jwk_alg}");
     }
 
     // Unsupported and mis-cased names are refused before any key is touched.
@@ -300,7 +300,7 @@ fn rsa_key_strength() {
     // Wycheproof's 1024-bit key: verifies, with the warning.
     let group = &vectors("wycheproof/json_web_key_test.json")["testGroups"][6];
     assert_eq!(group["comment"], "keysize_too_small");
-    let result = verify(str_of(&group["tests"][0], "jws"), &group["public"].to_string(), &opts());
+    let result = verify(str_of(&group["tests"][0], "jws"), group["public"].to_string(), &opts());
     assert!(result.valid && codes(&result.findings).contains(&"KEY_RSA_WEAK"));
 
     // Exponent 1 and an even exponent on an otherwise good modulus: refused.
@@ -309,12 +309,12 @@ fn rsa_key_strength() {
     for e in ["AQ", "BA", "AQAA"] {
         let mut key = good.clone();
         key["e"] = json!(e);
-        let result = verify(&rs256, &key.to_string(), &opts());
+        let result = verify(&rs256, key.to_string(), &opts());
         assert!(!result.valid, "e={e}");
         assert!(codes(&result.findings).contains(&"KEY_RSA_EXPONENT"), "e={e}");
         assert_eq!(result.attempts[0].outcome, Outcome::KeyRefused);
     }
-    assert!(verify(&rs256, &good.to_string(), &opts()).valid);
+    assert!(verify(&rs256, good.to_string(), &opts()).valid);
 }
 
 #[test]
@@ -441,7 +441,7 @@ fn use_and_key_ops() {
     for (member, value) in [("use", json!("enc")), ("key_ops", json!(["encrypt"]))] {
         let mut key = public_jwk(&p256["jwk"]);
         key[member] = value;
-        let result = verify(&token, &key.to_string(), &opts());
+        let result = verify(&token, key.to_string(), &opts());
         assert!(!result.valid, "{member}");
         assert_eq!(result.attempts[0].outcome, Outcome::NotForSigning);
         assert!(codes(&result.findings).contains(&"KEY_NOT_FOR_SIGNING"));
@@ -449,7 +449,7 @@ fn use_and_key_ops() {
     let mut key = public_jwk(&p256["jwk"]);
     key["key_ops"] = json!(["verify"]);
     key["use"] = json!("sig");
-    assert!(verify(&token, &key.to_string(), &opts()).valid);
+    assert!(verify(&token, key.to_string(), &opts()).valid);
 }
 
 /// What a server receives must be strict base64url: a correct signature on a sloppy token is not valid.
@@ -539,7 +539,7 @@ fn results_serialize_without_secrets() {
     assert_eq!(value["keys"][0]["algorithms"], json!(["HS256", "HS384", "HS512"]));
     // Private key material is never serialized either.
     let jwk = &panva("P256")["jwk"];
-    let text = serde_json::to_string(&verify(&token, &jwk.to_string(), &opts())).unwrap();
+    let text = serde_json::to_string(&verify(&token, jwk.to_string(), &opts())).unwrap();
     assert!(!text.contains(str_of(jwk, "d")));
 }
 
@@ -556,6 +556,6 @@ fn options_arrive_as_json() {
     let token = compact(r#"{"alg":"HS256"}"#, "{}", |i| hmac_sign("HS256", &[0xfb; 32], i.as_bytes()));
     let as_b64url = b64(&[0xfb; 32]);
     assert!(verify(&token, &as_b64url, &serde_json::from_str(r#"{"secretEncoding":"base64url"}"#).unwrap()).valid);
-    assert!(verify(&token, &"fb".repeat(32), &serde_json::from_str(r#"{"secretEncoding":"hex"}"#).unwrap()).valid);
+    assert!(verify(&token, "fb".repeat(32), &serde_json::from_str(r#"{"secretEncoding":"hex"}"#).unwrap()).valid);
     assert!(!verify(&token, &as_b64url, &opts()).valid, "utf8 by default");
 }

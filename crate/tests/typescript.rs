@@ -87,6 +87,11 @@ fn declarations() -> Vec<Declared> {
         declare::<TokenDiagnosis>(),
         declare::<InspectOptions>(),
         declare::<Inspection>(),
+        declare::<jwtlens::api::fetch::FetchOptions>(),
+        declare::<jwtlens::api::fetch::IssuerFrom>(),
+        declare::<jwtlens::api::fetch::FetchedIssuer>(),
+        declare::<jwtlens::api::fetch::FetchRequest>(),
+        declare::<jwtlens::api::fetch::KeysFetched>(),
     ]
 }
 

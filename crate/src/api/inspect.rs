@@ -14,7 +14,8 @@ use crate::diagnose::{
     self, Answer, Expectations, SignatureEvidence, SignatureStatus, Target, TokenDiagnosis, Verdict,
 };
 use crate::finding::Finding;
-use crate::keys::{KeyOptions, KeySet, SecretEncoding, parse_keys};
+use crate::input::TextOrBytes;
+use crate::keys::{KeyOptions, KeySet, SecretEncoding, read_keys};
 use crate::verify::{Verification, VerifyOptions, verify_token};
 
 /// Options for [`inspect`]: the context the tokens are diagnosed in. Every field is optional.
@@ -39,7 +40,8 @@ pub struct InspectOptions {
     /// Keys to verify every signed token with (any format [`crate::parse_keys`] reads). With keys, the result has
     /// one [`Verification`] per signed token and the target's signature rule passes or fails instead of being
     /// unknown.
-    pub keys: Option<String>,
+    #[ts(optional, type = "string | Uint8Array")]
+    pub keys: Option<TextOrBytes>,
     /// How to read an HMAC secret in `keys`. Default `utf8`.
     pub secret_encoding: Option<SecretEncoding>,
     /// Allow-list of algorithms for the verification. Default: whatever the keys' types allow; never `none`.
@@ -133,7 +135,7 @@ fn signature_evidence(token: &Token, keys: Option<&KeySet>, verification: Option
 fn verify_all(decoded: &DecodedInput, options: &InspectOptions) -> (Option<KeySet>, Vec<Verification>) {
     let Some(keys) = &options.keys else { return (None, Vec::new()) };
     let secret_encoding = options.secret_encoding.unwrap_or_default();
-    let key_set = parse_keys(keys, &KeyOptions { secret_encoding, now: options.now });
+    let key_set = read_keys(keys, &KeyOptions { secret_encoding, now: options.now });
     let verifications = decoded
         .tokens
         .iter()

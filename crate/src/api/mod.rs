@@ -2,9 +2,11 @@
 //! them — decoding, keys, verification, issuers and diagnosis — into one answer; nothing below imports them.
 
 mod describe;
+pub mod fetch;
 mod inspect;
 mod verify;
 
 pub use describe::{DescribeOptions, describe_claim};
+pub use fetch::{FetchOptions, KeysFetched};
 pub use inspect::{InspectOptions, Inspection, inspect};
 pub use verify::{VerifyResult, verify};

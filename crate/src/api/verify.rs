@@ -9,8 +9,9 @@ use ts_rs::TS;
 use crate::codes::VerifyCode;
 use crate::decode::{DecodedInput, decode_input};
 use crate::finding::Finding;
+use crate::input::TextOrBytes;
 use crate::issuer::KeysLocation;
-use crate::keys::{KeyInfo, KeyOptions, parse_keys};
+use crate::keys::{KeyInfo, KeyOptions, read_keys};
 use crate::verify::{TokenContext, Verification, VerifyOptions, verify_token};
 
 /// The result of [`verify`]: the [`Verification`] (whose findings here include the decoding and key findings) and
@@ -47,7 +48,7 @@ pub(crate) fn token_context(decoded: &DecodedInput, index: usize) -> TokenContex
 }
 
 /// Verifies the signature of the first token in `input` (or the one `options.token` selects) with the keys in
-/// `keys`. Never fails and never panics: whatever the inputs, the result says what was found and why the verdict
+/// `keys` (text, or the bytes of a key file). Never fails and never panics: whatever the inputs, the result says what was found and why the verdict
 /// is what it is. Claims are not checked: [`crate::inspect()`] does that.
 ///
 /// ```
@@ -57,9 +58,9 @@ pub(crate) fn token_context(decoded: &DecodedInput, index: usize) -> TokenContex
 /// assert_eq!(result.algorithm.as_deref(), Some("HS256"));
 /// ```
 #[must_use]
-pub fn verify(input: &str, keys: &str, options: &VerifyOptions) -> VerifyResult {
+pub fn verify(input: &str, keys: impl Into<TextOrBytes>, options: &VerifyOptions) -> VerifyResult {
     let decoded = decode_input(input);
-    let key_set = parse_keys(keys, &KeyOptions { secret_encoding: options.secret_encoding, now: options.now });
+    let key_set = read_keys(&keys.into(), &KeyOptions { secret_encoding: options.secret_encoding, now: options.now });
     let selected = options.token.unwrap_or(0);
     let mut verification = verify_token(&decoded.tokens, &key_set.keys, options, &token_context(&decoded, selected));
     if decoded.tokens.len() > 1

@@ -4,7 +4,9 @@
 //! The option types arrive from JavaScript (camelCase, unknown fields rejected so that a misspelt option is an
 //! error instead of a silently skipped check). Every field is optional.
 
+use serde::de::{self, DeserializeOwned, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use ts_rs::TS;
 
 use super::model::TargetKind;
@@ -26,7 +28,7 @@ pub struct Context<'a> {
 }
 
 /// A string or a list of strings, as JSON allows for `aud`-like values.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(untagged)]
 pub enum OneOrMany {
     /// A single value.
@@ -89,7 +91,7 @@ pub struct Expectations {
 }
 
 /// The service a token is sent to, whose decision jwtlens simulates.
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Target {
     /// A Cognito user-pool API operation authorized by an access token (GetUser, ChangePassword, …).
@@ -195,6 +197,67 @@ impl Target {
             Self::ResourceServer(_) => "the resource server".to_owned(),
         }
     }
+}
+
+// Read by hand rather than derived: serde's untagged and internally tagged enums buffer their content and answer a
+// bad field with "data did not match any variant", without its path. These say what was expected, and where.
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Either;
+        impl<'de> Visitor<'de> for Either {
+            type Value = OneOrMany;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string or a list of strings")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<OneOrMany, E> {
+                Ok(OneOrMany::One(v.to_owned()))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<OneOrMany, A::Error> {
+                let mut values = Vec::new();
+                while let Some(v) = seq.next_element::<String>()? {
+                    values.push(v);
+                }
+                Ok(OneOrMany::Many(values))
+            }
+        }
+        deserializer.deserialize_any(Either)
+    }
+}
+
+/// The target kinds, as `kind` names them.
+const TARGET_KINDS: &[&str] = &["cognitoApi", "apiGatewayRest", "apiGatewayHttp", "oidc", "resourceServer"];
+
+impl<'de> Deserialize<'de> for Target {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut fields = Map::<String, Value>::deserialize(deserializer)?;
+        let kind = match fields.remove("kind") {
+            Some(Value::String(kind)) => kind,
+            Some(other) => return Err(de::Error::custom(format!("at kind: invalid type: {other}, expected a string"))),
+            None => return Err(de::Error::missing_field("kind")),
+        };
+        let rest = Value::Object(fields);
+        match kind.as_str() {
+            "cognitoApi" => typed(rest).map(Self::CognitoApi),
+            "apiGatewayRest" => typed(rest).map(Self::ApiGatewayRest),
+            "apiGatewayHttp" => typed(rest).map(Self::ApiGatewayHttp),
+            "oidc" => typed(rest).map(Self::Oidc),
+            "resourceServer" => typed(rest).map(Self::ResourceServer),
+            other => Err(de::Error::unknown_variant(other, TARGET_KINDS)),
+        }
+    }
+}
+
+/// A target's settings, read with the path of a bad field kept in the message (`at scopes[2]: …`).
+fn typed<T: DeserializeOwned, E: de::Error>(value: Value) -> Result<T, E> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.into_inner().to_string();
+        if path == "." { E::custom(message) } else { E::custom(format!("at {path}: {message}")) }
+    })
 }
 
 #[cfg(test)]

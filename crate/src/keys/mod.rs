@@ -26,6 +26,7 @@ use self::material::{Built, Material};
 use crate::alg::Algorithm;
 use crate::codes::KeyCode;
 use crate::finding::{Finding, Location, Part};
+use crate::input::TextOrBytes;
 
 /// How an HMAC secret typed as text is turned into bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, TS)]
@@ -463,6 +464,38 @@ pub fn parse_keys(text: &str, options: &KeyOptions) -> KeySet {
                 set.push(0, KeyFormat::Secret, meta, material::secret(bytes), notes);
             }
             Err(problem) => set.note(problem),
+        }
+    }
+    set
+}
+
+/// Reads keys given as text (as [`parse_keys`]) or as the bytes of a file: text files (PEM, JWK, JWKS, a secret)
+/// are read as their text; binary files as a DER key or certificate (SPKI, PKCS#1, PKCS#8, SEC1, X.509), and
+/// otherwise as the raw bytes of an HMAC secret.
+#[must_use]
+pub fn read_keys(input: &TextOrBytes, options: &KeyOptions) -> KeySet {
+    let bytes = match input {
+        TextOrBytes::Text(text) => return parse_keys(text, options),
+        TextOrBytes::Bytes(bytes) => bytes,
+    };
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return parse_keys(text, options);
+    }
+    #[allow(clippy::cast_possible_truncation, reason = "saturating conversion of a time in seconds")]
+    let now = options.now.map(|t| t.floor() as i64);
+    let mut set = KeySet { keys: Vec::new(), findings: Vec::new() };
+    match der::guess(bytes, now) {
+        Some((format, built)) => set.push(0, format, jwk::Meta::default(), built, Vec::new()),
+        None => {
+            let note = Finding::new(
+                KeyCode::Secret,
+                format!(
+                    "The file is neither text nor a DER key, so its {} bytes are used as an HMAC secret. A secret verifies only HS256, HS384 and HS512.",
+                    bytes.len()
+                ),
+            );
+            let meta = jwk::Meta { kty: Some("oct".to_owned()), ..jwk::Meta::default() };
+            set.push(0, KeyFormat::Secret, meta, material::secret(bytes.clone()), vec![note]);
         }
     }
     set

@@ -71,7 +71,7 @@ pub(super) fn entries(token: &Token) -> Vec<Entry> {
 pub(super) struct Context<'a> {
     pub(super) keys: &'a [KeyInfo],
     pub(super) allow: Option<Vec<Algorithm>>,
-    pub(super) detached: Option<&'a str>,
+    pub(super) detached: Option<&'a [u8]>,
     pub(super) inner_whitespace: bool,
     /// Where the token's (unverified) issuer publishes its keys.
     pub(super) keys_location: Option<&'a KeysLocation>,
@@ -314,15 +314,20 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
     let payload = match ctx.detached {
         Some(detached) if entry.payload_text.is_empty() => {
             findings.push(Finding::new(VerifyCode::Detached, "The payload segment is empty, so the detached payload from the options was verified as the signed content.").at(Location::part(Part::Payload)));
-            if encoded_payload { URL_SAFE_NO_PAD.encode(detached) } else { detached.to_owned() }
+            if encoded_payload { URL_SAFE_NO_PAD.encode(detached).into_bytes() } else { detached.to_vec() }
         }
         Some(_) => {
             findings.push(Finding::new(VerifyCode::OptionsInvalid, "A detached payload was given, but the token carries its own payload; the detached payload was ignored.").at(Location::part(Part::Payload)));
-            entry.payload_text.clone()
+            entry.payload_text.as_bytes().to_vec()
         }
-        None => entry.payload_text.clone(),
+        None => entry.payload_text.as_bytes().to_vec(),
     };
-    let signing_input = format!("{}.{payload}", entry.protected_b64);
+    // The JWS signing input: the protected header's text, a dot, the payload (bytes: an unencoded detached payload
+    // need not be text).
+    let mut signing_input = Vec::with_capacity(entry.protected_b64.len() + 1 + payload.len());
+    signing_input.extend_from_slice(entry.protected_b64.as_bytes());
+    signing_input.push(b'.');
+    signing_input.extend_from_slice(&payload);
 
     let mut not_strict = Vec::new();
     if ctx.inner_whitespace {
@@ -366,7 +371,7 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
                 key,
             ));
         }
-        match raw::check(alg, material, signing_input.as_bytes(), signature) {
+        match raw::check(alg, material, &signing_input, signature) {
             Ok(()) => {
                 row.outcome = Outcome::Matched;
                 row.reason = "The signature verifies with this key.".to_owned();
@@ -389,7 +394,7 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
         for &i in &diagnostic {
             let (Some(row), Some(key)) = (rows.get_mut(i), ctx.keys.get(i)) else { continue };
             let Some(material) = &key.material else { continue };
-            let matches = raw::check(alg, material, signing_input.as_bytes(), signature).is_ok();
+            let matches = raw::check(alg, material, &signing_input, signature).is_ok();
             row.signature_matches = Some(matches);
             if matches {
                 findings.push(at_key(

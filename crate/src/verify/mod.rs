@@ -27,6 +27,7 @@ pub use self::raw::{RawError, verify_raw};
 use crate::codes::VerifyCode;
 use crate::decode::token::{Serialization, Token, TokenKind};
 use crate::finding::{Finding, Location, Part};
+use crate::input::TextOrBytes;
 use crate::issuer::KeysLocation;
 use crate::keys::{KeyInfo, SecretEncoding};
 
@@ -54,9 +55,11 @@ pub struct VerifyOptions {
     /// Which signature of a general JWS JSON serialization to verify. Default: all; valid when one is.
     #[serde(default)]
     pub signature: Option<usize>,
-    /// The content of a detached-payload JWS (RFC 7515 Appendix F), as text; used when the payload segment is empty.
+    /// The content of a detached-payload JWS (RFC 7515 Appendix F), as text or bytes; used when the payload segment
+    /// is empty.
     #[serde(default)]
-    pub detached_payload: Option<String>,
+    #[ts(optional, type = "string | Uint8Array")]
+    pub detached_payload: Option<TextOrBytes>,
 }
 
 /// What happened with one key for one signature.
@@ -210,7 +213,7 @@ pub fn verify_token(
     let ctx = Context {
         keys,
         allow,
-        detached: options.detached_payload.as_deref(),
+        detached: options.detached_payload.as_ref().map(TextOrBytes::as_bytes),
         inner_whitespace: token.serialization == Serialization::Compact && context.inner_whitespace,
         keys_location: context.keys_location.as_ref(),
     };
