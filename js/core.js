@@ -1,6 +1,7 @@
 // The public API, built on whichever initialised wasm-bindgen module the entry point (node.js / browser.js) hands
 // over. Arguments go to the module as they are: it checks them, reads options as objects and the clock itself.
-// Results come back as JSON text and are parsed here once (see docs/DESIGN.md for why).
+// Results come back as JS objects in an envelope ({ ok } or { error }); one marked `bigints` holds a number beyond
+// what a JS number holds exactly (a claim of 2^64 - 1) as a BigInt, made a number here as JSON.parse would read it.
 
 /** Thrown for misuse of the API (never for a bad token, which yields findings). `code` is stable. */
 export class JwtlensError extends Error {
@@ -15,9 +16,11 @@ export class JwtlensError extends Error {
   }
 }
 
+/** @typedef {{ ok?: unknown, error?: { code: string, message: string }, bigints?: true }} Envelope */
+
 /**
  * Builds the API around an initialised wasm-bindgen module (its exports, as `import * as wasm`).
- * @param {{ inspectJson(input: unknown, options: unknown): string, verifyJson(input: unknown, keys: unknown, options: unknown): string, parseKeysJson(keys: unknown, options: unknown): string, describeClaimJson(name: unknown, options: unknown): string, fetchIssuerKeysJson(source: unknown, options: unknown): Promise<string>, codesJson(): string, __wbg_reset_state(): void }} wasm
+ * @param {{ inspect(input: unknown, options: unknown): Envelope, verify(input: unknown, keys: unknown, options: unknown): Envelope, parseKeys(keys: unknown, options: unknown): Envelope, describeClaim(name: unknown, options: unknown): Envelope, fetchIssuerKeys(source: unknown, options: unknown): Promise<Envelope>, codes(): Envelope, __wbg_reset_state(): void }} wasm
  */
 export function api(wasm) {
   /**
@@ -25,13 +28,13 @@ export function api(wasm) {
    * instance damaged, so the module is re-instantiated before the error is reported: the next call works.
    */
   function call(run) {
-    let json;
+    let envelope;
     try {
-      json = run();
+      envelope = run();
     } catch (e) {
       throw failure(e);
     }
-    return unwrap(json);
+    return unwrap(envelope);
   }
 
   function failure(e) {
@@ -42,31 +45,36 @@ export function api(wasm) {
     return new JwtlensError('ERR_INTERNAL', `jwtlens failed: ${e?.message ?? e}`);
   }
 
-  function unwrap(json) {
-    let envelope;
-    try {
-      envelope = JSON.parse(json);
-    } catch (e) {
-      throw new JwtlensError('ERR_INTERNAL', `the result could not be read (${e.message})`);
-    }
+  function unwrap(envelope) {
+    if (!envelope) throw new JwtlensError('ERR_INTERNAL', 'the module returned no result');
+    if (envelope.bigints) numbers(envelope);
     if (envelope.error) throw new JwtlensError(envelope.error.code, envelope.error.message);
     return envelope.ok;
   }
 
+  /** Replaces every BigInt inside `value` by the nearest number, in place (JSON.parse rounds alike). */
+  function numbers(value) {
+    for (const key of Object.keys(value)) {
+      const child = value[key];
+      if (typeof child === 'bigint') value[key] = Number(child);
+      else if (child !== null && typeof child === 'object') numbers(child);
+    }
+  }
+
   return {
-    inspect: (input, options) => call(() => wasm.inspectJson(input, options)),
-    verify: (input, keys, options) => call(() => wasm.verifyJson(input, keys, options)),
-    parseKeys: (keys, options) => call(() => wasm.parseKeysJson(keys, options)),
-    describeClaim: (name, options) => call(() => wasm.describeClaimJson(name, options)),
+    inspect: (input, options) => call(() => wasm.inspect(input, options)),
+    verify: (input, keys, options) => call(() => wasm.verify(input, keys, options)),
+    parseKeys: (keys, options) => call(() => wasm.parseKeys(keys, options)),
+    describeClaim: (name, options) => call(() => wasm.describeClaim(name, options)),
     fetchIssuerKeys: async (source, options) => {
-      let json;
+      let envelope;
       try {
-        json = await wasm.fetchIssuerKeysJson(source, options);
+        envelope = await wasm.fetchIssuerKeys(source, options);
       } catch (e) {
         throw failure(e);
       }
-      return unwrap(json);
+      return unwrap(envelope);
     },
-    codes: () => call(() => wasm.codesJson()),
+    codes: () => call(() => wasm.codes()),
   };
 }

@@ -109,11 +109,24 @@ test('keys as the bytes of a file: DER SPKI, PKCS#1 and a certificate read as th
 test('a trap restarts the module: the call throws ERR_INTERNAL, the next one works', () => {
   // A real trap (WebAssembly `unreachable`) inside a call the loader makes: the loader catches it, re-instantiates
   // the module and reports it; the package's API, on the same module, works afterwards.
-  const trapping = api({ ...glue, inspectJson: () => glue.__jwtlensTestTrap() });
+  const trapping = api({ ...glue, inspect: () => glue.__jwtlensTestTrap() });
   assert.throws(() => trapping.inspect(token), misuse('ERR_INTERNAL', /was restarted/));
   assert.equal(inspect(token, { now: 1 }).tokens[0].payload.value.sub, 'u');
   const big = `${token}\n`.repeat(2000);
   assert.equal(inspect(big, { now: 1 }).tokens.length, 2000, 'a large call works after the restart');
   for (let i = 0; i < 50; i++) assert.throws(() => trapping.inspect(token), misuse('ERR_INTERNAL', /restarted/));
   assert.equal(inspect(big, { now: 1 }).tokens.length, 2000, 'and after many');
+});
+
+test('results are plain objects; a number beyond 2^53 in a claim still comes back, as JSON.parse reads it', () => {
+  const plain = inspect(token, { now: 1_600_000_000 });
+  assert.equal(Object.getPrototypeOf(plain), Object.prototype);
+  assert.equal(Object.getPrototypeOf(plain.tokens[0]), Object.prototype);
+  assert.ok(Array.isArray(plain.findings));
+  // 2^64 - 1 is a u64 in Rust, which no JS number holds exactly: the result takes the JSON-text way.
+  const b64 = (text) => Buffer.from(text).toString('base64url');
+  const big = `${b64('{"alg":"HS256"}')}.${b64('{"sub":"u","n":18446744073709551615}')}.c2ln`;
+  const result = inspect(big, { now: 1_600_000_000 });
+  assert.equal(result.tokens.length, 1);
+  assert.match(JSON.stringify(result), /18446744073709552000/);
 });
