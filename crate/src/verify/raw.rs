@@ -5,12 +5,11 @@
 //! It does NOT look at JOSE headers, `kid`, `use`, `key_ops` or a JWK's `alg`: that is [`crate::verify()`]'s job.
 
 use hmac::{Hmac, Mac as _};
-use rsa::traits::PublicKeyParts as _;
-use rsa::{Pkcs1v15Sign, Pss};
 use serde::Serialize;
-use sha2::{Digest as _, Sha256, Sha384, Sha512};
+use sha2::{Sha256, Sha384, Sha512};
 
 use crate::alg::{Algorithm, Family, Hash};
+use crate::arith::rsa::{RsaPublicKey, digest};
 use crate::keys::material::{EcKey, Material};
 use crate::keys::{KeyInfo, is_der_ecdsa_signature};
 
@@ -98,17 +97,11 @@ fn hmac(hash: Hash, key: &[u8], message: &[u8], tag: &[u8]) -> bool {
     }
 }
 
-fn rsa(key: &rsa::RsaPublicKey, pss: bool, hash: Hash, message: &[u8], signature: &[u8]) -> bool {
-    // PSS: `Pss::new::<D>()` fixes the salt length to the digest length and the rsa crate checks it exactly, as
+fn rsa(key: &RsaPublicKey, pss: bool, hash: Hash, message: &[u8], signature: &[u8]) -> bool {
+    // Verify-only RSA tuned for wasm (crate::arith::rsa). PSS: the salt length is fixed to the digest length, as
     // RFC 7518 §3.5 requires. PKCS#1 v1.5: the full encoded message is compared, so no BER leniency.
-    match (hash, pss) {
-        (Hash::Sha256, false) => key.verify(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(message), signature).is_ok(),
-        (Hash::Sha384, false) => key.verify(Pkcs1v15Sign::new::<Sha384>(), &Sha384::digest(message), signature).is_ok(),
-        (Hash::Sha512, false) => key.verify(Pkcs1v15Sign::new::<Sha512>(), &Sha512::digest(message), signature).is_ok(),
-        (Hash::Sha256, true) => key.verify(Pss::new::<Sha256>(), &Sha256::digest(message), signature).is_ok(),
-        (Hash::Sha384, true) => key.verify(Pss::new::<Sha384>(), &Sha384::digest(message), signature).is_ok(),
-        (Hash::Sha512, true) => key.verify(Pss::new::<Sha512>(), &Sha512::digest(message), signature).is_ok(),
-    }
+    let m_hash = digest(hash, &[message]);
+    if pss { key.verify_pss(hash, &m_hash, signature) } else { key.verify_pkcs1v15(hash, &m_hash, signature) }
 }
 
 fn ecdsa(key: &EcKey, message: &[u8], signature: &[u8]) -> bool {
