@@ -12,8 +12,7 @@
 //! step of EMSA-PSS-VERIFY (§9.1.2) with MGF1 over the same hash and the salt length equal to the hash length, as
 //! RFC 7518 §3.5 requires for PS256/384/512.
 
-use sha2::{Sha256, Sha384, Sha512};
-
+use super::digest;
 use super::mont::{Modulus, from_be_bytes, to_be_bytes};
 use crate::alg::Hash;
 
@@ -141,7 +140,7 @@ impl RsaPublicKey {
         // 11. salt = the last sLen octets of DB (exactly what follows the 0x01).
         let Some((&0x01, salt)) = rest.split_first() else { return false };
         // 12–14. H' = Hash(00×8 ‖ mHash ‖ salt) must equal H.
-        self::digest(hash, &[&[0u8; 8], digest, salt]) == h
+        super::digest(hash, &[&[0u8; 8], digest, salt]) == h
     }
 }
 
@@ -168,22 +167,6 @@ const fn digest_info_prefix(hash: Hash) -> &'static [u8] {
     }
 }
 
-/// The hash of the concatenation of `parts`.
-pub(crate) fn digest(hash: Hash, parts: &[&[u8]]) -> Vec<u8> {
-    fn run<D: sha2::Digest>(parts: &[&[u8]]) -> Vec<u8> {
-        let mut d = D::new();
-        for part in parts {
-            d.update(part);
-        }
-        d.finalize().to_vec()
-    }
-    match hash {
-        Hash::Sha256 => run::<Sha256>(parts),
-        Hash::Sha384 => run::<Sha384>(parts),
-        Hash::Sha512 => run::<Sha512>(parts),
-    }
-}
-
 /// MGF1 (RFC 8017 §B.2.1): `len` bytes of Hash(seed ‖ counter) for counter = 0, 1, … (4 bytes, big-endian).
 fn mgf1(hash: Hash, seed: &[u8], len: usize) -> Vec<u8> {
     let mut out = Vec::with_capacity(len + hash.output_len());
@@ -200,6 +183,7 @@ fn mgf1(hash: Hash, seed: &[u8], len: usize) -> Vec<u8> {
 mod tests {
     use super::*;
     use rsa::traits::PublicKeyParts as _;
+    use sha2::{Sha256, Sha384, Sha512};
 
     struct Rng(u64);
     impl rsa::rand_core::RngCore for Rng {
