@@ -29,6 +29,7 @@
 
 // Floor 1: primitives.
 pub mod alg;
+mod arith;
 pub mod base64url;
 pub mod codes;
 pub mod datetime;

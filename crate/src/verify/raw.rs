@@ -5,12 +5,12 @@
 //! It does NOT look at JOSE headers, `kid`, `use`, `key_ops` or a JWK's `alg`: that is [`crate::verify()`]'s job.
 
 use hmac::{Hmac, Mac as _};
-use rsa::traits::PublicKeyParts as _;
-use rsa::{Pkcs1v15Sign, Pss};
 use serde::Serialize;
-use sha2::{Digest as _, Sha256, Sha384, Sha512};
+use sha2::{Sha256, Sha384, Sha512};
 
 use crate::alg::{Algorithm, Family, Hash};
+use crate::arith::digest;
+use crate::arith::rsa::RsaPublicKey;
 use crate::keys::material::{EcKey, Material};
 use crate::keys::{KeyInfo, is_der_ecdsa_signature};
 
@@ -98,30 +98,36 @@ fn hmac(hash: Hash, key: &[u8], message: &[u8], tag: &[u8]) -> bool {
     }
 }
 
-fn rsa(key: &rsa::RsaPublicKey, pss: bool, hash: Hash, message: &[u8], signature: &[u8]) -> bool {
-    // PSS: `Pss::new::<D>()` fixes the salt length to the digest length and the rsa crate checks it exactly, as
+fn rsa(key: &RsaPublicKey, pss: bool, hash: Hash, message: &[u8], signature: &[u8]) -> bool {
+    // Verify-only RSA tuned for wasm (crate::arith::rsa). PSS: the salt length is fixed to the digest length, as
     // RFC 7518 §3.5 requires. PKCS#1 v1.5: the full encoded message is compared, so no BER leniency.
-    match (hash, pss) {
-        (Hash::Sha256, false) => key.verify(Pkcs1v15Sign::new::<Sha256>(), &Sha256::digest(message), signature).is_ok(),
-        (Hash::Sha384, false) => key.verify(Pkcs1v15Sign::new::<Sha384>(), &Sha384::digest(message), signature).is_ok(),
-        (Hash::Sha512, false) => key.verify(Pkcs1v15Sign::new::<Sha512>(), &Sha512::digest(message), signature).is_ok(),
-        (Hash::Sha256, true) => key.verify(Pss::new::<Sha256>(), &Sha256::digest(message), signature).is_ok(),
-        (Hash::Sha384, true) => key.verify(Pss::new::<Sha384>(), &Sha384::digest(message), signature).is_ok(),
-        (Hash::Sha512, true) => key.verify(Pss::new::<Sha512>(), &Sha512::digest(message), signature).is_ok(),
-    }
+    let m_hash = digest(hash, &[message]);
+    if pss { key.verify_pss(hash, &m_hash, signature) } else { key.verify_pkcs1v15(hash, &m_hash, signature) }
 }
 
-fn ecdsa(key: &EcKey, message: &[u8], signature: &[u8]) -> bool {
-    use p256::ecdsa::signature::Verifier as _;
-    // `Signature::from_slice` rejects r or s equal to zero or not below the group order.
+fn ecdsa(key: &EcKey, hash: Hash, message: &[u8], signature: &[u8]) -> bool {
+    use crate::arith::ecdsa::verify_prehash;
+    // `Signature::from_slice` rejects r or s equal to zero or not below the group order. The NIST curves verify with
+    // crate::arith::ecdsa (interleaved wNAF on the curve crates' arithmetic); `hash` is each curve's JWS hash.
+    let digest = || digest(hash, &[message]);
     match key {
-        EcKey::P256(k) => p256::ecdsa::Signature::from_slice(signature).is_ok_and(|s| k.verify(message, &s).is_ok()),
-        EcKey::P384(k) => p384::ecdsa::Signature::from_slice(signature).is_ok_and(|s| k.verify(message, &s).is_ok()),
-        EcKey::P521(k) => p521::ecdsa::Signature::from_slice(signature).is_ok_and(|s| k.verify(message, &s).is_ok()),
+        EcKey::P256(k) => {
+            p256::ecdsa::Signature::from_slice(signature).is_ok_and(|s| verify_prehash(k.as_affine(), &digest(), &s))
+        }
+        EcKey::P384(k) => {
+            p384::ecdsa::Signature::from_slice(signature).is_ok_and(|s| verify_prehash(k.as_affine(), &digest(), &s))
+        }
+        EcKey::P521(k) => {
+            p521::ecdsa::Signature::from_slice(signature).is_ok_and(|s| verify_prehash(k.as_affine(), &digest(), &s))
+        }
         // k256 accepts only low-S signatures (a Bitcoin rule); JWS (RFC 8812) does not require low S, and (r, s)
-        // verifies exactly when (r, n − s) does, so normalise first.
-        EcKey::K256(k) => k256::ecdsa::Signature::from_slice(signature)
-            .is_ok_and(|s| k.verify(message, &s.normalize_s().unwrap_or(s)).is_ok()),
+        // verifies exactly when (r, n − s) does, so normalise first. Its own verification already combines both
+        // multiplications (with the GLV endomorphism).
+        EcKey::K256(k) => {
+            use k256::ecdsa::signature::Verifier as _;
+            k256::ecdsa::Signature::from_slice(signature)
+                .is_ok_and(|s| k.verify(message, &s.normalize_s().unwrap_or(s)).is_ok())
+        }
     }
 }
 
@@ -151,7 +157,7 @@ pub(crate) fn check(alg: Algorithm, material: &Material, message: &[u8], signatu
         (Family::Hmac(hash), Material::Secret(secret)) => hmac(hash, secret, message, signature),
         (Family::RsaPkcs1(hash), Material::Rsa(key)) => rsa(key, false, hash, message, signature),
         (Family::RsaPss(hash), Material::Rsa(key)) => rsa(key, true, hash, message, signature),
-        (Family::Ecdsa(..), Material::Ec(key)) => ecdsa(key, message, signature),
+        (Family::Ecdsa(_, hash), Material::Ec(key)) => ecdsa(key, hash, message, signature),
         (Family::Ed25519, Material::Ed25519(key)) => ed25519(key, message, signature),
         _ => false,
     };
