@@ -9,6 +9,7 @@
 //! 1. primitives — [`codes`] (every finding code), [`finding`], [`spanned`] text with input offsets, [`base64url`],
 //!    [`json`], [`alg`], [`datetime`], [`hex`], [`input`] (text or bytes);
 //! 2. [`issuer`] — URLs, Cognito pools (id, region, ARN, issuer), issuer comparison, where keys are published;
+//!    `arith` — verify-only RSA (Montgomery arithmetic) and the ECDSA double-scalar multiplication;
 //! 3. [`decode`] — paste hygiene ([`decode::paste`]) and token structure ([`decode::token`]): what was pasted and
 //!    what each token is;
 //! 4. [`keys`] — whatever is pasted as "the key", read;
@@ -16,7 +17,7 @@
 //! 6. [`diagnose`] — why a service would reject the token: generic checks, providers as a table, each target
 //!    service a table of rules, the claim catalogue;
 //! 7. [`api`] — the entry points ([`inspect()`], [`verify()`]), the only modules that combine floors;
-//! 8. `wasm` — the binding: converts and nothing else.
+//! 8. `wasm` — the binding: converts, and makes `fetchIssuerKeys`' requests.
 //!
 //! Everything noticed is a [`Finding`] with a typed [`Code`]; [`all_codes`] lists every code, and `docs/codes.md`
 //! documents each one.
@@ -29,7 +30,6 @@
 
 // Floor 1: primitives.
 pub mod alg;
-mod arith;
 pub mod base64url;
 pub mod codes;
 pub mod datetime;
@@ -39,6 +39,7 @@ pub mod input;
 pub mod json;
 pub mod spanned;
 // Floor 2.
+mod arith;
 pub mod issuer;
 // Floor 3.
 pub mod decode;

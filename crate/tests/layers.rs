@@ -19,6 +19,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("hex", 1),
     ("input", 1),
     ("issuer", 2),
+    ("arith", 2),
     ("decode", 3),
     ("keys", 4),
     ("verify", 5),
