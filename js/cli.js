@@ -9,6 +9,8 @@ import { palette, renderInspection, renderKeys } from './cli-render.js';
 
 /** A mistake in the command line: one line on standard error, exit status 2. */
 class UsageError extends Error {}
+/** The command could not answer as asked (the keys to fetch could not be fetched): exit 2, the reasons already said. */
+class NoAnswer extends Error {}
 
 const TARGETS = { rest: 'apiGatewayRest', http: 'apiGatewayHttp', oidc: 'oidc' };
 const SECRET_ENCODINGS = ['utf8', 'base64', 'base64url', 'hex'];
@@ -36,7 +38,7 @@ const FLAGS = [
   ['Target', '--route-scope', '<scope>', 'http: an authorization scope of the route (repeatable)', { repeat: true, target: 'http' }],
   ['Keys', '--keys', '<file|->', 'verify signatures with a JWK, JWKS, PEM keys or certificates, or an HMAC secret'],
   ['Keys', '--secret-encoding', SECRET_ENCODINGS.join('|'), 'how to read an HMAC secret (default utf8)', { choices: SECRET_ENCODINGS, in: ALL }],
-  ['Keys', '--fetch-keys', null, 'fetch the issuer\'s published keys (not available in this version)'],
+  ['Keys', '--fetch-keys', null, 'fetch the issuer\'s published keys (of --pool or --issuer, else the token\'s own iss) and verify with them'],
   ['Sign (not available in this version)', '--key', '<file|->', 'sign: the private key or secret', { in: 'sign' }],
   ['Sign (not available in this version)', '--alg', '<alg>', 'sign: the algorithm (default: from the key)', { in: 'sign' }],
   ['Sign (not available in this version)', '--kid', '<kid>', 'sign: the kid header parameter', { in: 'sign' }],
@@ -189,6 +191,43 @@ function readFile(path, what, io) {
   }
 }
 
+/** A key file: its text when it is UTF-8 (PEM, JWK, a secret), else its bytes (a DER key or certificate). */
+async function readKeyFile(path, what, io) {
+  if (path === '-') return readInput(io);
+  let bytes;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} ${path}: ${e.code ?? e.message}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new Uint8Array(bytes);
+  }
+}
+
+/**
+ * `--fetch-keys`: the key set of the issuer named by --pool or --issuer, else by the token's own (unverified) iss.
+ * Says on standard error what is requested before requesting it; what went wrong is on standard error too, and
+ * no answer is given without the keys asked for (exit 2).
+ */
+async function fetchedKeys(api, flags, text, io) {
+  const source = flags['--pool'] ?? flags['--issuer'] ?? text;
+  const plan = api.planIssuerKeys(source);
+  const say = (f) => io.stderr.write(`jwtlens: ${f.message}${f.fix ? ` ${f.fix}` : ''}\n`);
+  if (!plan.url) {
+    plan.findings.forEach(say);
+    throw new NoAnswer('--fetch-keys: nothing to fetch');
+  }
+  const then = plan.discovery ? ', then the jwks_uri it names' : '';
+  io.stderr.write(`jwtlens: fetching the issuer's keys: GET ${plan.url}${then} (no credentials; nothing of the token is sent)\n`);
+  const fetched = await api.fetchIssuerKeys(source);
+  fetched.findings.forEach(say);
+  if (fetched.jwks === undefined || fetched.jwks === null) throw new NoAnswer('--fetch-keys: no keys were fetched');
+  return fetched.jwks;
+}
+
 /** Writes respecting back-pressure, so a slow reader of a pipe never makes output pile up in memory. */
 async function write(stream, text) {
   if (!stream.write(text)) await once(stream, 'drain');
@@ -210,13 +249,17 @@ async function runLines(api, options, io) {
   let status = 0;
   let failure = null;
   let waiting = false;
+  // With keys, a verifier reads them once instead of once per line.
+  const { keys, secretEncoding, now, ...context } = options ?? {};
+  const verifier = keys === undefined ? null : api.createVerifier({ keys, secretEncoding, now, ...context });
+  const inspect = verifier ? (text) => verifier.inspect(text, now === undefined ? {} : { now }) : (text) => api.inspect(text, options);
   lines.on('line', (text) => {
     if (failure) return;
     try {
       line++;
       const record = text.length > MAX_LINE
         ? { line, status: 1, decision: null, codes: [], tokens: [], skipped: `longer than ${MAX_LINE} characters` }
-        : lineRecord(api.inspect(text, options), line);
+        : lineRecord(inspect(text), line);
       status = Math.max(status, record.status);
       if (!io.stdout.write(`${JSON.stringify(record)}\n`) && !waiting) {
         waiting = true;
@@ -233,6 +276,7 @@ async function runLines(api, options, io) {
     }
   });
   await once(lines, 'close');
+  verifier?.free();
   if (failure) throw failure;
   progress?.(line, true);
   return status;
@@ -295,15 +339,18 @@ export async function main(argv, io) {
     const { command, flags, inputs } = parseArgs(argv);
     if (flags['--help']) return await write(io.stdout, help()), 0;
     if (flags['--version']) return await write(io.stdout, `${version()}\n`), 0;
-    // Both wait for functions the API does not have yet (signing, issuer key fetch).
+    // Waits for a function the API does not have yet (signing).
     if (command === 'sign') throw new UsageError('jwtlens sign is not available in this version');
-    if (flags['--fetch-keys']) throw new UsageError('--fetch-keys is not available in this version');
+    if (flags['--fetch-keys'] && flags['--keys'] !== undefined) throw new UsageError('give --keys or --fetch-keys, not both');
+    if (flags['--fetch-keys'] && flags['--lines'] && !flags['--pool'] && !flags['--issuer']) {
+      throw new UsageError('--fetch-keys with --lines needs --pool or --issuer (the lines may name several issuers)');
+    }
     const colors = palette(wantsColor(io, flags));
     const api = await import('./node.js');
 
     if (command === 'keys') {
       const now = '--now' in flags ? parseNow(flags['--now']) : undefined;
-      const set = api.parseKeys(await readFile(inputs[0], 'key file', io), prune({ now, secretEncoding: flags['--secret-encoding'] }));
+      const set = api.parseKeys(await readKeyFile(inputs[0], 'key file', io), prune({ now, secretEncoding: flags['--secret-encoding'] }));
       const view = keysView(set);
       await write(io.stdout, flags['--json'] ? `${JSON.stringify(set)}\n` : renderKeys(view, colors));
       return view.status;
@@ -315,14 +362,18 @@ export async function main(argv, io) {
     if (flags['--keys'] === '-' && !inputs.length && !flags['--header']) {
       throw new UsageError('--keys - reads standard input: give the token as an argument');
     }
-    const keys = flags['--keys'] === undefined ? undefined : await readFile(flags['--keys'], '--keys file', io);
+    if (!flags['--lines'] && !inputs.length) inputs.push(flags['--header'] ?? '-');
+    // Standard input is read once, before any key fetch that may need the token's issuer.
+    const texts = [];
+    for (const input of inputs) texts.push(input === '-' ? await readInput(io) : input);
+    let keys = flags['--keys'] === undefined ? undefined : await readKeyFile(flags['--keys'], '--keys file', io);
+    if (flags['--fetch-keys']) keys = await fetchedKeys(api, flags, texts[0], io);
     const options = toOptions(flags, keys);
     if (flags['--lines']) return await runLines(api, options, io);
 
-    if (!inputs.length) inputs.push(flags['--header'] ?? '-');
     let status = 0;
-    for (const [i, input] of inputs.entries()) {
-      const result = api.inspect(input === '-' ? await readInput(io) : input, options);
+    for (const [i, text] of texts.entries()) {
+      const result = api.inspect(text, options);
       const view = inspectionView(result);
       const heading = inputs.length > 1 ? `Input ${i + 1} of ${inputs.length}` : null;
       await write(io.stdout, flags['--json'] ? `${JSON.stringify(result)}\n` : renderInspection(view, colors, heading));
@@ -332,7 +383,8 @@ export async function main(argv, io) {
   } catch (e) {
     // A JwtlensError is the API refusing options built from the command line: a usage error too.
     const usage = e instanceof UsageError || e?.name === 'JwtlensError';
-    io.stderr.write(usage ? `jwtlens: ${e.message} (see jwtlens --help)\n` : `jwtlens: internal error: ${e?.message}\n`);
+    if (e instanceof NoAnswer) io.stderr.write(`jwtlens: ${e.message}\n`);
+    else io.stderr.write(usage ? `jwtlens: ${e.message} (see jwtlens --help)\n` : `jwtlens: internal error: ${e?.message}\n`);
     // Never 1, which scripts read as "deny".
     return 2;
   }

@@ -1,6 +1,6 @@
 // Type declarations for the `jwtlens` package: the functions, by hand (they are the loaders' own); every option and
 // result type is generated from the Rust types into ./types.d.ts, and the finding codes into ./codes.d.ts.
-import type { ClaimMeaning, CodeEntry, DescribeOptions, FetchOptions, InspectOptions, Inspection, KeyOptions, KeySet, KeysFetched, VerifyOptions, VerifyResult } from './types.js';
+import type { ClaimMeaning, CodeEntry, DescribeOptions, FetchOptions, InspectOptions, Inspection, KeyOptions, KeySet, KeysFetched, KeysPlan, Verification, VerifierCall, VerifierOptions, VerifyOptions, VerifyResult } from './types.js';
 
 export type { FindingCode } from './codes.js';
 export type * from './types.js';
@@ -42,6 +42,37 @@ export declare function parseKeys(keys: string | Uint8Array, options?: KeyOption
  * nothing of the token but the issuer's URL is sent. Never rejects for a failed request (it yields findings).
  */
 export declare function fetchIssuerKeys(source: string, options?: FetchOptions): Promise<KeysFetched>;
+
+/**
+ * Reads `options.keys` once and keeps them in the module's memory: each `verify` and `inspect` of the verifier then
+ * skips reading the keys and returns no copy of them (`keys` holds the key set and its findings, read at creation;
+ * certificates are judged at `options.now`, default the clock). `expect`, `target` and `clockSkew` apply to every
+ * `inspect`. Free it with `free()` or a `using` declaration; an unfreed verifier is freed with its object. Throws
+ * `JwtlensError` for bad options only.
+ */
+export declare function createVerifier(options: VerifierOptions): Verifier;
+
+/** `Symbol.dispose` where the TypeScript lib declares it (`esnext.disposable`), so `using` type-checks there. */
+type DisposeKey = SymbolConstructor extends { readonly dispose: infer K extends symbol } ? K : never;
+
+/** A verifier from `createVerifier`. */
+export type Verifier = {
+  /** The keys read at creation, with their findings. */
+  readonly keys: KeySet;
+  /** As `verify(input, keys)`, with the verifier's keys; findings are the token's and the signature's. */
+  verify(input: string, options?: VerifierCall): Verification;
+  /** As `inspect(input, { keys, ... })` with the verifier's keys and context; `keys` is absent from the result. */
+  inspect(input: string, options?: VerifierCall): Inspection;
+  /** Releases the keys' memory; later calls throw `JwtlensError` (`ERR_INVALID_ARGUMENT`). Safe to call twice. */
+  free(): void;
+} & { [K in DisposeKey]: () => void };
+
+/**
+ * What `fetchIssuerKeys(source, options)` would request, decided without any request: the issuer, the first URL
+ * (the key set of a Cognito pool, else the discovery document) and why nothing would be requested, if so. A page
+ * shows the URL before the user asks for it.
+ */
+export declare function planIssuerKeys(source: string, options?: FetchOptions): KeysPlan;
 
 /**
  * What a header parameter or claim means and who defines it (a specification or a provider), for the members an

@@ -36,5 +36,7 @@ export const verify = (input, keys, options) => loaded().verify(input, keys, opt
 export const parseKeys = (text, options) => loaded().parseKeys(text, options);
 export const describeClaim = (name, options) => loaded().describeClaim(name, options);
 export const fetchIssuerKeys = (source, options) => loaded().fetchIssuerKeys(source, options);
+export const planIssuerKeys = (source, options) => loaded().planIssuerKeys(source, options);
+export const createVerifier = (options) => loaded().createVerifier(options);
 export const codes = () => loaded().codes();
 export { JwtlensError };

@@ -1075,3 +1075,76 @@ keys: KeySet | null,
  * What went wrong, or what is worth knowing (an unverified issuer, the `jwks_uri` followed).
  */
 findings: Array<Finding>, };
+
+/**
+ * What `fetchIssuerKeys` would request for a source, before anything is requested: a page states the URL before
+ * the user asks for it.
+ */
+export type KeysPlan = { 
+/**
+ * The issuer whose keys would be fetched; absent when the source names none.
+ */
+issuer: FetchedIssuer | null, 
+/**
+ * The first URL that would be requested; absent when nothing would be.
+ */
+url: string | null, 
+/**
+ * True when that URL is the issuer's discovery document, whose `jwks_uri` would be requested next.
+ */
+discovery: boolean, 
+/**
+ * Why nothing would be requested, or what is worth knowing first (an unverified issuer).
+ */
+findings: Array<Finding>, };
+
+/**
+ * Options for [`Verifier::new`] (`createVerifier`): the keys, how to use them, and the context every `inspect` of
+ * the verifier is diagnosed in.
+ */
+export type VerifierOptions = { 
+/**
+ * The keys, in any format [`crate::parse_keys`] reads: text, or the bytes of a key file.
+ */
+keys: string | Uint8Array, 
+/**
+ * How to read an HMAC secret in `keys`. Default `utf8`.
+ */
+secretEncoding?: SecretEncoding, 
+/**
+ * Allow-list of algorithms. Default: whatever the keys' types allow; never `none`.
+ */
+algorithms?: Array<Algorithm>, 
+/**
+ * When the keys are read, in seconds since the Unix epoch: certificates are judged at it. Default: the clock.
+ */
+now?: number | Date | null, 
+/**
+ * Leeway in seconds for `exp`, `nbf` and `iat` in `inspect`.
+ */
+clockSkew?: number, 
+/**
+ * What `inspect` expects of every token.
+ */
+expect?: Expectations, 
+/**
+ * The service every token is sent to, for `inspect`'s verdict.
+ */
+target?: Target, };
+
+/**
+ * Per-call options of a verifier's `verify` and `inspect`.
+ */
+export type VerifierCall = { 
+/**
+ * The evaluation time, in seconds since the Unix epoch; default the clock, `null` none (time checks skipped).
+ */
+now?: number | Date | null, 
+/**
+ * `verify` only: which token of the input to verify. Default 0.
+ */
+token?: number, 
+/**
+ * `verify` only: the content of a detached-payload JWS.
+ */
+detachedPayload?: string | Uint8Array, };

@@ -92,6 +92,9 @@ fn declarations() -> Vec<Declared> {
         declare::<jwtlens::api::fetch::FetchedIssuer>(),
         declare::<jwtlens::api::fetch::FetchRequest>(),
         declare::<jwtlens::api::fetch::KeysFetched>(),
+        declare::<jwtlens::api::fetch::KeysPlan>(),
+        declare::<jwtlens::api::VerifierOptions>(),
+        declare::<jwtlens::api::VerifierCall>(),
     ]
 }
 

@@ -274,13 +274,74 @@ test('keys: --keys verifies signatures; jwtlens keys shows what parseKeys reads'
   assert.match(broken.stdout, /^Errors \(\d\)$/m);
 });
 
-test('not yet available: --fetch-keys and jwtlens sign are usage errors that say so', () => {
-  for (const args of [['--fetch-keys', idToken()], ['sign', '--alg', 'HS256']]) {
-    const r = cli(args);
-    assert.equal(r.status, 2, args.join(' '));
-    assert.match(r.stderr, /^jwtlens: (--fetch-keys|jwtlens sign) is not available in this version \(see jwtlens --help\)\n$/);
-    assert.equal(r.stdout, '');
-  }
+test('not yet available: jwtlens sign is a usage error that says so', () => {
+  const r = cli(['sign', '--alg', 'HS256']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^jwtlens: jwtlens sign is not available in this version \(see jwtlens --help\)\n$/);
+  assert.equal(r.stdout, '');
+});
+
+/** Runs the installed bin without blocking this process (so a server here can answer it). */
+async function cliAsync(args, { input = '' } = {}) {
+  const child = spawn(jwtlens, args, { cwd: scratch, env: env() });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  child.stdin.end(input);
+  const [status] = await once(child, 'close');
+  return { status, stdout, stderr };
+}
+
+test('--fetch-keys: says what it requests, fetches the issuer\'s keys from a local issuer, verifies with them', async (t) => {
+  const { publicKey, privateKey } = generateKeyPair('rsa', { modulusLength: 2048 });
+  const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256' };
+  const seen = [];
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url} cookie=${req.headers.cookie ?? '-'} referer=${req.headers.referer ?? '-'}`);
+    if (req.url === '/op/.well-known/openid-configuration') return res.end(JSON.stringify({ jwks_uri: `${base}/op/keys` }));
+    if (req.url === '/op/keys') return res.end(JSON.stringify({ keys: [jwk] }));
+    res.writeHead(404).end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const input = `${b64u(JSON.stringify({ kid: 'k1', alg: 'RS256' }))}.${b64u(JSON.stringify({ sub: 'u', iss: `${base}/op`, exp: NOW + 60 }))}`;
+  const token = `${input}.${crypto.sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
+
+  const r = await cliAsync(['--now', String(NOW), '--fetch-keys', token]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, new RegExp(`^jwtlens: fetching the issuer's keys: GET ${base}/op/\\.well-known/openid-configuration, then the jwks_uri it names`, 'm'));
+  assert.match(r.stderr, /FETCH_ISSUER_UNVERIFIED|nothing has verified/);
+  assert.match(r.stdout, /^Signature: valid RS256, key 0 \(kid k1\)$/m);
+  assert.deepEqual(seen, ['GET /op/.well-known/openid-configuration cookie=- referer=-', 'GET /op/keys cookie=- referer=-']);
+  assert.ok(seen.every((line) => !line.includes(token.split('.')[1])), 'nothing of the token is sent');
+
+  // An issuer that does not answer: the findings on standard error, no answer, exit 2.
+  seen.length = 0;
+  const missing = await cliAsync(['--now', String(NOW), '--fetch-keys', '--issuer', `${base}/nowhere`, token]);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /404/);
+  assert.match(missing.stderr, /^jwtlens: --fetch-keys: no keys were fetched$/m);
+  assert.equal(missing.stdout, '');
+  assert.deepEqual(seen, ['GET /nowhere/.well-known/openid-configuration cookie=- referer=-']);
+  // Conflicting or incomplete flags are usage errors, and nothing is requested.
+  seen.length = 0;
+  assert.equal((await cliAsync(['--fetch-keys', '--keys', '-', token])).status, 2);
+  assert.match((await cliAsync(['--lines', '--fetch-keys'])).stderr, /--fetch-keys with --lines needs --pool or --issuer/);
+  assert.deepEqual(seen, []);
+});
+
+test('--keys reads a binary DER key file as bytes', async () => {
+  const { publicKey, privateKey } = generateKeyPair('ec', { namedCurve: 'P-256' });
+  const der = join(scratch, 'key.der');
+  await writeFile(der, publicKey.export({ format: 'der', type: 'spki' }));
+  const input = `${b64u(JSON.stringify({ alg: 'ES256' }))}.${b64u(JSON.stringify({ sub: 'u' }))}`;
+  const token = `${input}.${crypto.sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
+  const r = cli(['--keys', der, token]);
+  assert.match(r.stdout, /^Signature: valid ES256, key 0/m);
+  assert.match(cli(['keys', der]).stdout, /^Key 0: spki, EC P-256/m);
 });
 
 test('usage errors exit 2 with one line on standard error and a pointer to --help', () => {

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { fetchIssuerKeys, inspect, JwtlensError } from 'jwtlens';
+import { fetchIssuerKeys, planIssuerKeys, inspect, JwtlensError } from 'jwtlens';
 import { jws } from './tokens.mjs';
 import { generateKeyPair } from './keys.mjs';
 
@@ -112,4 +112,24 @@ test('the keys fetched verify the token they were fetched for', async () => {
   assert.equal(r.keys.keys[0].kid, 'k1');
   assert.equal(r.verifications[0].valid, false, 'a made-up signature does not verify');
   assert.equal(r.verifications[0].attempts[0].tried, true, 'the fetched key was used');
+});
+
+test('planIssuerKeys states the first URL fetchIssuerKeys requests, and requests nothing itself', async () => {
+  seen.length = 0;
+  const cognito = planIssuerKeys('us-east-1_AbC123');
+  assert.deepEqual(cognito, {
+    issuer: { issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123', from: 'userPoolId', unverified: false },
+    url: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123/.well-known/jwks.json', discovery: false, findings: [],
+  });
+  const token = jws({ alg: 'RS256', kid: 'k1' }, { iss: `${base}/op`, sub: 'u' });
+  const fromToken = planIssuerKeys(token);
+  assert.equal(fromToken.url, `${base}/op/.well-known/openid-configuration`);
+  assert.equal(fromToken.discovery, true);
+  assert.deepEqual(codes(fromToken), ['FETCH_ISSUER_UNVERIFIED']);
+  assert.deepEqual(codes(planIssuerKeys('http://example.com/op')), ['FETCH_INSECURE_URL']);
+  assert.equal(planIssuerKeys('not an issuer').url, undefined ?? null);
+  assert.deepEqual(seen, []);
+  // The plan's URL is the request made.
+  const { requests } = await fetched(token);
+  assert.equal(requests[0], `GET ${new URL(fromToken.url).pathname}`);
 });

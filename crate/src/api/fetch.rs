@@ -179,6 +179,35 @@ pub fn allowed(url: &str) -> Result<(), Finding> {
     }
 }
 
+/// What `fetchIssuerKeys` would request for a source, before anything is requested: a page states the URL before
+/// the user asks for it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct KeysPlan {
+    /// The issuer whose keys would be fetched; absent when the source names none.
+    pub issuer: Option<FetchedIssuer>,
+    /// The first URL that would be requested; absent when nothing would be.
+    pub url: Option<String>,
+    /// True when that URL is the issuer's discovery document, whose `jwks_uri` would be requested next.
+    pub discovery: bool,
+    /// Why nothing would be requested, or what is worth knowing first (an unverified issuer).
+    pub findings: Vec<Finding>,
+}
+
+/// What [`plan`] decides for `source`, as a result: `planIssuerKeys`.
+#[must_use]
+pub fn plan_issuer_keys(source: &str, options: &FetchOptions) -> KeysPlan {
+    match plan(source, options) {
+        Ok(plan) => KeysPlan {
+            issuer: Some(plan.issuer),
+            url: Some(plan.first.url().to_owned()),
+            discovery: matches!(plan.first, Step::Discovery(_)),
+            findings: plan.findings,
+        },
+        Err(findings) => KeysPlan { issuer: None, url: None, discovery: false, findings },
+    }
+}
+
 /// What to fetch for `source`.
 ///
 /// # Errors

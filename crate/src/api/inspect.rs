@@ -84,13 +84,23 @@ pub struct Inspection {
 /// ```
 #[must_use]
 pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
+    let secret_encoding = options.secret_encoding.unwrap_or_default();
+    let key_set = options.keys.as_ref().map(|keys| read_keys(keys, &KeyOptions { secret_encoding, now: options.now }));
+    let mut result = inspect_with_keys(input, options, key_set.as_ref());
+    result.keys = key_set;
+    result
+}
+
+/// [`inspect`] with keys read beforehand (a prepared verifier's, or `options.keys` read by [`inspect`]); the result's
+/// `keys` is left empty for the caller. `options.keys` is not read.
+pub(crate) fn inspect_with_keys(input: &str, options: &InspectOptions, keys: Option<&KeySet>) -> Inspection {
     let decoded = decode_input(input);
-    let (keys, verifications) = verify_all(&decoded, options);
+    let verifications = keys.map(|set| verify_all(&decoded, set, options)).unwrap_or_default();
     let evidence: Vec<SignatureEvidence> = decoded
         .tokens
         .iter()
         .enumerate()
-        .map(|(i, token)| signature_evidence(token, keys.as_ref(), verifications.iter().find(|v| v.token == Some(i))))
+        .map(|(i, token)| signature_evidence(token, keys, verifications.iter().find(|v| v.token == Some(i))))
         .collect();
     let context = diagnose::Context {
         now: options.now,
@@ -108,7 +118,7 @@ pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
         diagnoses: diagnosis.tokens,
         verdict: diagnosis.verdict,
         answers: diagnosis.answers,
-        keys,
+        keys: None,
         verifications,
     }
 }
@@ -131,12 +141,10 @@ fn signature_evidence(token: &Token, keys: Option<&KeySet>, verification: Option
     SignatureEvidence { status, kid_in_keys }
 }
 
-/// Reads `options.keys`, when given, once, and verifies every signed token with them.
-fn verify_all(decoded: &DecodedInput, options: &InspectOptions) -> (Option<KeySet>, Vec<Verification>) {
-    let Some(keys) = &options.keys else { return (None, Vec::new()) };
+/// Verifies every signed token with the keys read once.
+fn verify_all(decoded: &DecodedInput, key_set: &KeySet, options: &InspectOptions) -> Vec<Verification> {
     let secret_encoding = options.secret_encoding.unwrap_or_default();
-    let key_set = read_keys(keys, &KeyOptions { secret_encoding, now: options.now });
-    let verifications = decoded
+    decoded
         .tokens
         .iter()
         .enumerate()
@@ -151,8 +159,7 @@ fn verify_all(decoded: &DecodedInput, options: &InspectOptions) -> (Option<KeySe
             };
             verify_token(&decoded.tokens, &key_set.keys, &verify_options, &token_context(decoded, index))
         })
-        .collect();
-    (Some(key_set), verifications)
+        .collect()
 }
 
 impl Inspection {

@@ -4,9 +4,11 @@
 mod describe;
 pub mod fetch;
 mod inspect;
+mod verifier;
 mod verify;
 
 pub use describe::{DescribeOptions, describe_claim};
-pub use fetch::{FetchOptions, KeysFetched};
+pub use fetch::{FetchOptions, KeysFetched, KeysPlan, plan_issuer_keys};
 pub use inspect::{InspectOptions, Inspection, inspect};
+pub use verifier::{Verifier, VerifierCall, VerifierOptions};
 pub use verify::{VerifyResult, verify};

@@ -59,10 +59,22 @@ pub(crate) fn token_context(decoded: &DecodedInput, index: usize) -> TokenContex
 /// ```
 #[must_use]
 pub fn verify(input: &str, keys: impl Into<TextOrBytes>, options: &VerifyOptions) -> VerifyResult {
-    let decoded = decode_input(input);
     let key_set = read_keys(&keys.into(), &KeyOptions { secret_encoding: options.secret_encoding, now: options.now });
+    let verification = verify_with_keys(input, &key_set.keys, &key_set.findings, options);
+    VerifyResult { verification, keys: key_set.keys }
+}
+
+/// [`verify`] with keys read beforehand: the findings are the selected token's decoding findings, then
+/// `key_findings`, then the signature's.
+pub(crate) fn verify_with_keys(
+    input: &str,
+    keys: &[KeyInfo],
+    key_findings: &[Finding],
+    options: &VerifyOptions,
+) -> Verification {
+    let decoded = decode_input(input);
     let selected = options.token.unwrap_or(0);
-    let mut verification = verify_token(&decoded.tokens, &key_set.keys, options, &token_context(&decoded, selected));
+    let mut verification = verify_token(&decoded.tokens, keys, options, &token_context(&decoded, selected));
     if decoded.tokens.len() > 1
         && let Some(token) = decoded.tokens.get(selected)
     {
@@ -78,10 +90,10 @@ pub fn verify(input: &str, keys: impl Into<TextOrBytes>, options: &VerifyOptions
         );
     }
     let mut findings: Vec<Finding> = decoded.findings_for(selected).cloned().collect();
-    findings.extend(key_set.findings);
+    findings.extend_from_slice(key_findings);
     findings.append(&mut verification.findings);
     verification.findings = findings;
-    VerifyResult { verification, keys: key_set.keys }
+    verification
 }
 
 impl VerifyResult {

@@ -2,10 +2,9 @@
 //!
 //! It converts and nothing else. Arguments arrive as JavaScript values: options as objects read with
 //! `serde-wasm-bindgen` (an error names the path of the bad field), the evaluation time defaulted from the JavaScript
-//! clock (`js-sys`), keys as text or as the bytes of a file. Results leave as JS objects built by serde-wasm-bindgen
-//! (measured a third faster than JSON text parsed in JS: `npm run bench:boundary`, figures in `docs/DESIGN.md`).
-//! A result is `{ok: …}` or `{error: {code, message}}`; the loader (`js/core.js`) throws the latter as a
-//! `JwtlensError`.
+//! clock (`js-sys`), keys as text or as the bytes of a file. Results leave as JSON text, parsed once by the loader
+//! (`js/core.js`; why not objects: `docs/DESIGN.md`, "The platform boundary"). A result is `{"ok": …}` or
+//! `{"error": {"code", "message"}}`; the loader throws the latter as a `JwtlensError`.
 
 #[cfg(feature = "boundary-bench")]
 mod bench;
@@ -28,35 +27,22 @@ enum Envelope<T: Serialize> {
     Error(Failure),
 }
 
-/// The envelope as a JS object. A number JS numbers cannot hold exactly (a claim of 2^64 - 1) makes the JSON-like
-/// serializer refuse; that envelope is then built with such numbers as `BigInt`s and marked `bigints: true`, and the
-/// loader turns them into numbers the way `JSON.parse` reads them (the same serializer with one flag, so no second
-/// serialisation of every result type in the module).
-fn respond<T: Serialize>(result: Result<T, Failure>) -> JsValue {
+/// The envelope as JSON text, which the loader parses once. Building JS objects instead (serde-wasm-bindgen) was
+/// measured a third faster per call, but crashed V8 in Node 20.20 after thousands of calls (`docs/DESIGN.md`).
+fn respond<T: Serialize>(result: Result<T, Failure>) -> String {
     let envelope = match result {
         Ok(value) => Envelope::Ok(value),
         Err(failure) => Envelope::Error(failure),
     };
-    let exact = serde_wasm_bindgen::Serializer::json_compatible();
-    envelope.serialize(&exact).unwrap_or_else(|_| {
-        let big = serde_wasm_bindgen::Serializer::json_compatible().serialize_large_number_types_as_bigints(true);
-        match envelope.serialize(&big) {
-            Ok(value) => {
-                let _ = js_sys::Reflect::set(&value, &"bigints".into(), &JsValue::TRUE);
-                value
-            }
-            Err(e) => {
-                let failure = Failure { code: "ERR_INTERNAL", message: format!("the result could not be built: {e}") };
-                Envelope::<()>::Error(failure).serialize(&exact).unwrap_or(JsValue::NULL)
-            }
-        }
+    serde_json::to_string(&envelope).unwrap_or_else(|e| {
+        format!(r#"{{"error":{{"code":"ERR_INTERNAL","message":{}}}}}"#, serde_json::Value::from(e.to_string()))
     })
 }
 
 /// `inspect(input, options)` → the envelope of an `Inspection` whose offsets count UTF-16 code units.
 #[wasm_bindgen(js_name = inspect)]
 #[must_use]
-pub fn js_inspect(input: JsValue, opts: JsValue) -> JsValue {
+pub fn js_inspect(input: JsValue, opts: JsValue) -> String {
     respond(string(&input, "input").and_then(|input| {
         let opts = options::<InspectOptions>(&opts, "options", true)?;
         let mut result = inspect(&input, &opts);
@@ -69,7 +55,7 @@ pub fn js_inspect(input: JsValue, opts: JsValue) -> JsValue {
 /// units. `keys` is text or the bytes of a key file.
 #[wasm_bindgen(js_name = verify)]
 #[must_use]
-pub fn js_verify(input: JsValue, keys: JsValue, opts: JsValue) -> JsValue {
+pub fn js_verify(input: JsValue, keys: JsValue, opts: JsValue) -> String {
     respond(string(&input, "input").and_then(|input| {
         let keys = text_or_bytes(&keys, "keys")?;
         let opts = options::<VerifyOptions>(&opts, "options", true)?;
@@ -82,7 +68,7 @@ pub fn js_verify(input: JsValue, keys: JsValue, opts: JsValue) -> JsValue {
 /// `parseKeys(keys, options)` → the envelope of a `KeySet`. `keys` is text or the bytes of a key file.
 #[wasm_bindgen(js_name = parseKeys)]
 #[must_use]
-pub fn js_parse_keys(keys: JsValue, opts: JsValue) -> JsValue {
+pub fn js_parse_keys(keys: JsValue, opts: JsValue) -> String {
     respond(text_or_bytes(&keys, "keys").and_then(|keys| {
         let opts = options::<KeyOptions>(&opts, "options", true)?;
         Ok(read_keys(&keys, &opts))
@@ -92,16 +78,26 @@ pub fn js_parse_keys(keys: JsValue, opts: JsValue) -> JsValue {
 /// `describeClaim(name, options)` → the envelope of a `ClaimMeaning`.
 #[wasm_bindgen(js_name = describeClaim)]
 #[must_use]
-pub fn js_describe_claim(name: JsValue, opts: JsValue) -> JsValue {
+pub fn js_describe_claim(name: JsValue, opts: JsValue) -> String {
     respond(string(&name, "name").and_then(|name| {
         let opts = options::<DescribeOptions>(&opts, "options", false)?;
         Ok(describe_claim(&name, &opts))
     }))
 }
 
+/// `planIssuerKeys(source, options)` → the envelope of a `KeysPlan`: what `fetchIssuerKeys` would request.
+#[wasm_bindgen(js_name = planIssuerKeys)]
+#[must_use]
+pub fn js_plan_issuer_keys(source: JsValue, opts: JsValue) -> String {
+    respond(string(&source, "source").and_then(|source| {
+        let opts = options(&opts, "options", true)?;
+        Ok(crate::api::plan_issuer_keys(&source, &opts))
+    }))
+}
+
 /// `fetchIssuerKeys(source, options)` → a promise of the envelope of a `KeysFetched`.
 #[wasm_bindgen(js_name = fetchIssuerKeys)]
-pub async fn js_fetch_issuer_keys(source: JsValue, opts: JsValue) -> JsValue {
+pub async fn js_fetch_issuer_keys(source: JsValue, opts: JsValue) -> String {
     let parsed = string(&source, "source").and_then(|s| Ok((s, options(&opts, "options", true)?)));
     match parsed {
         Ok((source, opts)) => respond::<_>(Ok(fetch::fetch_issuer_keys(&source, &opts).await)),
@@ -109,10 +105,65 @@ pub async fn js_fetch_issuer_keys(source: JsValue, opts: JsValue) -> JsValue {
     }
 }
 
+/// `createVerifier(options)`: keys read once and kept in the module's memory. A misuse throws the error envelope
+/// (its JSON text).
+#[wasm_bindgen(js_name = Verifier)]
+pub struct JsVerifier {
+    inner: crate::api::Verifier,
+}
+
+#[wasm_bindgen(js_class = Verifier)]
+impl JsVerifier {
+    /// Reads the keys of `options` (which must hold `keys`).
+    ///
+    /// # Errors
+    /// The error envelope, for options that are not an object or a bad field.
+    #[wasm_bindgen(constructor)]
+    pub fn new(opts: JsValue) -> Result<JsVerifier, JsValue> {
+        if opts.is_undefined() || opts.is_null() {
+            return Err(JsValue::from(respond::<()>(Err(Failure::argument(
+                "options must be an object with keys".to_owned(),
+            )))));
+        }
+        match options::<crate::api::VerifierOptions>(&opts, "options", true) {
+            Ok(opts) => Ok(JsVerifier { inner: crate::api::Verifier::new(opts) }),
+            Err(failure) => Err(JsValue::from(respond::<()>(Err(failure)))),
+        }
+    }
+
+    /// The envelope of the `KeySet` read at creation.
+    #[must_use]
+    pub fn keys(&self) -> String {
+        respond::<_>(Ok(self.inner.keys()))
+    }
+
+    /// The envelope of a `Verification` of `input` (UTF-16 offsets).
+    #[must_use]
+    pub fn verify(&self, input: JsValue, opts: JsValue) -> String {
+        respond(string(&input, "input").and_then(|input| {
+            let call = options::<crate::api::VerifierCall>(&opts, "options", true)?;
+            let mut result = self.inner.verify(&input, call);
+            crate::finding::map_offsets(&mut result.findings, &crate::spanned::utf16_offsets(&input));
+            Ok(result)
+        }))
+    }
+
+    /// The envelope of an `Inspection` of `input` (UTF-16 offsets).
+    #[must_use]
+    pub fn inspect(&self, input: JsValue, opts: JsValue) -> String {
+        respond(string(&input, "input").and_then(|input| {
+            let call = options::<crate::api::VerifierCall>(&opts, "options", true)?;
+            let mut result = self.inner.inspect(&input, &call);
+            result.offsets_to_utf16(&input);
+            Ok(result)
+        }))
+    }
+}
+
 /// Every finding code with its severity and description.
 #[wasm_bindgen(js_name = codes)]
 #[must_use]
-pub fn js_codes() -> JsValue {
+pub fn js_codes() -> String {
     respond::<_>(Ok(crate::all_codes()))
 }
 
