@@ -48,7 +48,7 @@ function timed(options) {
 
 /**
  * Builds the API around an initialised wasm-bindgen module (its exports, as `import * as wasm`).
- * @param {{ inspectJson(input: string, options: string): string, verifyJson(input: string, keys: string, options: string): string, parseKeysJson(text: string, options: string): string, describeClaimJson(name: string, options: string): string, codesJson(): string }} wasm
+ * @param {{ inspectJson(input: string, options: string): string, verifyJson(input: string, keys: string, options: string): string, parseKeysJson(text: string, options: string): string, signJson(payload: string, key: string, options: string): string, generateKeyJson(alg: string): string, describeClaimJson(name: string, options: string): string, codesJson(): string }} wasm
  */
 export function api(wasm) {
   function inspect(input, options) {
@@ -68,6 +68,23 @@ export function api(wasm) {
     return unwrap(wasm.parseKeysJson(text, JSON.stringify(timed(options))));
   }
 
+  function sign(payload, key, options) {
+    // JSON text is signed byte for byte; an object is written with JSON.stringify (compact, in its own key order).
+    if (typeof payload !== 'string') {
+      if (payload === null || typeof payload !== 'object') {
+        throw new JwtlensError('ERR_INVALID_ARGUMENT', `payload must be JSON text or an object, got ${payload === null ? 'null' : typeof payload}`);
+      }
+      payload = JSON.stringify(payload);
+    }
+    checkString('key', key);
+    return unwrap(wasm.signJson(payload, key, JSON.stringify(timed(options))));
+  }
+
+  function generateKey(alg) {
+    checkString('alg', alg);
+    return unwrap(wasm.generateKeyJson(alg));
+  }
+
   function describeClaim(name, options) {
     checkString('name', name);
     return unwrap(wasm.describeClaimJson(name, JSON.stringify(checkOptions(options))));
@@ -77,5 +94,5 @@ export function api(wasm) {
     return unwrap(wasm.codesJson());
   }
 
-  return { inspect, verify, parseKeys, describeClaim, codes };
+  return { inspect, verify, parseKeys, sign, generateKey, describeClaim, codes };
 }

@@ -9,8 +9,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::keys::{KeyOptions, parse_keys};
+use crate::sign::{GenerateError, SignOptions};
 use crate::verify::VerifyOptions;
-use crate::{DescribeOptions, InspectOptions, describe_claim, inspect, verify};
+use crate::{Algorithm, DescribeOptions, InspectOptions, describe_claim, generate_key, inspect, sign, verify};
 
 #[derive(Serialize)]
 struct Failure<'a> {
@@ -71,6 +72,31 @@ pub fn verify_json(input: &str, keys: &str, options_json: &str) -> String {
 #[must_use]
 pub fn parse_keys_json(text: &str, options_json: &str) -> String {
     respond(options::<KeyOptions>(options_json).map(|opts| parse_keys(text, &opts)))
+}
+
+/// `sign(payload, key, optionsJson)` → envelope JSON holding a `Signing` (its findings carry JSON lines and columns,
+/// no input offsets).
+#[wasm_bindgen(js_name = signJson)]
+#[must_use]
+pub fn sign_json(payload: &str, key: &str, options_json: &str) -> String {
+    respond(options::<SignOptions>(options_json).map(|opts| sign(payload, key, &opts)))
+}
+
+/// `generateKey(alg)` → envelope JSON holding a `GeneratedKey`.
+#[wasm_bindgen(js_name = generateKeyJson)]
+#[must_use]
+pub fn generate_key_json(alg: &str) -> String {
+    let Some(alg) = Algorithm::from_name(alg) else {
+        let names: Vec<&str> = Algorithm::ALL.iter().map(|a| a.name()).collect();
+        return respond::<()>(Err(Failure {
+            code: "ERR_INVALID_ARGUMENT",
+            message: format!("alg must be one of {}, got {alg:?}", names.join(", ")),
+        }));
+    };
+    respond(generate_key(alg).map_err(|e| Failure {
+        code: if e == GenerateError::NoRandomness { "ERR_NO_RANDOMNESS" } else { "ERR_INTERNAL" },
+        message: e.to_string(),
+    }))
 }
 
 /// `describeClaim(name, optionsJson)` → envelope JSON holding a `ClaimMeaning`.
