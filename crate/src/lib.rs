@@ -16,7 +16,8 @@
 //!    — test tokens from exact header and payload text, on jwt-compact, and throwaway test keys;
 //! 6. [`diagnose`] — why a service would reject the token: generic checks, providers as a table, each target
 //!    service a table of rules, the claim catalogue;
-//! 7. [`api`] — the entry points ([`inspect()`], [`verify()`], [`sign()`]), the only modules that combine floors;
+//! 7. [`api`] — the entry points ([`inspect()`], [`verify()`], [`sign()`], [`generate_key()`]), the only modules
+//!    that combine floors;
 //! 8. `wasm` — the binding: converts and nothing else.
 //!
 //! Everything noticed is a [`Finding`] with a typed [`Code`]; [`all_codes`] lists every code, and `docs/codes.md`
@@ -55,10 +56,13 @@ pub mod api;
 mod wasm;
 
 pub use alg::Algorithm;
-pub use api::{DescribeOptions, InspectOptions, Inspection, VerifyResult, describe_claim, inspect, sign, verify};
+pub use api::{
+    DescribeOptions, GeneratedKey, InspectOptions, Inspection, VerifyResult, describe_claim, generate_key, inspect,
+    sign, verify,
+};
 pub use codes::{Code, Severity, all_codes};
 pub use diagnose::{Decision, Outcome, Rule, TokenDiagnosis, Verdict};
 pub use finding::{Finding, Location, Part};
 pub use keys::{KeyInfo, KeyOptions, KeySet, parse_keys};
-pub use sign::{GeneratedKey, SignOptions, Signing, generate_key};
+pub use sign::{SignOptions, Signing};
 pub use verify::{RawError, Verification, VerifyOptions, verify_raw};

@@ -8,8 +8,9 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::api::GenerateError;
 use crate::keys::{KeyOptions, parse_keys};
-use crate::sign::{GenerateError, SignOptions};
+use crate::sign::SignOptions;
 use crate::verify::VerifyOptions;
 use crate::{Algorithm, DescribeOptions, InspectOptions, describe_claim, generate_key, inspect, sign, verify};
 

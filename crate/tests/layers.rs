@@ -289,6 +289,20 @@ fn only_signing_reads_private_keys() {
     );
 }
 
+/// Signing and verification sit side by side on floor 5 and share nothing but what is below them.
+#[test]
+fn signing_and_verification_stand_apart() {
+    let graph = graph();
+    let apart = |from: &str, to: &str| {
+        graph
+            .iter()
+            .filter(|(m, _)| m.first().is_some_and(|t| t == from))
+            .all(|(_, edges)| edges.keys().all(|target| target.first().is_none_or(|t| t != to)))
+    };
+    assert!(graph.keys().any(|m| m.first().is_some_and(|t| t == "sign")), "no sign module read");
+    assert!(apart("sign", "verify") && apart("verify", "sign"));
+}
+
 /// The test can fail: a path that goes up is seen.
 #[test]
 fn an_upward_path_is_detected() {

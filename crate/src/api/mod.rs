@@ -8,5 +8,5 @@ mod verify;
 
 pub use describe::{DescribeOptions, describe_claim};
 pub use inspect::{InspectOptions, Inspection, inspect};
-pub use sign::sign;
+pub use sign::{GenerateError, GeneratedKey, generate_key, sign};
 pub use verify::{VerifyResult, verify};

@@ -2,6 +2,7 @@
 //! `generate_key(alg)` for throwaway test keys.
 
 use crate::keys::{KeyOptions, KeySet, parse_keys};
+pub use crate::sign::{GenerateError, GeneratedKey, generate_key};
 use crate::sign::{SignOptions, Signing, sign_token};
 
 /// Signs `payload` — JSON text, signed byte for byte — with the key in `key`: any private key
