@@ -1,11 +1,11 @@
-// The `jwtlens` command (bin/jwtlens.js): arguments → API options → inspect / parseKeys → text or JSON. It uses the
+// The `jwtlens` command (bin/jwtlens.js): arguments → API options → inspect / parseKeys / sign → text or JSON. It uses the
 // package's own Node entry like any consumer. The token goes to standard output only; standard error gets usage
-// errors and the --lines progress count, never input text. Nothing is sent anywhere.
+// errors, the --lines progress count and `jwtlens sign`'s findings, never a token. Nothing is sent anywhere.
 import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { inspectionView, keysView, lineRecord } from './cli-view.js';
-import { palette, renderInspection, renderKeys } from './cli-render.js';
+import { clean, palette, renderInspection, renderKeys } from './cli-render.js';
 
 /** A mistake in the command line: one line on standard error, exit status 2. */
 class UsageError extends Error {}
@@ -39,10 +39,14 @@ const FLAGS = [
   ['Keys', '--keys', '<file|->', 'verify signatures with a JWK, JWKS, PEM keys or certificates, or an HMAC secret'],
   ['Keys', '--secret-encoding', SECRET_ENCODINGS.join('|'), 'how to read an HMAC secret (default utf8)', { choices: SECRET_ENCODINGS, in: ALL }],
   ['Keys', '--fetch-keys', null, 'fetch the issuer\'s published keys (of --pool or --issuer, else the token\'s own iss) and verify with them'],
-  ['Sign (not available in this version)', '--key', '<file|->', 'sign: the private key or secret', { in: 'sign' }],
-  ['Sign (not available in this version)', '--alg', '<alg>', 'sign: the algorithm (default: from the key)', { in: 'sign' }],
-  ['Sign (not available in this version)', '--kid', '<kid>', 'sign: the kid header parameter', { in: 'sign' }],
-  ['Sign (not available in this version)', '--expires-in', '<seconds>', 'sign: add iat (now) and exp', { in: 'sign' }],
+  ['Sign', '--key', '<file|->', 'sign: the private key (PEM, JWK, JWKS) or HMAC secret to sign with', { in: 'sign' }],
+  ['Sign', '--generate-key', '<alg>', 'sign: print a new throwaway test key for <alg> (private and public PEM, or a secret)', { in: 'sign' }],
+  ['Sign', '--alg', '<alg>', 'sign: the algorithm when the header has none (default: from the key); none: unsecured', { in: 'sign' }],
+  ['Sign', '--jose-header', '<json>', 'sign: the protected header (default {}); alg is written into it when missing', { in: 'sign' }],
+  ['Sign', '--kid', '<kid>', 'sign: the kid header parameter', { in: 'sign' }],
+  ['Sign', '--typ', '<typ>', 'sign: the typ header parameter (JWT, at+jwt, …)', { in: 'sign' }],
+  ['Sign', '--iat', null, 'sign: add iat, the evaluation time (--now)', { in: 'sign' }],
+  ['Sign', '--expires-in', '<seconds>', 'sign: add iat and exp = iat + seconds', { in: 'sign' }],
   ['Output', '--json', null, 'print the result object exactly as the API returns it', { in: ALL }],
   ['Output', '--lines', null, 'read one input per line of standard input, write one JSON object per line'],
   ['Output', '--no-color', null, 'no colour (also without a terminal, or with NO_COLOR set)', { in: ALL }],
@@ -298,12 +302,62 @@ function progressMeter(stderr) {
   };
 }
 
+/** `--expires-in` as a number of seconds (negative: an expired token). */
+function parseSeconds(text) {
+  if (!/^-?\d+(\.\d+)?$/.test(text)) throw new UsageError('--expires-in must be a number of seconds');
+  return Number(text);
+}
+
+/**
+ * `jwtlens sign`: the token alone on standard output (so `$(jwtlens sign …)` captures it), its findings on standard
+ * error; or, with --generate-key, a new test key. Exit status 1 when nothing was signed.
+ */
+async function runSign(api, flags, inputs, io) {
+  if (flags['--generate-key'] !== undefined) {
+    if (inputs.length || flags['--key'] !== undefined) throw new UsageError('--generate-key takes no payload and no --key: it prints a new key');
+    const key = api.generateKey(flags['--generate-key']);
+    const text = flags['--json'] ? `${JSON.stringify(key)}\n` : key.secret !== null ? `${key.secret}\n` : `${key.privatePem}${key.publicPem}`;
+    await write(io.stdout, text);
+    return 0;
+  }
+  if (inputs.length > 1) throw new UsageError('jwtlens sign takes one payload (JSON text, or - for standard input)');
+  const unsecured = flags['--alg'] === 'none';
+  if (flags['--key'] === undefined && !unsecured) throw new UsageError('jwtlens sign needs --key <file|-> (or --generate-key <alg> to make one)');
+  const payloadArg = inputs[0] ?? '-';
+  if (payloadArg === '-' && flags['--key'] === '-') throw new UsageError('standard input can be read only once');
+  const key = flags['--key'] === undefined ? '' : await readFile(flags['--key'], '--key file', io);
+  const payload = payloadArg === '-' ? await readInput(io) : payloadArg;
+  const expiresIn = '--expires-in' in flags ? parseSeconds(flags['--expires-in']) : undefined;
+  const options = prune({
+    header: flags['--jose-header'],
+    alg: flags['--alg'],
+    kid: flags['--kid'],
+    typ: flags['--typ'],
+    iat: flags['--iat'] || expiresIn !== undefined ? 'now' : undefined,
+    expiresIn,
+    now: '--now' in flags ? parseNow(flags['--now']) : undefined,
+    secretEncoding: flags['--secret-encoding'],
+  }) ?? {};
+  const signed = api.sign(payload, key, options);
+  if (flags['--json']) {
+    await write(io.stdout, `${JSON.stringify(signed)}\n`);
+  } else {
+    // Warnings and errors; notes (what the key text was read as, a replaced claim) are in --json.
+    for (const f of signed.findings.filter((x) => x.severity !== 'info')) {
+      io.stderr.write(`jwtlens: ${f.severity} ${f.code}: ${clean(f.message)}\n`);
+    }
+    if (signed.token) await write(io.stdout, `${signed.token}\n`);
+  }
+  return signed.token ? 0 : 1;
+}
+
 function help() {
   const lines = [
     'Usage: jwtlens [options] [input…]     decode and diagnose tokens (no input: standard input)',
     '       jwtlens --lines [options]       one input per line of standard input, JSON lines out',
     '       jwtlens keys <file|->           what jwtlens reads in a key file',
-    '       jwtlens sign <payload|-> --key <file|->   sign a test token (not available in this version)',
+    '       jwtlens sign <payload|-> --key <file|->   sign a test token (JSON payload; no payload: standard input)',
+    '       jwtlens sign --generate-key <alg>       print a throwaway test key',
     '',
     'Each input is pasted text: a token, an Authorization header, a token response, a redirect URL. Give',
     'several tokens in one input ("$ID $ACCESS") to have them compared. Everything runs locally.',
@@ -339,14 +393,14 @@ export async function main(argv, io) {
     const { command, flags, inputs } = parseArgs(argv);
     if (flags['--help']) return await write(io.stdout, help()), 0;
     if (flags['--version']) return await write(io.stdout, `${version()}\n`), 0;
-    // Waits for a function the API does not have yet (signing).
-    if (command === 'sign') throw new UsageError('jwtlens sign is not available in this version');
     if (flags['--fetch-keys'] && flags['--keys'] !== undefined) throw new UsageError('give --keys or --fetch-keys, not both');
     if (flags['--fetch-keys'] && flags['--lines'] && !flags['--pool'] && !flags['--issuer']) {
       throw new UsageError('--fetch-keys with --lines needs --pool or --issuer (the lines may name several issuers)');
     }
     const colors = palette(wantsColor(io, flags));
     const api = await import('./node.js');
+
+    if (command === 'sign') return await runSign(api, flags, inputs, io);
 
     if (command === 'keys') {
       const now = '--now' in flags ? parseNow(flags['--now']) : undefined;

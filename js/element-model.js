@@ -368,6 +368,9 @@ function tokenView(result, input, index, token, findings, evaluation, describe, 
     tokenUseReason: diagnosis?.tokenUseReason ?? null,
     written: inner ? null : writtenView(input, token, mine),
     header: jsonView(token.header, inner ? [] : mine, 'header'),
+    // The exact decoded texts, for "Edit and re-sign" (the views above are indented).
+    source: token.kind === 'jws' && typeof token.header?.text === 'string' && typeof token.payload?.text === 'string'
+      ? { header: token.header.text, payload: token.payload.text } : null,
     payload: jsonView(token.payload, inner ? [] : mine, 'payload'),
     signature: signatureText ? { bytes: base64urlLength(signatureText), hex: hexPreview(signatureText) } : null,
     claims,
@@ -701,6 +704,61 @@ export function examples(now = Math.floor(Date.now() / 1000)) {
       context: { target: { kind: 'apiGatewayRest', providerArns: [`arn:aws:cognito-idp:us-east-1:123456789012:userpool/${EXAMPLE_POOL}`], scopes: ['example-api/orders.read'] } },
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The Encode view: what `sign` returned, as the element shows it.
+
+/** Algorithms the Encode view offers, in the order of RFC 7518 (then RFC 8812 and RFC 8037). */
+export const SIGN_ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512',
+  'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA'];
+
+/**
+ * The view of a `Signing` result: the token and its three segments, the findings (as finding views), the JSON error
+ * of each editor (line, column, message) and the text that verifies the token in the Decode view (the public JWK,
+ * or for a secret the secret itself, which the caller holds).
+ * @param {object} signing a `sign` result
+ */
+export function signView(signing) {
+  const findings = signing.findings.map((f, i) => {
+    const loc = f.location ?? {};
+    return { id: `sign-${i}`, code: f.code, severity: f.severity, message: f.message, fix: f.fix ?? null, part: loc.part ?? null,
+      member: loc.member ?? null, line: loc.line ?? null, column: loc.column ?? null, tokenLabel: null, excerpt: null };
+  });
+  const editorError = (part) => {
+    const f = findings.find((x) => x.part === part && x.severity === 'error' && /^SIGN_(JSON_INVALID|HEADER_NOT_OBJECT)$/.test(x.code));
+    return f ? { line: f.line, column: f.column, message: f.message } : null;
+  };
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return {
+    token: signing.token,
+    segments: signing.token ? signing.token.split('.') : null,
+    alg: signing.alg,
+    header: signing.header,
+    payload: signing.payload,
+    findings,
+    counts,
+    headerError: editorError('header'),
+    payloadError: editorError('payload'),
+    publicJwk: signing.publicJwk ? JSON.stringify(signing.publicJwk) : null,
+  };
+}
+
+/**
+ * The algorithm a test key is generated for: the one chosen, else the header's own `alg` when it names a signature
+ * algorithm, else ES256 (fast to generate, and what most providers' docs show after RS256).
+ */
+export function keyAlgorithm(chosen, headerText) {
+  if (SIGN_ALGORITHMS.includes(chosen)) return chosen;
+  try {
+    const alg = JSON.parse(headerText)?.alg;
+    if (SIGN_ALGORITHMS.includes(alg)) return alg;
+    if (alg === 'Ed25519') return 'EdDSA';
+  } catch {
+    // Not JSON yet: the editor shows why.
+  }
+  return 'ES256';
 }
 
 // ---------------------------------------------------------------------------------------------------------------

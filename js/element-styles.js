@@ -160,4 +160,25 @@ pre.json .err { background: var(--jl-mark-bg); color: var(--jl-mark-fg); outline
 .redactions legend { font-weight: 600; padding: 0; margin-bottom: 0.3rem; }
 .redactions label { font-family: var(--jl-mono); font-size: 0.85rem; overflow-wrap: anywhere; }
 .fallback-copy { width: 100%; margin-top: 0.5rem; }
+
+/* Two views of one element: Decode and Encode. */
+.tabs { display: flex; gap: 0.3rem; border-bottom: 1px solid var(--jl-border); margin: 0 0 0.8rem; }
+.tabs [role="tab"] { border-radius: 6px 6px 0 0; border-bottom-width: 0; margin-bottom: -1px; background: var(--jl-bg); min-width: 6rem; }
+.tabs [role="tab"][aria-selected="true"] { background: var(--jl-surface); border-color: var(--jl-fg); border-bottom: 1px solid var(--jl-surface); font-weight: 700; }
+.editors { display: grid; grid-template-columns: 1fr; gap: 0 1rem; }
+@container (min-width: 44rem) { .editors { grid-template-columns: minmax(0, 1fr) minmax(0, 2fr); } }
+.json-error { color: var(--jl-error); font-size: 0.9rem; margin: 0.3rem 0 0; overflow-wrap: anywhere; }
+textarea[aria-invalid="true"] { border-color: var(--jl-error); border-width: 2px; }
+.check { display: flex; align-items: flex-end; padding-bottom: 0.4rem; }
+.encode .key { margin-top: 0.4rem; }
+.encode .toolbar { margin-top: 0.5rem; }
+.encode .toolbar .hint { min-width: 0; overflow-wrap: anywhere; }
+.output { margin-top: 1rem; }
+.signed-token { font-family: var(--jl-mono); font-size: 0.85rem; overflow-wrap: anywhere; word-break: break-all; white-space: pre-wrap; background: var(--jl-surface); padding: 0.5rem; border-radius: 6px; margin: 0.3rem 0; min-height: 2.2rem; }
+.spinner {
+  display: inline-block; width: 1.1rem; height: 1.1rem; border: 3px solid var(--jl-border); border-top-color: var(--jl-accent);
+  border-radius: 50%; animation: jl-spin 0.8s linear infinite;
+}
+@keyframes jl-spin { to { transform: rotate(360deg); } }
+@media (prefers-reduced-motion: reduce) { .spinner { animation-duration: 3s; } }
 `;

@@ -1,21 +1,25 @@
-// The <jwt-lens> element's Worker: big pastes are decoded here so the page never freezes (one `inspect` of a 1 MB
-// paste of 1,000 tokens takes about 0.3 s, and a wasm call cannot be cut into slices). It keeps the full result and
-// answers with views (js/element-model.js), which are small whatever the paste.
+// The <jwt-lens> element's Worker: big pastes are decoded here, and RSA test keys generated, so the page never
+// freezes (one `inspect` of a 1 MB paste of 1,000 tokens takes about 0.3 s, an RSA-2048 key a second or two, and a
+// wasm call cannot be cut into slices). It keeps the full result and answers with views (js/element-model.js),
+// which are small whatever the paste.
 //
 // Messages in: { id, type: 'init', wasm? } (a compiled WebAssembly.Module, or nothing to let the glue fetch the
 // .wasm next to it), { id, type: 'run', input, options, limits }, { id, type: 'tokens', from, to },
-// { id, type: 'findings', severity }, { id, type: 'report', settings }. Out: { id, ok } or { id, error }.
+// { id, type: 'findings', severity }, { id, type: 'report', settings }, { id, type: 'generateKey', alg } (RSA keys
+// take seconds to generate: the Encode view makes them here). Out: { id, ok } or { id, error }.
 import { load } from './init.js';
 import { createSession } from './element-model.js';
 
 let session = null;
+let api = null;
 
 self.onmessage = async (event) => {
   const { id, type } = event.data;
   try {
     let ok;
     if (type === 'init') {
-      session = createSession(await load(event.data.wasm));
+      api = await load(event.data.wasm);
+      session = createSession(api);
       ok = true;
     } else if (type === 'run') {
       ok = session.run(event.data.input, event.data.options, event.data.limits);
@@ -25,6 +29,8 @@ self.onmessage = async (event) => {
       ok = session.findings(event.data.severity);
     } else if (type === 'report') {
       ok = session.report(event.data.settings);
+    } else if (type === 'generateKey') {
+      ok = api.generateKey(event.data.alg);
     }
     self.postMessage({ id, ok });
   } catch (e) {

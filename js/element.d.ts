@@ -36,7 +36,8 @@ export type ElementContext = Pick<InspectOptions, 'now' | 'clockSkew' | 'expect'
 export interface ElementConfig {
   /** The WebAssembly module: compiled, its bytes, or where to fetch it. Default: the .wasm next to the glue. */
   wasm?: InitSource;
-  /** Makes the Worker that decodes big pastes (running `jwtlens/js/element-worker.js`), or `false` for none. */
+  /** Makes the Worker that decodes big pastes and generates RSA test keys (running `jwtlens/js/element-worker.js`),
+   * or `false` for none. */
   worker?: (() => Worker) | false;
 }
 
@@ -47,8 +48,10 @@ export declare function configure(options?: ElementConfig): void;
  * `<jwt-lens token="…" keys="…" context='{"target": …}' theme="dark">`: the debugger. Attributes and properties:
  * `token`, `keys`, `context` (JSON in the attribute, an object as property), `theme` (`light` | `dark`, absent:
  * the system's). Events: `jwtlens-ready`, `jwtlens-result` (detail: `ElementResult`), `jwtlens-error`
- * (detail: `{ message }`). Parts: `base`, `input`, `target`, `results`, `answers`, `verdict`, `findings`,
- * `signature`, `report`, `tokens`.
+ * (detail: `{ message }`). Two views, chosen by its tabs: Decode, and Encode (header and payload editors, an
+ * algorithm, a key or "Generate a test key", the test token as it updates; "Edit and re-sign" on a decoded token
+ * fills it). Parts: `base`, `tabs`, `input`, `target`, `results`, `answers`, `verdict`, `findings`, `signature`,
+ * `report`, `tokens`, `encode`.
  */
 export declare class JwtLens extends HTMLElement {
   /** The pasted text: a token, an Authorization header, a token response or a redirect URL. */

@@ -1,4 +1,5 @@
 // <jwt-lens>: the jwtlens debugger as a custom element, the one UI of the page (www/) and of any app that embeds it:
+// two views, Decode (paste a token: the answer, the findings, the token as written) and Encode (sign a test token).
 //   import 'jwtlens/element';   then   <jwt-lens token="eyJ…"></jwt-lens>
 //
 // Attributes / properties: `token` (the pasted text), `keys` (a JWK, JWKS, PEM or secret to verify with), `context`
@@ -11,6 +12,11 @@
 // Everything from the token is written with textContent or as an attribute value, never parsed as HTML.
 //
 // Stable DOM inside the shadow root, for tests and for `::part` styling (keep it stable):
+//   .tabs[part=tabs] > #tab-decode, #tab-encode (role=tab): two views of one element, #decode-view and #encode-view;
+//   #encode-view > section.encode[part=encode] with #encode-header, #encode-payload (textareas; .json-error under
+//     each), #encode-alg, #encode-expires, #encode-iat, #encode-key, #generate-key (+ #generate-status),
+//     #encode-public, #encode-token (span.seg-*), #copy-encoded, #encode-check, #encode-status, #encode-findings;
+//     button.resign on each decoded token card brings its exact header and payload text into the Encode view;
 //   #token (textarea), #target (select), #status (role=status: the decision or what was found, announced),
 //   section#answers[part=answers]   > ol.answers > li.answer[data-decision=allow|deny|unknown][data-token=N]
 //                                      with .service, .reason, .fix, and button.rules ("Rule by rule": sets the target)
@@ -20,7 +26,7 @@
 //     (.written with span.seg-header/.seg-payload/.seg-signature and mark[data-finding], pre.json.header, pre.json.payload,
 //      dl.claims, figure.timeline), .more > button.show-all; #copy-report, #redactions.
 import { load } from './init.js';
-import { ALWAYS_REDACTED, DEFAULT_REDACTED, createSession, examples, summary, targetName, TOKEN_LIMIT } from './element-model.js';
+import { ALWAYS_REDACTED, DEFAULT_REDACTED, SIGN_ALGORITHMS, createSession, examples, keyAlgorithm, signView, summary, targetName, TOKEN_LIMIT } from './element-model.js';
 import { css } from './element-styles.js';
 
 /** Inputs longer than this (UTF-16 units) are decoded in the Worker; shorter ones at once on the main thread. */
@@ -60,7 +66,8 @@ class Engine {
     let source = config.wasm;
     if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) source = await WebAssembly.compile(source);
     this.module = source instanceof WebAssembly.Module ? source : undefined;
-    this.main = createSession(await load(source));
+    this.api = await load(source);
+    this.main = createSession(this.api);
   }
 
   usesWorker(input) {
@@ -123,6 +130,20 @@ class Engine {
     const v = this.main.run(input, options, limits);
     this.#last = 'main';
     return v;
+  }
+
+  /** A test key for `alg`: RSA keys take seconds, so they are made in the Worker (the main thread without one). */
+  async generateKey(alg) {
+    await this.ready;
+    if (/^(RS|PS)/.test(alg) && !this.#workerBroken && config.worker !== false) {
+      try {
+        await this.#startWorker();
+        return await this.#call('generateKey', { alg });
+      } catch (e) {
+        if (!e.workerBroken) throw e;
+      }
+    }
+    return this.api.generateKey(alg);
   }
 
   /** Follow-up questions go to wherever the last result lives. */
@@ -297,6 +318,7 @@ export class JwtLens extends HTMLElement {
       this.#ready = true;
       this.#f.loading.hidden = true;
       this.#run();
+      this.#sign();
       this.#resolveReady();
       // A User Timing mark, so the page's time to interactive can be read (scripts/bench-page.mjs).
       performance.mark?.('jwtlens-ready');
@@ -457,7 +479,7 @@ export class JwtLens extends HTMLElement {
       this.token = e.token;
       this.#f.token.focus();
     };
-    const base = h('div', { class: 'lens', part: 'base' },
+    const decodeView = h('div', { id: 'decode-view', role: 'tabpanel', 'aria-labelledby': 'tab-decode' },
       h('section', { class: 'input', part: 'input' },
         h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Examples and clear' },
           h('span', { class: 'hint', text: 'Examples:' }),
@@ -475,16 +497,203 @@ export class JwtLens extends HTMLElement {
       f.keysBox, f.contextBox,
       h('section', { class: 'results', part: 'results', 'aria-label': 'Results' },
         f.status, f.empty, f.answers, f.verdict, f.report, f.note, f.fallback, f.findings, f.signature, f.tokens));
+    const tab = (name, label) => h('button', { type: 'button', role: 'tab', id: `tab-${name}`, 'aria-controls': `${name}-view`,
+      text: label, onclick: () => this.#showView(name) });
+    f.tabs = { decode: tab('decode', 'Decode'), encode: tab('encode', 'Encode') };
+    const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Decode or encode', part: 'tabs' }, f.tabs.decode, f.tabs.encode);
+    // Arrow keys move between the two tabs (the WAI-ARIA tabs pattern); Tab moves on into the panel.
+    tabs.addEventListener('keydown', (e) => {
+      if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+      e.preventDefault();
+      const next = this.#viewName === 'decode' ? 'encode' : 'decode';
+      this.#showView(e.key === 'Home' ? 'decode' : e.key === 'End' ? 'encode' : next);
+      f.tabs[this.#viewName].focus();
+    });
+    f.views = { decode: decodeView, encode: this.#buildEncode() };
+    const base = h('div', { class: 'lens', part: 'base' }, tabs, f.views.decode, f.views.encode);
     this.#root.append(base);
+    this.#showView('decode');
 
     this.#root.addEventListener('input', (e) => {
+      if (f.views.encode.contains(e.target)) {
+        this.#sign();
+        return;
+      }
       if (e.target === f.target) this.#showTarget();
       if (e.target.closest?.('#redactions')) return;
       this.#run();
     });
     this.#root.addEventListener('change', (e) => {
       if (e.target.closest?.('#redactions')) this.#redact.set(e.target.value, e.target.checked);
+      // Checkboxes and selects of the Encode view fire change (and input); signing twice is harmless but wasteful.
+      if (f.views.encode.contains(e.target) && e.target.type === 'checkbox') this.#sign();
     });
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // The Encode view: header and payload editors, the algorithm, the key, the token as it updates.
+
+  #viewName = 'decode';
+  #signed = null;
+
+  #showView(name) {
+    const f = this.#f;
+    this.#viewName = name;
+    for (const [view, panel] of Object.entries(f.views)) {
+      const on = view === name;
+      panel.hidden = !on;
+      f.tabs[view].setAttribute('aria-selected', String(on));
+      f.tabs[view].tabIndex = on ? 0 : -1;
+    }
+    if (name === 'encode') this.#sign();
+  }
+
+  #buildEncode() {
+    const f = this.#f;
+    const noSpell = { spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off', autocorrect: 'off' };
+    const editor = (id, label, hint, value) => {
+      const area = h('textarea', { id, class: 'mono', rows: 7, ...noSpell, 'aria-describedby': `${id}-hint ${id}-error` });
+      area.value = value;
+      const error = h('p', { id: `${id}-error`, class: 'json-error', hidden: true });
+      const box = h('div', { class: 'editor' }, h('label', { for: id, text: label }), h('p', { class: 'hint', id: `${id}-hint`, text: hint }), area, error);
+      return { area, error, box };
+    };
+    const header = editor('encode-header', 'Header', 'JSON. Without "alg", the algorithm below (or the key\'s) is written first into it.', '{\n  "typ": "JWT"\n}');
+    const payload = editor('encode-payload', 'Payload', 'JSON claims, signed exactly as typed: spacing, key order and numbers are kept.',
+      '{\n  "sub": "1234567890",\n  "name": "Test User"\n}');
+    f.encHeader = header.area;
+    f.encHeaderError = header.error;
+    f.encPayload = payload.area;
+    f.encPayloadError = payload.error;
+    f.encAlg = h('select', { id: 'encode-alg', 'aria-describedby': 'encode-alg-hint' },
+      h('option', { value: '', text: 'From the header, else the key' }),
+      SIGN_ALGORITHMS.map((a) => h('option', { value: a, text: a })),
+      h('option', { value: 'none', text: 'none (unsecured: to test that verifiers refuse it)' }));
+    f.encIat = h('input', { id: 'encode-iat', type: 'checkbox', checked: true });
+    f.encExpires = h('input', { id: 'encode-expires', type: 'number', step: 1, value: '3600', 'aria-describedby': 'encode-expires-hint' });
+    f.encKey = h('textarea', { id: 'encode-key', class: 'mono', rows: 4, ...noSpell, 'aria-describedby': 'encode-key-hint',
+      placeholder: '-----BEGIN PRIVATE KEY----- …, a JWK with "d", or a secret' });
+    f.encEncoding = h('select', { id: 'encode-secret-encoding' },
+      [['utf8', 'UTF-8 text'], ['base64', 'base64'], ['base64url', 'base64url'], ['hex', 'hex']].map(([v, t]) => h('option', { value: v, text: t })));
+    f.encGenerate = h('button', { type: 'button', id: 'generate-key', text: 'Generate a test key', onclick: () => this.#generate() });
+    f.encSpinner = h('span', { class: 'spinner', 'aria-hidden': 'true', hidden: true });
+    f.encBusy = h('span', { id: 'generate-status', class: 'hint', role: 'status' });
+    f.encPublic = h('textarea', { id: 'encode-public', class: 'mono', rows: 4, readonly: true, ...noSpell });
+    f.encPublicBox = h('details', { id: 'encode-public-box', hidden: true },
+      h('summary', { text: 'The generated key\'s public key' }), h('label', { for: 'encode-public', text: 'Public key (PEM): verifies the test tokens' }), f.encPublic);
+    f.encToken = h('p', { id: 'encode-token', class: 'signed-token', 'aria-label': 'The test token: header, payload and signature segments' });
+    f.encCopy = h('button', { type: 'button', id: 'copy-encoded', class: 'primary', text: 'Copy the test token', disabled: true,
+      onclick: () => this.#signed?.token && this.#copy(this.#signed.token, 'the test token') });
+    f.encCheck = h('button', { type: 'button', id: 'encode-check', text: 'Check it in Decode', disabled: true, onclick: () => this.#checkInDecode() });
+    f.encStatus = h('p', { id: 'encode-status', role: 'status', 'aria-live': 'polite', class: 'status' });
+    f.encFindings = h('ol', { id: 'encode-findings', class: 'findings-list', 'aria-label': 'What signing noticed' });
+    return h('div', { id: 'encode-view', role: 'tabpanel', 'aria-labelledby': 'tab-encode' },
+      h('section', { class: 'encode', part: 'encode', 'aria-labelledby': 'encode-title' },
+        h('h2', { id: 'encode-title', text: 'Encode a test token' }),
+        h('p', { class: 'hint', text: 'Build a token to test an API, or change a claim of a decoded token and re-sign it with your test key. Everything runs in this page: nothing is sent anywhere and nothing is stored.' }),
+        h('div', { class: 'editors' }, header.box, payload.box),
+        h('div', { class: 'grid' },
+          h('div', {}, h('label', { for: 'encode-alg', text: 'Algorithm' }), f.encAlg,
+            h('span', { class: 'hint', id: 'encode-alg-hint', text: 'A header "alg" wins over this choice.' })),
+          h('div', {}, h('label', { for: 'encode-expires', text: 'Expires in (seconds)' }), f.encExpires,
+            h('span', { class: 'hint', id: 'encode-expires-hint', text: 'Writes exp from your clock; empty: no exp.' })),
+          h('div', { class: 'check' }, h('label', { class: 'inline', for: 'encode-iat' }, f.encIat, 'Write iat (now)'))),
+        h('div', { class: 'key' },
+          h('label', { for: 'encode-key', text: 'Key: a private key (PEM or JWK with "d") or an HMAC secret' }),
+          h('p', { class: 'hint', id: 'encode-key-hint', text: 'Use a test key, never a production one. A generated key is made here and kept only in this box.' }),
+          f.encKey,
+          h('div', { class: 'toolbar' }, f.encGenerate, f.encSpinner, f.encBusy),
+          h('label', { for: 'encode-secret-encoding', text: 'Secret encoding' }), f.encEncoding,
+          f.encPublicBox),
+        h('div', { class: 'output' },
+          h('h3', { text: 'A test token signed with your key' }),
+          f.encToken,
+          h('div', { class: 'toolbar' }, f.encCopy, f.encCheck),
+          f.encStatus, f.encFindings)));
+  }
+
+  /** Signs what the editors hold, at once (small inputs: no Worker needed; RSA signing takes milliseconds). */
+  #sign() {
+    const f = this.#f;
+    if (!this.#ready || this.#viewName !== 'encode') return;
+    const options = { header: f.encHeader.value, secretEncoding: f.encEncoding.value, now: Date.now() / 1000 };
+    if (f.encAlg.value) options.alg = f.encAlg.value;
+    if (f.encIat.checked) options.iat = 'now';
+    const expires = f.encExpires.value.trim();
+    if (expires !== '' && Number.isFinite(Number(expires))) options.expiresIn = Number(expires);
+    let v;
+    try {
+      v = signView(engine.api.sign(f.encPayload.value, f.encKey.value, options));
+    } catch (e) {
+      f.encStatus.textContent = `Could not sign: ${e.message}`;
+      return;
+    }
+    this.#signed = v;
+    for (const [area, error, problem] of [[f.encHeader, f.encHeaderError, v.headerError], [f.encPayload, f.encPayloadError, v.payloadError]]) {
+      error.hidden = !problem;
+      error.textContent = problem ? `Line ${problem.line}, column ${problem.column}: ${problem.message}` : '';
+      if (problem) area.setAttribute('aria-invalid', 'true');
+      else area.removeAttribute('aria-invalid');
+    }
+    const parts = ['header', 'payload', 'signature'];
+    fill(f.encToken, v.segments ? v.segments.flatMap((seg, i) => [i ? h('span', { class: 'seg-none', text: '.' }) : null, h('span', { class: `seg-${parts[i]}`, text: seg })])
+      : h('span', { class: 'meta', text: 'No token: the findings below say why.' }));
+    f.encCopy.disabled = !v.token;
+    f.encCheck.disabled = !v.token;
+    f.encStatus.textContent = v.token
+      ? `Signed with ${v.alg}${v.counts.warning ? `, ${plural(v.counts.warning, 'warning')}` : ''}.`
+      : `Not signed: ${plural(v.counts.error, 'error')}.`;
+    fill(f.encFindings, v.findings.map((x) => this.#findingItem(x)));
+  }
+
+  async #generate() {
+    const f = this.#f;
+    const alg = keyAlgorithm(f.encAlg.value, f.encHeader.value);
+    const rsa = /^(RS|PS)/.test(alg);
+    f.encGenerate.disabled = true;
+    f.encSpinner.hidden = false;
+    f.encBusy.textContent = `Generating ${rsa ? 'an RSA 2048-bit key (a few seconds)' : 'a key'} for ${alg}…`;
+    try {
+      const key = await engine.generateKey(alg);
+      f.encKey.value = key.privatePem ?? key.secret;
+      if (key.secret !== null) f.encEncoding.value = 'utf8';
+      f.encPublic.value = key.publicPem ?? '';
+      f.encPublicBox.hidden = key.publicPem === null;
+      f.encBusy.textContent = `A new test key for ${alg}${key.kid ? ` (kid ${key.kid})` : ''} is in the key box.`;
+    } catch (e) {
+      f.encBusy.textContent = `No key was generated: ${e.message}`;
+    } finally {
+      f.encGenerate.disabled = false;
+      f.encSpinner.hidden = true;
+    }
+    this.#sign();
+  }
+
+  /** "Edit and re-sign": a decoded token's exact header and payload text, in the editors. */
+  #editAndResign(source) {
+    const f = this.#f;
+    f.encHeader.value = source.header;
+    f.encPayload.value = source.payload;
+    f.encAlg.value = '';
+    // The payload as it was: the time helpers would rewrite iat and exp.
+    f.encIat.checked = false;
+    f.encExpires.value = '';
+    this.#showView('encode');
+    f.encPayload.focus();
+  }
+
+  /** The signed token in the Decode view, with the key that verifies it (the public JWK, or the secret). */
+  #checkInDecode() {
+    const f = this.#f;
+    const v = this.#signed;
+    if (!v?.token) return;
+    const key = v.alg === 'none' ? '' : v.publicJwk ?? f.encKey.value;
+    f.keys.value = key;
+    f.encoding.value = f.encEncoding.value;
+    if (key) f.keysBox.open = true;
+    this.#showView('decode');
+    this.token = v.token;
+    f.tabs.decode.focus();
   }
 
   #clear() {
@@ -774,7 +983,8 @@ export class JwtLens extends HTMLElement {
       h('div', { class: 'actions' },
         inner ? null : copy('Copy token', t.compact),
         t.header ? copy('Copy header', t.header.text) : null,
-        t.payload ? copy('Copy payload', t.payload.text) : null));
+        t.payload ? copy('Copy payload', t.payload.text) : null,
+        t.source ? h('button', { type: 'button', class: 'resign', text: 'Edit and re-sign', onclick: () => this.#editAndResign(t.source) }) : null));
     const pair = h('div', { class: `json-pair${t.header && t.payload ? ' two' : ''}` },
       t.header ? jsonFigure('Header', 'header', t.header) : null,
       t.payload ? jsonFigure(t.kind === 'jwe' ? 'Payload' : 'Payload', 'payload', t.payload) : null);

@@ -1,13 +1,13 @@
 // Type declarations for the `jwtlens` package: the functions, by hand (they are the loaders' own); every option and
 // result type is generated from the Rust types into ./types.d.ts, and the finding codes into ./codes.d.ts.
-import type { ClaimMeaning, CodeEntry, DescribeOptions, FetchOptions, InspectOptions, Inspection, KeyOptions, KeySet, KeysFetched, KeysPlan, Verification, VerifierCall, VerifierOptions, VerifyOptions, VerifyResult } from './types.js';
+import type { Algorithm, ClaimMeaning, CodeEntry, DescribeOptions, FetchOptions, GeneratedKey, InspectOptions, Inspection, KeyOptions, KeySet, KeysFetched, KeysPlan, SignOptions, Signing, Verification, VerifierCall, VerifierOptions, VerifyOptions, VerifyResult } from './types.js';
 
 export type { FindingCode } from './codes.js';
 export type * from './types.js';
 
 /** Thrown only for misuse (never for a bad token). */
 export declare class JwtlensError extends Error {
-  readonly code: 'ERR_INVALID_ARGUMENT' | 'ERR_INVALID_OPTIONS' | 'ERR_NOT_INITIALISED' | 'ERR_INTERNAL';
+  readonly code: 'ERR_INVALID_ARGUMENT' | 'ERR_INVALID_OPTIONS' | 'ERR_NOT_INITIALISED' | 'ERR_NO_RANDOMNESS' | 'ERR_INTERNAL';
 }
 
 /**
@@ -73,6 +73,27 @@ export type Verifier = {
  * shows the URL before the user asks for it.
  */
 export declare function planIssuerKeys(source: string, options?: FetchOptions): KeysPlan;
+
+/**
+ * Signs a test token: `payload` is JSON text (signed byte for byte: key order, spacing and numbers kept) or an object
+ * (written with `JSON.stringify`); `key` is any private key `parseKeys` reads (PKCS#8, PKCS#1 or SEC1 PEM, a JWK with
+ * `d`, a JWKS holding one private key) or an HMAC secret (`secretEncoding`). The header is `options.header` (default
+ * `{}`) with `alg` written first when it has none (`options.alg`, else from the key); `kid` and `typ` are added when
+ * asked, `iat: 'now'` and `expiresIn` write `iat` and `exp` from `options.now` (default: your clock). `alg: 'none'`
+ * makes an unsecured token, flagged. Never throws for bad JSON or keys: `token` is `null` and the findings say why
+ * (JSON errors with line and column). Throws `JwtlensError` for a payload that is neither a string nor an object, a
+ * non-string key, or invalid options. For test tokens: a production key belongs in the issuer, not a debugger.
+ */
+export declare function sign(payload: string | Record<string, unknown>, key: string, options?: SignOptions): Signing;
+
+/**
+ * Generates a throwaway key for testing: RSA 2048 bits (RS*, PS*), the algorithm's curve (ES*), Ed25519 (EdDSA), or
+ * a random secret as long as the hash (HS*, as base64url text). Returns private and public JWK and PEM (PKCS#8, SPKI)
+ * and the RFC 7638 thumbprint as `kid`. Randomness comes from the platform (`crypto.getRandomValues`). RSA
+ * generation takes a while (see the README); the page runs it in a Worker. Throws `JwtlensError` for an unknown
+ * algorithm (`ERR_INVALID_ARGUMENT`) or when the platform has no random source (`ERR_NO_RANDOMNESS`).
+ */
+export declare function generateKey(alg: Algorithm): GeneratedKey;
 
 /**
  * What a header parameter or claim means and who defines it (a specification or a provider), for the members an

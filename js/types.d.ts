@@ -502,6 +502,192 @@ attempts: Array<KeyAttempt>,
 findings: Array<Finding>, };
 
 /**
+ * The `iat` option.
+ */
+export type Iat = "now";
+
+/**
+ * Options for [`crate::sign()`]. Every field is optional.
+ */
+export type SignOptions = { 
+/**
+ * The protected header: JSON text (signed exactly as given) or an object. Default `{}`. Its `alg` is used; without
+ * one, `alg` is written first into it.
+ */
+header?: string | Record<string, unknown>, 
+/**
+ * The algorithm when the header names none. Default: the key's JWK `alg`, else the key's type (RSA → RS256, P-256
+ * → ES256, P-384 → ES384, P-521 → ES512, secp256k1 → ES256K, Ed25519 → EdDSA, a secret → HS256). `none` makes an
+ * unsecured token (flagged), and only when asked for here.
+ */
+alg?: Algorithm | "none", 
+/**
+ * A `kid` to write into the header, or `true` for the key's `kid` (else its RFC 7638 thumbprint).
+ */
+kid?: string | boolean, 
+/**
+ * A `typ` to write into the header (`JWT`, `at+jwt`, …).
+ */
+typ?: string, 
+/**
+ * `now`: write `iat` (the evaluation time, in whole seconds) into the payload.
+ */
+iat?: Iat, 
+/**
+ * Write `exp` = evaluation time + this many seconds into the payload (negative: an expired token).
+ */
+expiresIn?: number, 
+/**
+ * The evaluation time for `iat` and `expiresIn`, in seconds since the Unix epoch. jwtlens never reads the clock;
+ * the JS API passes the caller's.
+ */
+now?: number | Date | null, 
+/**
+ * How to read an HMAC secret. Default `utf8`.
+ */
+secretEncoding?: SecretEncoding, };
+
+/**
+ * A JSON Web Key (RFC 7517) as jwtlens writes it: members in the conventional order, absent ones left out.
+ */
+export type Jwk = { 
+/**
+ * `RSA`, `EC`, `OKP` or `oct`.
+ */
+kty: string, 
+/**
+ * The curve: `P-256`, `P-384`, `P-521`, `secp256k1`, `Ed25519`.
+ */
+crv?: string, 
+/**
+ * EC x coordinate, or the Ed25519 public key.
+ */
+x?: string, 
+/**
+ * EC y coordinate.
+ */
+y?: string, 
+/**
+ * RSA modulus.
+ */
+n?: string, 
+/**
+ * RSA public exponent.
+ */
+e?: string, 
+/**
+ * The private key: RSA private exponent, EC scalar, Ed25519 seed. Only in private JWKs.
+ */
+d?: string, 
+/**
+ * RSA first prime factor.
+ */
+p?: string, 
+/**
+ * RSA second prime factor.
+ */
+q?: string, 
+/**
+ * RSA first CRT exponent.
+ */
+dp?: string, 
+/**
+ * RSA second CRT exponent.
+ */
+dq?: string, 
+/**
+ * RSA CRT coefficient.
+ */
+qi?: string, 
+/**
+ * The HMAC secret.
+ */
+k?: string, 
+/**
+ * The key id.
+ */
+kid?: string, 
+/**
+ * The algorithm the key is for.
+ */
+alg?: string, 
+/**
+ * `sig`.
+ */
+use?: string, };
+
+/**
+ * The result of [`crate::sign()`].
+ */
+export type Signing = { 
+/**
+ * The compact token; `null` when nothing could be signed (the error findings say why).
+ */
+token: string | null, 
+/**
+ * The header text signed: the given text, with `alg` (and `kid`, `typ` when asked) added when it lacked them.
+ */
+header: string, 
+/**
+ * The payload text signed: the given text, with `iat` and `exp` set when asked.
+ */
+payload: string, 
+/**
+ * The algorithm of the token (`none` for an unsecured one), when it is known.
+ */
+alg: Algorithm | "none" | null, 
+/**
+ * Index in `keys` of the key that signed.
+ */
+key: number | null, 
+/**
+ * The keys read from the key text (their public facts only; nothing private is ever in a result).
+ */
+keys: Array<KeyInfo>, 
+/**
+ * The public key that verifies the token, as a JWK (with the header's `kid`); `null` for a secret.
+ */
+publicJwk: Jwk | null, 
+/**
+ * Everything noticed: the JSON, the keys, the choice of key and algorithm, what verifiers would reject.
+ */
+findings: Array<Finding>, };
+
+/**
+ * A generated test key. For an HMAC algorithm only `secret` and `privateJwk` are set; for the others, the PEM and
+ * JWK forms of both halves.
+ */
+export type GeneratedKey = { 
+/**
+ * The algorithm the key was made for (also its JWKs' `alg`).
+ */
+alg: Algorithm, 
+/**
+ * The key id: the RFC 7638 thumbprint of the public key; `null` for a secret.
+ */
+kid: string | null, 
+/**
+ * The HMAC secret as text: its UTF-8 bytes are the key (base64url characters, as long as the hash).
+ */
+secret: string | null, 
+/**
+ * The private key as a JWK (`d` and, for RSA, the primes and CRT values), or the secret as an `oct` JWK.
+ */
+privateJwk: Jwk, 
+/**
+ * The public key as a JWK, to verify with.
+ */
+publicJwk: Jwk | null, 
+/**
+ * The private key as PEM (`PRIVATE KEY`, PKCS#8).
+ */
+privatePem: string | null, 
+/**
+ * The public key as PEM (`PUBLIC KEY`, SPKI).
+ */
+publicPem: string | null, };
+
+/**
  * A string or a list of strings, as JSON allows for `aud`-like values.
  */
 export type OneOrMany = string | Array<string>;

@@ -148,6 +148,8 @@ groups! {
     Key(KeyCode, "Keys"),
     /// Signature verification.
     Verify(VerifyCode, "Signature verification"),
+    /// Signing test tokens.
+    Signing(SigningCode, "Signing"),
     /// The options themselves.
     Options(OptionCode, "Options"),
     /// Time claims against the evaluation time.
@@ -429,6 +431,51 @@ codes! {
         MatchesExcludedKey = ("SIG_MATCHES_EXCLUDED_KEY", Warning),
         /// The signature verifies, but the token is not strict base64url as received, so strict verifiers reject it.
         NotStrict = ("SIG_NOT_STRICT", Error),
+    }
+}
+
+codes! {
+    Signing =>
+    /// Codes of signing (`sign`).
+    pub enum SigningCode {
+        /// The header, or a payload that starts as JSON (`{` or `[`), is not valid JSON; the finding gives the line and column.
+        JsonInvalid = ("SIGN_JSON_INVALID", Error),
+        /// The header to sign is JSON but not an object.
+        HeaderNotObject = ("SIGN_HEADER_NOT_OBJECT", Error),
+        /// The payload is not a JSON object (other JSON, or plain text): the token is a JWS but not a JWT.
+        PayloadNotObject = ("SIGN_PAYLOAD_NOT_OBJECT", Warning),
+        /// The header or payload to sign has a member name twice; verifiers reject such tokens or read them differently.
+        DuplicateMember = ("SIGN_DUPLICATE_MEMBER", Warning),
+        /// The header's `alg` is not a string, or its `b64` is false (unencoded payloads are not signed here).
+        HeaderInvalid = ("SIGN_HEADER_INVALID", Error),
+        /// The algorithm asked for is not one jwtlens signs with.
+        AlgUnknown = ("SIGN_ALG_UNKNOWN", Error),
+        /// An unsecured token (`alg: none`) was made, as asked: it has no signature and proves nothing.
+        AlgNone = ("SIGN_ALG_NONE", Warning),
+        /// The header says `alg: none`, but the options do not ask for an unsecured token.
+        NoneNotAsked = ("SIGN_NONE_NOT_ASKED", Error),
+        /// No key was given, or none could be read.
+        NoKey = ("SIGN_NO_KEY", Error),
+        /// Only public keys were given; signing needs the private key.
+        PublicKey = ("SIGN_PUBLIC_KEY", Error),
+        /// Several keys could sign, and neither the `kid` nor the algorithm picks one.
+        KeyAmbiguous = ("SIGN_KEY_AMBIGUOUS", Error),
+        /// The key cannot sign: it is refused (as for verification), its private numbers are inconsistent, or it is marked for another use.
+        KeyRefused = ("SIGN_KEY_REFUSED", Error),
+        /// The key cannot make this algorithm's signatures: another key type or curve, its JWK `alg`, its PSS parameters, or too small for the padding.
+        AlgKeyMismatch = ("SIGN_ALG_KEY_MISMATCH", Error),
+        /// The RSA key has fewer than 2048 bits; RFC 7518 forbids it and jose and Node reject its tokens.
+        RsaWeak = ("SIGN_RSA_WEAK", Warning),
+        /// The HMAC secret is shorter than the hash output (RFC 7518 §3.2); strict libraries reject it.
+        SecretShort = ("SIGN_SECRET_SHORT", Warning),
+        /// An option (`alg`, `kid`, `typ`) differs from the header's own member, which was kept.
+        OptionIgnored = ("SIGN_OPTION_IGNORED", Warning),
+        /// A time helper (`iat: 'now'`, `expiresIn`) replaced the payload's own `iat` or `exp`.
+        ClaimReplaced = ("SIGN_CLAIM_REPLACED", Info),
+        /// `iat: 'now'` or `expiresIn` was asked without an evaluation time, or with a value that is not a finite number.
+        TimeInvalid = ("SIGN_TIME_INVALID", Error),
+        /// The platform gave no random numbers, which RSA (blinding, PSS salts) and ES512 (nonces) signatures need.
+        NoRandomness = ("SIGN_NO_RANDOMNESS", Error),
     }
 }
 

@@ -13,10 +13,12 @@
 //! 3. [`decode`] — paste hygiene ([`decode::paste`]) and token structure ([`decode::token`]): what was pasted and
 //!    what each token is;
 //! 4. [`keys`] — whatever is pasted as "the key", read;
-//! 5. [`verify`] — the signature only, with the keys given; knows nothing about providers;
+//! 5. [`verify`] — the signature only, with the keys given; knows nothing about providers; and beside it [`sign`]
+//!    — test tokens from exact header and payload text, on jwt-compact, and throwaway test keys;
 //! 6. [`diagnose`] — why a service would reject the token: generic checks, providers as a table, each target
 //!    service a table of rules, the claim catalogue;
-//! 7. [`api`] — the entry points ([`inspect()`], [`verify()`]), the only modules that combine floors;
+//! 7. [`api`] — the entry points ([`inspect()`], [`verify()`], [`sign()`], [`generate_key()`]), the only modules
+//!    that combine floors;
 //! 8. `wasm` — the binding: converts, and makes `fetchIssuerKeys`' requests.
 //!
 //! Everything noticed is a [`Finding`] with a typed [`Code`]; [`all_codes`] lists every code, and `docs/codes.md`
@@ -46,6 +48,7 @@ pub mod decode;
 // Floor 4.
 pub mod keys;
 // Floor 5.
+pub mod sign;
 pub mod verify;
 // Floor 6.
 pub mod diagnose;
@@ -56,10 +59,14 @@ pub mod api;
 mod wasm;
 
 pub use alg::Algorithm;
-pub use api::{DescribeOptions, InspectOptions, Inspection, VerifyResult, describe_claim, inspect, verify};
+pub use api::{
+    DescribeOptions, GeneratedKey, InspectOptions, Inspection, VerifyResult, describe_claim, generate_key, inspect,
+    sign, verify,
+};
 pub use codes::{Code, Severity, all_codes};
 pub use diagnose::{Decision, Outcome, Rule, TokenDiagnosis, Verdict};
 pub use finding::{Finding, Location, Part};
 pub use input::TextOrBytes;
 pub use keys::{KeyInfo, KeyOptions, KeySet, parse_keys, read_keys};
+pub use sign::{SignOptions, Signing};
 pub use verify::{RawError, Verification, VerifyOptions, verify_raw};

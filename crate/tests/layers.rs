@@ -23,6 +23,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("decode", 3),
     ("keys", 4),
     ("verify", 5),
+    ("sign", 5),
     ("diagnose", 6),
     ("api", 7),
     ("", 7),
@@ -256,6 +257,52 @@ fn no_module_imports_itself_through_others() {
             assert!(circle.is_none(), "import circle: {}", circle.unwrap_or_default().join(" -> "));
         }
     }
+}
+
+/// Private key material (`keys/private.rs`) is read only where keys are read and where tokens are signed: never by
+/// verification, diagnosis, the other entry points or the binding.
+#[test]
+fn only_signing_reads_private_keys() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut all = Vec::new();
+    files(&root, &mut all);
+    let mut readers = Vec::new();
+    for file in &all {
+        let module = module_of(&root, file);
+        let code = code_of(&std::fs::read_to_string(file).unwrap());
+        if ["private_part", "PrivatePart", "PrivateKey", "keys::private"].iter().any(|name| code.contains(name)) {
+            readers.push(module.join("::"));
+        }
+    }
+    readers.sort();
+    assert_eq!(
+        readers,
+        [
+            "keys",
+            "keys::der",
+            "keys::jwk",
+            "keys::material",
+            "keys::private",
+            "sign",
+            "sign::export",
+            "sign::generate",
+            "sign::jwa"
+        ]
+    );
+}
+
+/// Signing and verification sit side by side on floor 5 and share nothing but what is below them.
+#[test]
+fn signing_and_verification_stand_apart() {
+    let graph = graph();
+    let apart = |from: &str, to: &str| {
+        graph
+            .iter()
+            .filter(|(m, _)| m.first().is_some_and(|t| t == from))
+            .all(|(_, edges)| edges.keys().all(|target| target.first().is_none_or(|t| t != to)))
+    };
+    assert!(graph.keys().any(|m| m.first().is_some_and(|t| t == "sign")), "no sign module read");
+    assert!(apart("sign", "verify") && apart("verify", "sign"));
 }
 
 /// The test can fail: a path that goes up is seen.

@@ -1,6 +1,6 @@
 //! Property test: `inspect` never panics and always returns a well-formed result, for arbitrary text and for
 //! thousands of mutations of real tokens and of an API Gateway header value (a panic in wasm traps and kills the
-//! module for the rest of the page's life). Runs on stable Rust in `cargo test`; `PROPTEST_CASES` raises the count
+//! module for the rest of the page's life); nor does `sign`, for arbitrary and mutated payload, header and key text. Runs on stable Rust in `cargo test`; `PROPTEST_CASES` raises the count
 //! for longer runs.
 
 use std::collections::HashMap;
@@ -130,6 +130,79 @@ fn interesting() -> impl Strategy<Value = char> {
     ]
 }
 
+/// Keys to sign with, generated once: a secret, private keys of every family, and a public key.
+fn sign_keys() -> &'static [String] {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let generated = |alg| jwtlens::generate_key(alg).unwrap();
+        let (rsa, ec, ed, p521) = (
+            generated(jwtlens::Algorithm::Ps256),
+            generated(jwtlens::Algorithm::Es256),
+            generated(jwtlens::Algorithm::EdDsa),
+            generated(jwtlens::Algorithm::Es512),
+        );
+        vec![
+            "a-string-secret-at-least-256-bits-long".to_owned(),
+            "short".to_owned(),
+            rsa.private_pem.unwrap(),
+            serde_json::to_string(&ec.private_jwk).unwrap(),
+            ec.private_pem.unwrap(),
+            serde_json::to_string(&ed.private_jwk).unwrap(),
+            p521.private_pem.unwrap(),
+            format!(
+                r#"{{"keys":[{},{}]}}"#,
+                serde_json::to_string(&ed.public_jwk).unwrap(),
+                serde_json::to_string(&ec.private_jwk).unwrap()
+            ),
+            ed.public_pem.unwrap(),
+            String::new(),
+        ]
+    })
+}
+
+fn sign_presets() -> Vec<jwtlens::SignOptions> {
+    let presets = [
+        r#"{}"#,
+        r#"{"alg": "none"}"#,
+        r#"{"alg": "HS512", "typ": "JWT", "kid": true}"#,
+        r#"{"alg": "PS512", "kid": "k", "iat": "now", "expiresIn": 3600, "now": 1700000000.5}"#,
+        r#"{"alg": "ES256", "header": {"typ": "JWT", "kid": "x"}, "expiresIn": -1e300, "now": 1e300}"#,
+        r#"{"alg": "EdDSA", "iat": "now"}"#,
+        r#"{"alg": "Ed25519", "header": "{\n  \"b64\": true\n}", "secretEncoding": "hex"}"#,
+    ];
+    presets.iter().map(|p| serde_json::from_str(p).unwrap()).collect()
+}
+
+fn sign_payloads() -> Vec<String> {
+    vec![
+        r#"{"sub":"1","iat":1,"n":12345678901234567890,"f":1.50}"#.to_owned(),
+        "{\n  \"sub\": \"1\",\n  \"nested\": {\"a\": [1, \"}\", {\"b\": null}]}\n}".to_owned(),
+        r#"{"a":1,"a":2,"\u0069at":"x"}"#.to_owned(),
+        "Example of Ed25519 signing".to_owned(),
+        "[]".to_owned(),
+        String::new(),
+    ]
+}
+
+fn check_signing(result: &jwtlens::Signing) {
+    let known: HashMap<&str, Severity> =
+        jwtlens::all_codes().into_iter().flat_map(|(_, e)| e).map(|e| (e.code, e.severity)).collect();
+    for f in &result.findings {
+        assert_eq!(known.get(f.code()), Some(&f.severity), "unknown code or wrong severity: {f:?}");
+    }
+    if let Some(token) = &result.token {
+        assert!(
+            !result.findings.iter().any(|f| f.severity == Severity::Error && f.code().starts_with("SIGN_")),
+            "{result:?}"
+        );
+        let segments: Vec<&str> = token.split('.').collect();
+        assert_eq!(segments.len(), 3, "{token}");
+        assert_eq!(B64.decode(segments[0]).unwrap(), result.header.as_bytes());
+        assert_eq!(B64.decode(segments[1]).unwrap(), result.payload.as_bytes());
+    }
+    assert!(serde_json::to_string(result).unwrap().starts_with('{'));
+}
+
 /// Cases per strategy: 10,000, or `PROPTEST_CASES` for longer runs.
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000)
@@ -170,6 +243,18 @@ proptest! {
         prop_assert_eq!(result.verdict.is_some(), !result.tokens.is_empty());
     }
 
+    /// Payload, header and key text, each a seed damaged or arbitrary, signed with every option preset.
+    #[test]
+    fn signing(payload in prop::sample::select(sign_payloads()), payload_edits in prop::collection::vec((any::<usize>(), any::<u8>(), interesting()), 0..4), header in prop::option::of(prop_oneof!["[ -~]{0,30}".prop_map(|h| format!("{{\"typ\":\"JWT\",{h}}}")), any::<String>()]), key in prop::sample::select(sign_keys()), key_edits in prop::collection::vec((any::<usize>(), any::<u8>(), interesting()), 0..3), preset in prop::sample::select(sign_presets())) {
+        let payload = mutate(&payload, &payload_edits);
+        let key = if key_edits.len() == 2 { mutate(&key, &key_edits) } else { key };
+        let mut options = preset;
+        if let Some(header) = header {
+            options.header = Some(jwtlens::sign::JsonText::Text(header));
+        }
+        check_signing(&jwtlens::sign(&payload, &key, &options));
+    }
+
     #[test]
     fn arbitrary_segments(header in prop::collection::vec(any::<u8>(), 0..64), payload in prop::collection::vec(any::<u8>(), 0..64), parts in 1usize..7, json_header in "[ -~]{0,40}") {
         let h = if json_header.len() % 2 == 0 { B64.encode(&header) } else { B64.encode(format!("{{\"alg\":\"RS256\",{json_header}}}")) };
@@ -190,4 +275,15 @@ fn seeds_are_checked_too() {
     }
     assert_eq!(seeds.len(), 10);
     assert_eq!(presets().len(), 7);
+    // The signing strategy signs for real: undamaged, every private key and secret makes a token.
+    let mut signed = 0;
+    for key in sign_keys() {
+        for preset in sign_presets() {
+            let result = jwtlens::sign(&sign_payloads()[0], key, &preset);
+            check_signing(&result);
+            signed += usize::from(result.token.is_some());
+        }
+    }
+    assert_eq!((sign_keys().len(), sign_presets().len(), sign_payloads().len()), (10, 7, 6));
+    assert!(signed >= 14, "only {signed} tokens");
 }

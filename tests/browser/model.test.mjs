@@ -2,8 +2,8 @@
 // the redacted report and the example tokens. The browser tests check the same through the page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inspect } from 'jwtlens';
-import { examples, jsonMembers, prettyJson, report, view } from '../../js/element-model.js';
+import { inspect, sign } from 'jwtlens';
+import { examples, jsonMembers, keyAlgorithm, prettyJson, report, signView, view } from '../../js/element-model.js';
 import { b64u, jws } from '../js/tokens.mjs';
 
 test('prettyJson keeps every number, string, key order and duplicate as written', () => {
@@ -133,4 +133,20 @@ test('over the cap, tokens are summarised', () => {
   assert.equal(v.tokens.length, 20);
   assert.equal(v.tokenCount, 25);
   assert.deepEqual(v.more, { count: 5, kinds: { jws: 5 }, withErrors: 0 });
+});
+
+test('the Encode view model: segments, editor errors with line and column, the key that verifies, the key algorithm', () => {
+  const secret = 'a-string-secret-at-least-256-bits-long';
+  const good = signView(sign('{"sub":"1"}', secret, { header: '{"typ":"JWT"}' }));
+  assert.deepEqual(good.segments, good.token.split('.'));
+  assert.equal(good.segments.length, 3);
+  assert.deepEqual([good.alg, good.headerError, good.payloadError, good.publicJwk], ['HS256', null, null, null]);
+  const broken = signView(sign('{"sub":\n}', secret, { header: '[1]' }));
+  assert.equal(broken.token, null);
+  assert.deepEqual(broken.payloadError, { line: 2, column: 1, message: broken.findings.find((f) => f.part === 'payload').message });
+  assert.equal(broken.headerError.message, 'The header is JSON, an array, but it must be an object.');
+  assert.deepEqual(broken.counts, { error: 2, warning: 0, info: 1 });
+  assert.deepEqual(broken.findings.map((f) => f.id), ['sign-0', 'sign-1', 'sign-2']);
+  assert.deepEqual(['', 'RS256', 'nope'].map((c) => keyAlgorithm(c, '{"alg":"PS384"}')), ['PS384', 'RS256', 'PS384']);
+  assert.deepEqual([keyAlgorithm('', '{"alg":"Ed25519"}'), keyAlgorithm('', '{"alg":"none"}'), keyAlgorithm('', '{')], ['EdDSA', 'ES256', 'ES256']);
 });

@@ -286,6 +286,93 @@ test('several tokens: labelled, an ID and an access token side by side; over 20,
   assert.match(await page.textContent('article.token >> nth=44'), /user-44/);
 });
 
+test('encode: edit a claim of a decoded token, re-sign it with a generated key, verify it in the Decode view', async () => {
+  const { page, log } = await openPage(context, url);
+  const loaded = log.requests.length;
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const header = '{"alg":"RS256","kid":"prod-key","typ":"JWT"}';
+  const payload = '{"sub":"user-1","role":"reader","n":12345678901234567890}';
+  await paste(page, `${b64u(header)}.${b64u(payload)}.c2ln`);
+
+  // "Edit and re-sign" brings the exact texts (not the indented view) into the Encode view.
+  await page.click('article.token button.resign');
+  assert.equal(await page.getAttribute('#tab-encode', 'aria-selected'), 'true');
+  assert.equal(await page.locator('#decode-view').isHidden(), true);
+  assert.equal(await page.inputValue('#encode-header'), header);
+  assert.equal(await page.inputValue('#encode-payload'), payload);
+
+  // Live JSON validation, with line and column.
+  const edited = payload.replace('"reader"', '"admin"');
+  await page.fill('#encode-payload', edited.replace(',"n"', ',\n"n" 1'));
+  await page.waitForSelector('#encode-payload-error:not([hidden])');
+  assert.match(await page.textContent('#encode-payload-error'), /^Line 2, column 5: The payload is not valid JSON: expected `:`/);
+  assert.equal(await page.getAttribute('#encode-payload', 'aria-invalid'), 'true');
+  await page.fill('#encode-payload', edited);
+  await page.waitForSelector('#encode-payload-error[hidden]', { state: 'attached' });
+  // No key yet: nothing is signed, and the findings say why.
+  assert.match(await page.textContent('#encode-status'), /^Not signed: 1 error\.$/);
+  assert.deepEqual(await page.locator('#encode-findings li.finding').evaluateAll((els) => els.map((e) => e.dataset.code)), ['SIGN_NO_KEY']);
+
+  // The header names RS256, so the generated key is an RSA key, made in the Worker while a spinner turns.
+  await page.click('#generate-key');
+  assert.match(await page.textContent('#generate-status'), /^Generating an RSA 2048-bit key .* for RS256…$/);
+  assert.equal(await page.locator('.spinner').isVisible(), true);
+  await page.waitForSelector('#encode-token .seg-signature', { timeout: 30_000 });
+  assert.equal(await page.locator('.spinner').isVisible(), false);
+  assert.match(await page.textContent('#generate-status'), /^A new test key for RS256 \(kid [\w-]{43}\) is in the key box\.$/);
+  assert.equal(workers.length, 1, 'the RSA key was generated in the Worker');
+  assert.match(await page.inputValue('#encode-key'), /^-----BEGIN PRIVATE KEY-----\n/);
+  assert.match(await page.textContent('#encode-status'), /^Signed with RS256\.$/);
+  const token = await page.textContent('#encode-token');
+  const [h, p] = token.split('.').map((x) => Buffer.from(x, 'base64url').toString());
+  assert.deepEqual([h, p], [header, edited], 'the exact texts were signed');
+
+  // The token, with the public key that verifies it, in the Decode view: valid.
+  await page.click('#encode-check');
+  assert.equal(await page.getAttribute('#tab-decode', 'aria-selected'), 'true');
+  assert.equal(await page.inputValue('#token'), token);
+  await page.waitForSelector('#signature .decision-line.valid');
+  assert.match(await page.textContent('#signature .decision-line'), /^Valid\s*RS256, key 1, kid prod-key/);
+  assert.match(await page.textContent('pre.json.payload'), /"role": "admin"/);
+
+  // The tabs work by keyboard too (arrow keys, as the WAI-ARIA tabs pattern has it).
+  await page.focus('#tab-decode');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tab-encode', 'aria-selected'), 'true');
+  assert.equal(await page.evaluate(() => document.querySelector('jwt-lens').shadowRoot.activeElement?.id), 'tab-encode');
+  await page.keyboard.press('Home');
+  assert.equal(await page.getAttribute('#tab-decode', 'aria-selected'), 'true');
+
+  // Nothing left the page: the only requests since load are the Worker's own script and the .wasm it compiles.
+  const since = log.requests.slice(loaded).map((u) => u.slice(url.length).replace(/-[\w-]{8}\./, '-HASH.'));
+  assert.deepEqual(since.sort(), ['assets/element-worker-HASH.js', 'assets/jwtlens_bg-HASH.wasm']);
+  assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie, location.href]), [0, 0, '', url]);
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(log.errors, []);
+});
+
+test('encode: every algorithm signs with a generated key and verifies in the Decode view; alg none is flagged', async () => {
+  const { page, log } = await openPage(context, url);
+  await page.click('#tab-encode');
+  let ran = 0;
+  for (const alg of ['HS256', 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'PS256']) {
+    await page.selectOption('#encode-alg', alg);
+    await page.click('#generate-key');
+    await page.waitForFunction((a) => document.querySelector('jwt-lens').shadowRoot.getElementById('encode-status').textContent === `Signed with ${a}.`, alg, { timeout: 30_000 });
+    await page.click('#encode-check');
+    await page.waitForSelector('#signature .decision-line.valid');
+    assert.match(await page.textContent('#signature .decision-line'), new RegExp(`^Valid\\s*${alg}, key 1`), alg);
+    await page.click('#tab-encode');
+    ran += 1;
+  }
+  assert.equal(ran, 7);
+  await page.selectOption('#encode-alg', 'none');
+  await page.waitForFunction(() => document.querySelector('jwt-lens').shadowRoot.getElementById('encode-token').textContent.endsWith('.'));
+  assert.deepEqual(await page.locator('#encode-findings li.finding').evaluateAll((els) => els.map((e) => e.dataset.code)), ['SIGN_ALG_NONE']);
+  assert.deepEqual(log.errors, []);
+});
+
 test('no horizontal scrolling at 360 px, light and dark, in every main state', async () => {
   const { page, log } = await openPage(context, url, { viewport: { width: 360, height: 740 } });
   const widths = [];
@@ -311,6 +398,12 @@ test('no horizontal scrolling at 360 px, light and dark, in every main state', a
   await page.fill('#keys', 'a-secret-that-is-long-enough-for-hs256-keys!!');
   await page.waitForSelector('#signature .decision-line');
   await check('long-values');
+  await page.click('#tab-encode');
+  await page.selectOption('#encode-alg', 'ES512');
+  await page.click('#generate-key');
+  await page.waitForSelector('#encode-token .seg-signature');
+  await page.click('#encode-public-box summary');
+  await check('encode');
   assert.deepEqual(log.errors, []);
 });
 
@@ -336,12 +429,25 @@ test('axe-core finds no serious or critical violation, light and dark, after a p
     }
     await page.click('#context-box summary');
   }
+  // The Encode view, with a generated key, its public key and the token shown.
+  await page.click('#tab-encode');
+  await page.click('#generate-key');
+  await page.waitForSelector('#encode-token .seg-signature');
+  await page.click('#encode-public-box summary');
+  for (const theme of ['light', 'dark']) {
+    if (await page.getAttribute('jwt-lens', 'theme') !== theme) await page.click('#theme');
+    const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    report.push(`encode/${theme}: ${results.violations.length} violations (${results.violations.map((v) => `${v.id}:${v.impact}`).join(', ') || 'none'})`);
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`), [], report.at(-1));
+    await shot(page, `encode-desktop-${theme}`);
+  }
   console.log(`axe-core ${await page.evaluate(() => window.axe.version)}: ${report.join('; ')}`);
 });
 
 test('every field that can hold a token has spellcheck off', async () => {
   const { page } = await openPage(context, url);
-  for (const id of ['token', 'keys', 'rest-header', 'rest-arns', 'issuer']) {
+  for (const id of ['token', 'keys', 'rest-header', 'rest-arns', 'issuer', 'encode-header', 'encode-payload', 'encode-key', 'encode-public']) {
     assert.equal(await page.getAttribute(`#${id}`, 'spellcheck'), 'false', id);
   }
 });

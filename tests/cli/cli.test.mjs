@@ -93,7 +93,8 @@ test('--help lists every flag of the issue; --version is the package version', a
   assert.equal(help.stderr, '');
   for (const flag of ['--now', '--skew', '--issuer', '--pool', '--client-id', '--token-use', '--scope', '--target', '--pool-arn',
     '--method-scope', '--validation-regex', '--header', '--audience', '--route-scope', '--keys', '--secret-encoding',
-    '--fetch-keys', '--json', '--lines', '--no-color', 'jwtlens keys']) {
+    '--fetch-keys', '--json', '--lines', '--no-color', 'jwtlens keys', 'jwtlens sign', '--key', '--generate-key', '--alg',
+    '--jose-header', '--kid', '--typ', '--iat', '--expires-in']) {
     assert.ok(help.stdout.includes(flag), flag);
   }
   assert.match(help.stdout, /^Exit status: 0 .*, 1 .*, 2 a usage error\.$/m);
@@ -274,13 +275,6 @@ test('keys: --keys verifies signatures; jwtlens keys shows what parseKeys reads'
   assert.match(broken.stdout, /^Errors \(\d\)$/m);
 });
 
-test('not yet available: jwtlens sign is a usage error that says so', () => {
-  const r = cli(['sign', '--alg', 'HS256']);
-  assert.equal(r.status, 2);
-  assert.match(r.stderr, /^jwtlens: jwtlens sign is not available in this version \(see jwtlens --help\)\n$/);
-  assert.equal(r.stdout, '');
-});
-
 /** Runs the installed bin without blocking this process (so a server here can answer it). */
 async function cliAsync(args, { input = '' } = {}) {
   const child = spawn(jwtlens, args, { cwd: scratch, env: env() });
@@ -342,6 +336,62 @@ test('--keys reads a binary DER key file as bytes', async () => {
   const r = cli(['--keys', der, token]);
   assert.match(r.stdout, /^Signature: valid ES256, key 0/m);
   assert.match(cli(['keys', der]).stdout, /^Key 0: spki, EC P-256/m);
+});
+
+test('sign: a generated test key, the token alone on standard output, findings on standard error', async () => {
+  const generated = cli(['sign', '--generate-key', 'ES256']);
+  assert.equal(generated.status, 0, generated.stderr);
+  assert.match(generated.stdout, /^-----BEGIN PRIVATE KEY-----\n[\s\S]+-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n[\s\S]+-----END PUBLIC KEY-----\n$/);
+  const keyFile = join(scratch, 'test-key.pem');
+  await writeFile(keyFile, generated.stdout);
+
+  const payload = '{"sub":"cli","n":12345678901234567890}';
+  const r = cli(['sign', payload, '--key', keyFile, '--kid', 'k1', '--typ', 'JWT', '--expires-in', '60', '--now', String(NOW)]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, '');
+  const token = r.stdout.trimEnd();
+  assert.match(r.stdout, /^[\w-]+\.[\w-]+\.[\w-]{86}\n$/);
+  const [header, body] = token.split('.').slice(0, 2).map((s) => Buffer.from(s, 'base64url').toString());
+  assert.equal(header, '{"alg":"ES256","typ":"JWT","kid":"k1"}');
+  assert.equal(body, `{"sub":"cli","n":12345678901234567890,"iat":${NOW},"exp":${NOW + 60}}`);
+  assert.ok(api.verify(token, generated.stdout).valid);
+  // --json is the API's result exactly; the payload can come from standard input.
+  const asJson = cli(['sign', '--json', '--key', keyFile, '--alg', 'ES256'], { input: `${payload}\n` });
+  const result = JSON.parse(asJson.stdout);
+  assert.equal(result.payload, payload);
+  assert.ok(api.verify(result.token, JSON.stringify(result.publicJwk)).valid);
+  assert.deepEqual({ ...result, token: null }, { ...json(api.sign(payload, generated.stdout, { alg: 'ES256' })), token: null });
+
+  // An HMAC secret as printed; --alg none needs no key; refusals exit 1 with nothing on standard output.
+  const secret = cli(['sign', '--generate-key', 'HS384']).stdout.trimEnd();
+  assert.match(secret, /^[\w-]{64}$/);
+  const hs = cli(['sign', '{}', '--key', '-', '--alg', 'HS384'], { input: secret });
+  assert.ok(api.verify(hs.stdout.trimEnd(), secret).valid);
+  const none = cli(['sign', '{"sub":"x"}', '--alg', 'none']);
+  assert.deepEqual(none, { status: 0, stdout: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.\n', stderr: none.stderr });
+  assert.match(none.stderr, /^jwtlens: warning SIGN_ALG_NONE: /);
+  const pub = cli(['sign', '{}', '--key', '-'], { input: api.generateKey('EdDSA').publicPem });
+  assert.equal(pub.status, 1);
+  assert.equal(pub.stdout, '');
+  assert.match(pub.stderr, /^jwtlens: error SIGN_PUBLIC_KEY: Key 1 is a public key/);
+  const broken = cli(['sign', '{"sub":', '--key', keyFile]);
+  assert.equal(broken.status, 1);
+  assert.match(broken.stderr, /SIGN_JSON_INVALID: The payload is not valid JSON: .* at line 1, column 7\./);
+
+  for (const [args, message] of [
+    [['sign', '{}'], /jwtlens sign needs --key/],
+    [['sign', '{}', '--generate-key', 'ES256'], /--generate-key takes no payload/],
+    [['sign', '--generate-key', 'HS1'], /alg must be one of HS256/],
+    [['sign', '{}', '{}', '--key', keyFile], /takes one payload/],
+    [['sign', '-', '--key', '-'], /standard input can be read only once/],
+    [['sign', '{}', '--key', keyFile, '--expires-in', 'soon'], /--expires-in must be a number/],
+    [['sign', '{}', '--key', keyFile, '--target', 'rest'], /--target is not an option of jwtlens sign/],
+  ]) {
+    const u = cli(args);
+    assert.equal(u.status, 2, args.join(' '));
+    assert.match(u.stderr, message);
+    assert.equal(u.stdout, '');
+  }
 });
 
 test('usage errors exit 2 with one line on standard error and a pointer to --help', () => {

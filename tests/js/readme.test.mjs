@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 test('the README examples run and print what they say', async () => {
   const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
   const blocks = [...readme.matchAll(/<!-- example: node -->\n```js\n([\s\S]*?)```/g)].map((m) => m[1]);
-  assert.equal(blocks.length, 5, 'README has the inspect, paste-alone GetUser, GetUser target, verify and createVerifier examples');
+  assert.equal(blocks.length, 6, 'README has the inspect, paste-alone GetUser, GetUser target, verify, createVerifier and sign examples');
   for (const code of blocks) {
     // Written inside the package so that `import 'jwtlens'` resolves to this package by name.
     const file = new URL('./.readme-example.mjs', import.meta.url);

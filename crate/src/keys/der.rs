@@ -9,6 +9,7 @@ use der::asn1::{AnyRef, ObjectIdentifier};
 use der::{Decode as _, Tag, Tagged as _};
 
 use super::material::{self, Built, Problem};
+use super::private::{self, PrivatePart};
 use super::{CertificateInfo, KeyCode};
 use crate::alg::{Algorithm, Curve};
 use crate::finding::Finding;
@@ -278,8 +279,9 @@ pub(crate) fn pkcs1_public(der: &[u8]) -> Result<Built, Problem> {
     material::rsa(key.modulus.as_bytes(), key.public_exponent.as_bytes())
 }
 
-fn private(mut built: Built) -> Built {
+fn private(mut built: Built, part: PrivatePart) -> Built {
     built.private = true;
+    built.private_part = Some(part);
     built
 }
 
@@ -289,7 +291,14 @@ fn private(mut built: Built) -> Built {
 /// A finding when the structure is unreadable.
 pub(crate) fn pkcs1_private(der: &[u8]) -> Result<Built, Problem> {
     let key = pkcs1::RsaPrivateKey::from_der(der).map_err(|e| invalid("RSA private key (PKCS#1)", e))?;
-    material::rsa(key.modulus.as_bytes(), key.public_exponent.as_bytes()).map(private)
+    let built = material::rsa(key.modulus.as_bytes(), key.public_exponent.as_bytes())?;
+    let primes = [key.prime1.as_bytes(), key.prime2.as_bytes()];
+    let part = if key.other_prime_infos.is_some() {
+        PrivatePart::Unusable("it has more than two prime factors, which jwtlens does not sign with".to_owned())
+    } else {
+        private::rsa(key.modulus.as_bytes(), key.public_exponent.as_bytes(), key.private_exponent.as_bytes(), &primes)
+    };
+    Ok(private(built, part))
 }
 
 /// The parts of a SEC1 `ECPrivateKey` (RFC 5915): the private scalar, the curve parameters (tag and contents) and
@@ -335,7 +344,7 @@ fn ec_private(named: NamedCurve, key: &Sec1Parts<'_>) -> Result<Built, Problem> 
         }
     }
     explicit_note(&mut derived, named);
-    Ok(private(derived))
+    Ok(private(derived, private::ec(named.0, key.scalar)))
 }
 
 fn sec1_curve(key: &Sec1Parts<'_>) -> Result<NamedCurve, Problem> {
@@ -400,7 +409,7 @@ pub(crate) fn pkcs8(der: &[u8]) -> Result<Built, Problem> {
                     ));
                 }
             }
-            Ok(private(derived))
+            Ok(private(derived, private::ed25519(seed)))
         }
         other => Err(other_algorithm(other)),
     }

@@ -9,6 +9,7 @@ use base64::engine::{DecodePaddingMode, GeneralPurposeConfig};
 use serde_json::{Map, Value};
 
 use super::material::{self, Built, Problem};
+use super::private::{self, PrivatePart};
 use super::{KeyCode, KeyFormat, KeySet};
 use crate::alg::Curve;
 use crate::finding::Finding;
@@ -119,9 +120,29 @@ fn coordinate(
     Ok(padded)
 }
 
-fn private(mut built: Built) -> Built {
+fn private(mut built: Built, part: PrivatePart) -> Built {
     built.private = true;
+    built.private_part = Some(part);
     built
+}
+
+/// The private part of an RSA JWK with `d`: its primes `p` and `q` when both are given, else recovered from `d`.
+fn rsa_private(jwk: &Map<String, Value>, n: &[u8], e: &[u8], notes: &mut Vec<Finding>) -> PrivatePart {
+    let member = |name: &str, notes: &mut Vec<Finding>| bytes(jwk, name, "RSA", notes).map_err(|f| f.message);
+    let numbers = member("d", notes).and_then(|d| {
+        let primes = match (jwk.contains_key("p"), jwk.contains_key("q")) {
+            (true, true) => vec![member("p", notes)?, member("q", notes)?],
+            _ => Vec::new(),
+        };
+        Ok((d, primes))
+    });
+    match numbers {
+        Ok((d, primes)) => {
+            let primes: Vec<&[u8]> = primes.iter().map(Vec::as_slice).collect();
+            private::rsa(n, e, &d, &primes)
+        }
+        Err(why) => PrivatePart::Unusable(why),
+    }
 }
 
 /// Reads the key material of one JWK. `notes` receives findings that do not make the key unusable.
@@ -135,8 +156,14 @@ pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<
             Err(Finding::new(KeyCode::Invalid, "The JWK has no \"kty\" (key type) string, which every JWK requires."))
         }
         Some("RSA") => {
-            let built = material::rsa(&bytes(jwk, "n", "RSA", notes)?, &bytes(jwk, "e", "RSA", notes)?)?;
-            Ok(if jwk.contains_key("d") { private(built) } else { built })
+            let (n, e) = (bytes(jwk, "n", "RSA", notes)?, bytes(jwk, "e", "RSA", notes)?);
+            let built = material::rsa(&n, &e)?;
+            Ok(if jwk.contains_key("d") {
+                let part = rsa_private(jwk, &n, &e, notes);
+                private(built, part)
+            } else {
+                built
+            })
         }
         Some("EC") => {
             let curve = match crv {
@@ -157,14 +184,15 @@ pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<
             point.extend(coordinate(jwk, "y", curve, notes)?);
             let built = material::ec(curve, &point)?;
             if jwk.contains_key("d") {
-                let derived = material::ec_from_private(curve, &bytes(jwk, "d", "EC", notes)?)?;
+                let d = bytes(jwk, "d", "EC", notes)?;
+                let derived = material::ec_from_private(curve, &d)?;
                 if !material::same_public(&built, &derived) {
                     return Err(Finding::new(
                         KeyCode::PrivateMismatch,
                         "The EC JWK's private part \"d\" does not belong to its public point (x, y).",
                     ));
                 }
-                return Ok(private(built));
+                return Ok(private(built, private::ec(curve, &d)));
             }
             Ok(built)
         }
@@ -172,14 +200,15 @@ pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<
             Some("Ed25519") => {
                 let built = material::ed25519(&bytes(jwk, "x", "OKP", notes)?)?;
                 if jwk.contains_key("d") {
-                    let derived = material::ed25519_from_seed(&bytes(jwk, "d", "OKP", notes)?)?;
+                    let d = bytes(jwk, "d", "OKP", notes)?;
+                    let derived = material::ed25519_from_seed(&d)?;
                     if !material::same_public(&built, &derived) {
                         return Err(Finding::new(
                             KeyCode::PrivateMismatch,
                             "The Ed25519 JWK's private part \"d\" does not belong to its public key \"x\".",
                         ));
                     }
-                    return Ok(private(built));
+                    return Ok(private(built, private::ed25519(&d)));
                 }
                 Ok(built)
             }

@@ -104,8 +104,10 @@ pub(crate) struct Built {
     pub refusal: Option<String>,
     /// Findings about the key (without a location; the caller adds it).
     pub findings: Vec<Finding>,
-    /// The pasted key was a private key; only its public half is kept.
+    /// The pasted key was a private key; only its public half is used for verification.
     pub private: bool,
+    /// The private half, for signing only (see `private.rs`).
+    pub private_part: Option<super::private::PrivatePart>,
     /// Algorithms the key's own encoding restricts it to (RSASSA-PSS parameters of an SPKI).
     pub pss_restriction: Option<Vec<Algorithm>>,
     pub certificate: Option<super::CertificateInfo>,

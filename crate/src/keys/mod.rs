@@ -15,6 +15,7 @@ mod der;
 mod jwk;
 pub(crate) mod material;
 mod pem;
+pub(crate) mod private;
 mod secret;
 
 use serde::{Deserialize, Serialize};
@@ -155,6 +156,9 @@ pub struct KeyInfo {
     /// Algorithms the key's own encoding allows (RSASSA-PSS parameters); `None` when unrestricted.
     #[serde(skip)]
     pub(crate) pss_restriction: Option<Vec<Algorithm>>,
+    /// The private half of a private key, for signing only: never serialized, redacted in `Debug`.
+    #[serde(skip)]
+    pub(crate) private_part: Option<private::PrivatePart>,
 }
 
 impl KeyInfo {
@@ -178,6 +182,7 @@ impl KeyInfo {
             material: None,
             refusal: None,
             pss_restriction: None,
+            private_part: None,
         }
     }
 
@@ -263,6 +268,7 @@ impl KeySet {
                 info.refusal = built.refusal;
                 info.pss_restriction = built.pss_restriction;
                 info.material = built.material;
+                info.private_part = built.private_part;
                 let mut findings = built.findings;
                 if info.private {
                     findings.insert(

@@ -16,9 +16,11 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use self::values::{Failure, options, string, text_or_bytes};
+use crate::api::GenerateError;
 use crate::keys::{KeyOptions, read_keys};
+use crate::sign::SignOptions;
 use crate::verify::VerifyOptions;
-use crate::{DescribeOptions, InspectOptions, describe_claim, inspect, verify};
+use crate::{Algorithm, DescribeOptions, InspectOptions, describe_claim, generate_key, inspect, sign, verify};
 
 #[derive(Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -72,6 +74,37 @@ pub fn js_parse_keys(keys: JsValue, opts: JsValue) -> String {
     respond(text_or_bytes(&keys, "keys").and_then(|keys| {
         let opts = options::<KeyOptions>(&opts, "options", true)?;
         Ok(read_keys(&keys, &opts))
+    }))
+}
+
+/// `sign(payload, key, options)` → the envelope of a `Signing` (its findings carry JSON lines and columns, no input
+/// offsets). The payload is JSON text, signed byte for byte, or an object, written with `JSON.stringify`; `now` for
+/// `iat` and `expiresIn` is the JavaScript clock unless given.
+#[wasm_bindgen(js_name = sign)]
+#[must_use]
+pub fn js_sign(payload: JsValue, key: JsValue, opts: JsValue) -> String {
+    respond(values::json_text(&payload, "payload").and_then(|payload| {
+        let key = string(&key, "key")?;
+        let opts = options::<SignOptions>(&opts, "options", true)?;
+        Ok(sign(&payload, &key, &opts))
+    }))
+}
+
+/// `generateKey(alg)` → the envelope of a `GeneratedKey`.
+#[wasm_bindgen(js_name = generateKey)]
+#[must_use]
+pub fn js_generate_key(alg: JsValue) -> String {
+    let parsed = string(&alg, "alg").and_then(|name| {
+        Algorithm::from_name(&name).ok_or_else(|| {
+            let names: Vec<&str> = Algorithm::ALL.iter().map(|a| a.name()).collect();
+            Failure::argument(format!("alg must be one of {}, got {name:?}", names.join(", ")))
+        })
+    });
+    respond(parsed.and_then(|alg| {
+        generate_key(alg).map_err(|e| Failure {
+            code: if e == GenerateError::NoRandomness { "ERR_NO_RANDOMNESS" } else { "ERR_INTERNAL" },
+            message: e.to_string(),
+        })
     }))
 }
 

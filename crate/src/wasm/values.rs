@@ -57,6 +57,19 @@ pub(super) fn string(value: &JsValue, name: &str) -> Result<String, Failure> {
     value.as_string().ok_or_else(|| Failure::argument(format!("{name} must be a string, got {}", kind(value))))
 }
 
+/// JSON text as given, or a plain object or array written with `JSON.stringify` (compact, in its own key order).
+pub(super) fn json_text(value: &JsValue, name: &str) -> Result<String, Failure> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    let wrong = || Failure::argument(format!("{name} must be JSON text or an object, got {}", kind(value)));
+    if !value.is_object() || value.is_function() || value.is_instance_of::<Uint8Array>() {
+        return Err(wrong());
+    }
+    // A circular object makes JSON.stringify throw: reported as the wrong kind of payload.
+    js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()).ok_or_else(wrong)
+}
+
 /// A string or `Uint8Array` argument (key text, or the bytes of a key file).
 pub(super) fn text_or_bytes(value: &JsValue, name: &str) -> Result<TextOrBytes, Failure> {
     if let Some(text) = value.as_string() {
