@@ -26,17 +26,21 @@
 //     (.written with span.seg-header/.seg-payload/.seg-signature and mark[data-finding], pre.json.header, pre.json.payload,
 //      dl.claims, figure.timeline), .more > button.show-all; #copy-report, #redactions.
 import { load } from './init.js';
+import { loadDecoder } from './decoder.js';
 import { ALWAYS_REDACTED, DEFAULT_REDACTED, SIGN_ALGORITHMS, createSession, examples, keyAlgorithm, signView, summary, targetName, TOKEN_LIMIT } from './element-model.js';
 import { css } from './element-styles.js';
 
 /** Inputs longer than this (UTF-16 units) are decoded in the Worker; shorter ones at once on the main thread. */
 const MAIN_THREAD_LIMIT = 64 * 1024;
 
-const config = { wasm: undefined, worker: undefined };
+const config = { wasm: undefined, decoder: undefined, worker: undefined };
 
 /**
- * Where the element gets its WebAssembly module and Worker. Call before the first <jwt-lens> connects.
- * `wasm`: a compiled WebAssembly.Module, the module's bytes, or a URL (default: the .wasm next to the glue).
+ * Where the element gets its WebAssembly modules and Worker. Call before the first <jwt-lens> connects.
+ * `wasm`: the full module (keys, verification, signing) as a compiled WebAssembly.Module, its bytes, or a URL
+ * (default: the .wasm next to the glue).
+ * `decoder`: the decoder-only module, loaded first so that a paste is decoded while the full one loads (same forms;
+ * default: next to its glue), or `false` to load only the full module (a single-file page that has it inline).
  * `worker`: a function returning a Worker running js/element-worker.js, or `false` to decode everything on the
  * main thread (big pastes then block the page while they decode).
  */
@@ -62,12 +66,32 @@ class Engine {
     this.ready = this.#init();
   }
 
+  #full = null;
+
   async #init() {
     let source = config.wasm;
     if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) source = await WebAssembly.compile(source);
     this.module = source instanceof WebAssembly.Module ? source : undefined;
-    this.api = await load(source);
-    this.main = createSession(this.api);
+    this.source = source;
+    if (config.decoder === false) {
+      await this.full();
+    } else {
+      this.api = await loadDecoder(config.decoder);
+      this.main = createSession(this.api);
+    }
+  }
+
+  /**
+   * The full module (keys, verification, signing, fetching), loaded once, on first need or when the page is idle
+   * after its first answer; from then on every call uses it. `fullApi` is set once it is loaded.
+   */
+  full() {
+    this.#full ??= load(this.source).then((api) => {
+      this.api = this.fullApi = api;
+      this.main = createSession(api);
+      return api;
+    });
+    return this.#full;
   }
 
   usesWorker(input) {
@@ -116,6 +140,7 @@ class Engine {
 
   async run(input, options, limits) {
     await this.ready;
+    if (options.keys !== undefined && !this.fullApi) await this.full();
     if (this.usesWorker(input)) {
       try {
         await this.#startWorker();
@@ -143,7 +168,7 @@ class Engine {
         if (!e.workerBroken) throw e;
       }
     }
-    return this.api.generateKey(alg);
+    return (await this.full()).generateKey(alg);
   }
 
   /** Follow-up questions go to wherever the last result lives. */
@@ -320,6 +345,8 @@ export class JwtLens extends HTMLElement {
       this.#run();
       this.#sign();
       this.#resolveReady();
+      // The full module (keys, signing) follows once the page is idle, so it is there when the user asks for it.
+      (globalThis.requestIdleCallback ?? setTimeout)(() => engine.full().catch(() => {}));
       // A User Timing mark, so the page's time to interactive can be read (scripts/bench-page.mjs).
       performance.mark?.('jwtlens-ready');
       this.dispatchEvent(new CustomEvent('jwtlens-ready', { bubbles: true, composed: true }));
@@ -621,9 +648,14 @@ export class JwtLens extends HTMLElement {
     if (f.encIat.checked) options.iat = 'now';
     const expires = f.encExpires.value.trim();
     if (expires !== '' && Number.isFinite(Number(expires))) options.expiresIn = Number(expires);
+    if (!engine.fullApi) {
+      f.encStatus.textContent = 'Loading the signing module…';
+      engine.full().then(() => this.#sign(), (e) => { f.encStatus.textContent = `Could not load the signing module: ${e.message}`; });
+      return;
+    }
     let v;
     try {
-      v = signView(engine.api.sign(f.encPayload.value, f.encKey.value, options));
+      v = signView(engine.fullApi.sign(f.encPayload.value, f.encKey.value, options));
     } catch (e) {
       f.encStatus.textContent = `Could not sign: ${e.message}`;
       return;
@@ -1072,7 +1104,7 @@ function statusText(v) {
 
 function loadFailure(error) {
   const reason = String(error?.message ?? error);
-  let hint = 'Check that jwtlens_bg.wasm is served next to the scripts, as application/wasm.';
+  let hint = 'Check that jwtlens-decoder_bg.wasm and jwtlens_bg.wasm are served next to the scripts, as application/wasm.';
   if (typeof WebAssembly !== 'object') hint = 'This browser has WebAssembly turned off (some hardened configurations do); jwtlens needs it.';
   else if (location.protocol === 'file:') hint = 'Browsers do not load WebAssembly for a page opened from a file: open the single-file build (jwtlens.html) instead, or serve this folder over HTTP (npm start).';
   else if (/Content Security Policy|CSP|wasm-unsafe-eval/i.test(reason)) hint = 'The Content-Security-Policy must allow \'wasm-unsafe-eval\' in script-src.';

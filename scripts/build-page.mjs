@@ -18,7 +18,7 @@ const outDir = `${root}dist/page`;
 const BOOT_TAG = '<script src="./boot.js"></script>';
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-/** The folder build's extras: boot.js as a hashed classic script, and a preload of the .wasm so it downloads in
+/** The folder build's extras: boot.js as a hashed classic script, and a preload of the decoder .wasm so it downloads in
  * parallel with the scripts instead of after them. boot.js is a classic script (it must run where modules cannot),
  * which Vite does not bundle: it is taken out of the HTML before Vite reads it and put back under its hashed name. */
 function pageExtras() {
@@ -37,7 +37,8 @@ function pageExtras() {
         handler(html, ctx) {
           const files = Object.values(ctx.bundle ?? {});
           const boot = files.find((o) => o.names?.includes('boot.js') || o.name === 'boot.js');
-          const wasm = files.find((o) => o.fileName.endsWith('.wasm'));
+          // The decoder-only module is what the page needs first; the full one follows when the page is idle.
+          const wasm = files.find((o) => /jwtlens-decoder_bg.*\.wasm$/.test(o.fileName));
           if (!boot || !wasm) throw new Error(`page build: boot.js (${Boolean(boot)}) or the .wasm (${Boolean(wasm)}) missing from the bundle`);
           return [
             { tag: 'link', attrs: { rel: 'preload', href: `./${wasm.fileName}`, as: 'fetch', type: 'application/wasm', crossorigin: true }, injectTo: 'head' },

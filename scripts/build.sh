@@ -1,25 +1,36 @@
 #!/usr/bin/env bash
 # Builds the npm package's WebAssembly: cargo (release profile, tuned for size in Cargo.toml) -> wasm-bindgen at the
 # version locked in Cargo.lock -> wasm-opt from npm's binaryen (Debian's breaks modules) -> dist/wasm/.
-# The hand-written loaders in js/ import dist/wasm/jwtlens.js. Skips the slow steps when the .wasm is unchanged.
+# Two modules from the one crate: jwtlens (everything) and jwtlens-decoder (the `decoder` feature: decoding and
+# diagnosis only), which the page loads first. The hand-written loaders in js/ import their glue. Skips the slow steps
+# for a module whose .wasm is unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-
-# Every cargo invocation of this project's scripts takes the same lock, so two never compete for the 2 cores.
-flock /tmp/jwtlens-build.lock cargo build --quiet --release --target wasm32-unknown-unknown -p jwtlens
-
-raw=target/wasm32-unknown-unknown/release/jwtlens.wasm
-out=dist/wasm
-if [ -f "$out/.source.wasm" ] && cmp -s "$raw" "$out/.source.wasm" && [ -f "$out/jwtlens_bg.wasm" ]; then
-  exit 0
-fi
 source scripts/env.sh
-rm -rf "$out" && mkdir -p "$out"
-# The `web` target serves browsers, bundlers (Vite builds it with no plugin) and Node (js/node.js passes the bytes).
-# --experimental-reset-state-function: the glue gets __wbg_reset_state(), with which js/core.js re-instantiates the
-# module after a trap (a trapped instance keeps the failed call's heap and stack pointer, so later calls fail too).
-"$bindgen" --target web --no-typescript --experimental-reset-state-function --out-dir "$out" --out-name jwtlens "$raw"
-node_modules/.bin/wasm-opt -Oz "$out/jwtlens_bg.wasm" -o "$out/jwtlens_bg.wasm"
-cp "$raw" "$out/.source.wasm"
+out=dist/wasm
+mkdir -p "$out"
+
+# build <name> [cargo feature]: one module into dist/wasm/<name>.js and <name>_bg.wasm.
+build() {
+  local name=$1 features=${2:-}
+  # Every cargo invocation of this project's scripts takes the same lock, so two never compete for the 2 cores.
+  flock /tmp/jwtlens-build.lock cargo build --quiet --release --target wasm32-unknown-unknown -p jwtlens \
+    ${features:+--features "$features"}
+  local raw=target/wasm32-unknown-unknown/release/jwtlens.wasm
+  if [ -f "$out/.$name.source.wasm" ] && cmp -s "$raw" "$out/.$name.source.wasm" && [ -f "$out/${name}_bg.wasm" ]; then
+    return 0
+  fi
+  cp "$raw" "$out/.$name.source.wasm"
+  rm -f "$out/$name.js" "$out/${name}_bg.wasm"
+  # The `web` target serves browsers, bundlers (Vite builds it with no plugin) and Node (js/node.js passes the
+  # bytes). --experimental-reset-state-function: the glue gets __wbg_reset_state(), with which js/core.js
+  # re-instantiates the module after a trap (a trapped instance keeps the failed call's heap and stack pointer).
+  "$bindgen" --target web --no-typescript --experimental-reset-state-function --out-dir "$out" --out-name "$name" \
+    "$out/.$name.source.wasm"
+  node_modules/.bin/wasm-opt -Oz "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+}
+
+build jwtlens
+build jwtlens-decoder decoder
 node scripts/size.mjs

@@ -11,10 +11,14 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url);
-const bytes = readFileSync(new URL('dist/wasm/jwtlens_bg.wasm', root));
-const gzip = gzipSync(bytes, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`dist/wasm/jwtlens_bg.wasm: ${kb(bytes.length)} raw, ${kb(gzip)} gzip -9`);
+// The decoder-only module is what the page loads first; the full one is everything (what the package loads).
+for (const [file, role] of [['jwtlens-decoder_bg.wasm', 'the page loads first'], ['jwtlens_bg.wasm', 'everything']]) {
+  const url = new URL(`dist/wasm/${file}`, root);
+  if (!existsSync(url)) continue;
+  const bytes = readFileSync(url);
+  console.log(`dist/wasm/${file}: ${kb(bytes.length)} raw, ${kb(gzipSync(bytes, { level: 9 }).length)} gzip -9 (${role})`);
+}
 if (process.argv.includes('--tarball')) {
   const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--loglevel=error'], { cwd: root, encoding: 'utf8' }));
   console.log(`npm tarball: ${kb(pack.size)} packed, ${kb(pack.unpackedSize)} unpacked, ${pack.entryCount} files`);

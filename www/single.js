@@ -17,6 +17,8 @@ function bytes(id) {
 const workerCode = new Blob([bytes('jwtlens-worker')], { type: 'text/javascript' });
 configure({
   wasm: bytes('jwtlens-wasm'),
+  // One file holds one module: the full one, inline (nothing to wait for over a network).
+  decoder: false,
   worker: () => new Worker(URL.createObjectURL(workerCode)),
 });
 start();

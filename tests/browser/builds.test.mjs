@@ -101,7 +101,7 @@ test('a .wasm that cannot load gives a visible, specific error instead of "Loadi
     await page.goto(url);
     await page.waitForSelector('body[data-ready="error"]', { timeout: 20_000 });
     const text = await page.textContent('#boot');
-    assert.match(text, /The decoder \(WebAssembly\) could not be loaded: .+\. Check that jwtlens_bg\.wasm is served/);
+    assert.match(text, /The decoder \(WebAssembly\) could not be loaded: .+\. Check that jwtlens-decoder_bg\.wasm and jwtlens_bg\.wasm are served/);
     assert.equal(await page.isVisible('#boot'), true);
     assert.match(await page.textContent('#loading'), /could not be loaded/);
   } finally {
@@ -131,7 +131,7 @@ test('the server: compressed, cacheable by content hash, security headers, favic
     assert.equal(index.headers['x-content-type-options'], 'nosniff');
     assert.equal(index.headers['referrer-policy'], 'no-referrer');
     const html = (await get(url)).body.toString();
-    const wasmPath = html.match(/href="\.\/(assets\/jwtlens_bg-[\w-]+\.wasm)"/)[1];
+    const wasmPath = html.match(/href="\.\/(assets\/jwtlens-decoder_bg-[\w-]+\.wasm)"/)[1];
     const favicon = html.match(/rel="icon" href="\.\/(assets\/favicon-[\w-]+\.svg)"/)[1];
     const wasm = await get(url + wasmPath, { 'accept-encoding': 'br' });
     assert.equal(wasm.headers['content-encoding'], 'br');

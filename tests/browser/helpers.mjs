@@ -42,6 +42,14 @@ export async function openPage(context, url, { viewport = { width: 1280, height:
   });
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+  // A page that started on the decoder-only module fetches the full one once idle: wait for that request, so that
+  // what a test counts after this point is what the test itself caused.
+  if (log.requests.some((u) => /jwtlens-decoder_bg/.test(u))) {
+    for (let waited = 0; !log.requests.some((u) => /\/jwtlens_bg-/.test(u)); waited += 50) {
+      if (waited > 10_000) throw new Error('the full module was never requested');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
   return { page, log };
 }
 

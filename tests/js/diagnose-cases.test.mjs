@@ -3,9 +3,8 @@
 // crate/tests/diagnose_cases.rs runs the same file against the core, so the two sides cannot drift apart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { inspect, codes } from 'jwtlens';
-import { jws } from './tokens.mjs';
+import { file, caseCall } from './cases.mjs';
 
 /** How many cases the file holds; a case removed or added without updating this fails the suite. */
 const CASES = 87;
@@ -21,39 +20,9 @@ const DIAGNOSIS_PHASES = [
   'Tokens of one sign-in',
 ];
 
-const file = JSON.parse(await readFile(new URL('../cases/diagnose.json', import.meta.url), 'utf8'));
-
-/** `base` with `overrides` applied: a member set to null is removed. */
-function merge(base, overrides = {}) {
-  const out = { ...base };
-  for (const [k, v] of Object.entries(overrides)) {
-    if (v === null) delete out[k];
-    else out[k] = v;
-  }
-  return out;
-}
-
-/** Replaces `{token}` in every string of `v`. */
-function substitute(v, token) {
-  if (typeof v === 'string') return v.replaceAll('{token}', token);
-  if (Array.isArray(v)) return v.map((x) => substitute(x, token));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, substitute(x, token)]));
-  return v;
-}
-
-/** The compact token a variant (or its `second`) describes: a base token with header and payload overrides. */
-function build(variant) {
-  const base = file.tokens[variant.token];
-  assert.ok(base, `unknown base token ${variant.token}`);
-  return jws(merge(base.header, variant.header), merge(base.payload, variant.payload));
-}
-
 function run(variant) {
-  const token = build(variant);
-  const second = variant.second ? build(variant.second) : '';
-  const input = variant.input === undefined ? token : variant.input.replaceAll('{token}', token).replaceAll('{second}', second);
-  // Options keep a null: it means "no value" there (`now: null`: no evaluation time).
-  const result = inspect(input, substitute({ now: file.now, ...variant.options }, token));
+  const { input, options } = caseCall(variant);
+  const result = inspect(input, options);
   return { found: result.findings.map((f) => f.code), decision: result.verdict?.decision };
 }
 

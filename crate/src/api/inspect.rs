@@ -96,6 +96,24 @@ pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
 pub(crate) fn inspect_with_keys(input: &str, options: &InspectOptions, keys: Option<&KeySet>) -> Inspection {
     let decoded = decode_input(input);
     let verifications = keys.map(|set| verify_all(&decoded, set, options)).unwrap_or_default();
+    diagnosed(decoded, options, keys, verifications)
+}
+
+/// [`inspect`] without keys: decoding and diagnosis only, nothing read as a key and no signature checked (the
+/// signature rules stay open). `options.keys` is not read. What the decoder-only WebAssembly module runs: nothing
+/// here reaches the key formats or the signature arithmetic, so the linker leaves them out.
+#[must_use]
+pub fn inspect_unverified(input: &str, options: &InspectOptions) -> Inspection {
+    diagnosed(decode_input(input), options, None, Vec::new())
+}
+
+/// The diagnosis of a decoded input, with the keys and verifications there are.
+fn diagnosed(
+    decoded: DecodedInput,
+    options: &InspectOptions,
+    keys: Option<&KeySet>,
+    verifications: Vec<Verification>,
+) -> Inspection {
     let evidence: Vec<SignatureEvidence> = decoded
         .tokens
         .iter()

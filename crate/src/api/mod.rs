@@ -10,7 +10,7 @@ mod verify;
 
 pub use describe::{DescribeOptions, describe_claim};
 pub use fetch::{FetchOptions, KeysFetched, KeysPlan, plan_issuer_keys};
-pub use inspect::{InspectOptions, Inspection, inspect};
+pub use inspect::{InspectOptions, Inspection, inspect, inspect_unverified};
 pub use sign::{GenerateError, GeneratedKey, generate_key, sign};
 pub use verifier::{Verifier, VerifierCall, VerifierOptions};
 pub use verify::{VerifyResult, verify};

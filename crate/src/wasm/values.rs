@@ -58,6 +58,7 @@ pub(super) fn string(value: &JsValue, name: &str) -> Result<String, Failure> {
 }
 
 /// JSON text as given, or a plain object or array written with `JSON.stringify` (compact, in its own key order).
+#[cfg_attr(feature = "decoder", allow(dead_code, reason = "signing is in the full module only"))]
 pub(super) fn json_text(value: &JsValue, name: &str) -> Result<String, Failure> {
     if let Some(text) = value.as_string() {
         return Ok(text);
@@ -71,6 +72,7 @@ pub(super) fn json_text(value: &JsValue, name: &str) -> Result<String, Failure> 
 }
 
 /// A string or `Uint8Array` argument (key text, or the bytes of a key file).
+#[cfg_attr(feature = "decoder", allow(dead_code, reason = "keys are in the full module only"))]
 pub(super) fn text_or_bytes(value: &JsValue, name: &str) -> Result<TextOrBytes, Failure> {
     if let Some(text) = value.as_string() {
         return Ok(TextOrBytes::Text(text));
