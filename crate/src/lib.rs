@@ -7,7 +7,7 @@
 //! ## Floors
 //! Modules are layered; each imports only from floors below it (`crate/tests/layers.rs` enforces this):
 //! 1. primitives — [`codes`] (every finding code), [`finding`], [`spanned`] text with input offsets, [`base64url`],
-//!    [`json`], [`alg`], [`datetime`], [`hex`];
+//!    [`json`], [`alg`], [`datetime`], [`hex`], [`limits`] (how much one call reads);
 //! 2. [`issuer`] — URLs, Cognito pools (id, region, ARN, issuer), issuer comparison, where keys are published;
 //! 3. [`decode`] — paste hygiene ([`decode::paste`]) and token structure ([`decode::token`]): what was pasted and
 //!    what each token is;
@@ -35,6 +35,7 @@ pub mod datetime;
 pub mod finding;
 pub mod hex;
 pub mod json;
+pub mod limits;
 pub mod spanned;
 // Floor 2.
 pub mod issuer;
@@ -58,4 +59,5 @@ pub use codes::{Code, Severity, all_codes};
 pub use diagnose::{Decision, Outcome, Rule, TokenDiagnosis, Verdict};
 pub use finding::{Finding, Location, Part};
 pub use keys::{KeyInfo, KeyOptions, KeySet, parse_keys};
+pub use limits::Limits;
 pub use verify::{RawError, Verification, VerifyOptions, verify_raw};

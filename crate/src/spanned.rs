@@ -169,19 +169,27 @@ impl Spanned {
     }
 }
 
-/// Maps byte offsets of `input` to UTF-16 code units, the unit JavaScript strings use. Offsets past the end map to
-/// the length.
-pub fn utf16_offsets(input: &str) -> impl Fn(usize) -> usize {
-    let mut table = Vec::with_capacity(input.len() + 1);
+/// Rewrites byte offsets of `input` in place as UTF-16 code units, the unit JavaScript strings use. An offset inside
+/// a character counts the units before that character; offsets past the end become the length. Walks the input once,
+/// only as far as the largest offset, and allocates only for the offsets (never a table the size of the input: an
+/// input over the size limit has no offsets, and costs nothing here).
+pub fn offsets_to_utf16(input: &str, offsets: &mut [&mut usize]) {
+    offsets.sort_unstable_by_key(|o| **o);
+    let mut pending = offsets.iter_mut().peekable();
     let mut units = 0;
-    for c in input.chars() {
-        for _ in 0..c.len_utf8() {
-            table.push(units);
+    for (at, c) in input.char_indices() {
+        let end = at + c.len_utf8();
+        while let Some(offset) = pending.next_if(|o| ***o < end) {
+            **offset = units;
+        }
+        if pending.peek().is_none() {
+            return;
         }
         units += c.len_utf16();
     }
-    table.push(units);
-    move |offset| table.get(offset).copied().unwrap_or(units)
+    for offset in pending {
+        **offset = units;
+    }
 }
 
 #[cfg(test)]
@@ -190,8 +198,10 @@ mod tests {
 
     #[test]
     fn utf16_offsets_count_code_units() {
-        let map = utf16_offsets("é😀a");
-        assert_eq!([map(0), map(2), map(6), map(7), map(99)], [0, 1, 3, 4, 4]);
+        let mut values = [6, 0, 99, 2, 7, 1, 2];
+        let mut offsets: Vec<&mut usize> = values.iter_mut().collect();
+        offsets_to_utf16("é😀a", &mut offsets);
+        assert_eq!(values, [3, 0, 4, 1, 4, 0, 1]);
     }
 
     #[test]

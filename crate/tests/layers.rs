@@ -17,6 +17,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("alg", 1),
     ("datetime", 1),
     ("hex", 1),
+    ("limits", 1),
     ("issuer", 2),
     ("decode", 3),
     ("keys", 4),

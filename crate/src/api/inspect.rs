@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::verify::token_context;
-use crate::codes::VerifyCode;
+use crate::codes::{PasteCode, VerifyCode};
 use crate::decode::token::{Token, TokenKind};
 use crate::decode::{DecodedInput, decode_input};
 use crate::diagnose::{
@@ -15,6 +15,7 @@ use crate::diagnose::{
 };
 use crate::finding::Finding;
 use crate::keys::{KeyOptions, KeySet, SecretEncoding, parse_keys};
+use crate::limits::{Budget, Limit, Limits};
 use crate::verify::{Verification, VerifyOptions, verify_token};
 
 /// Options for [`inspect`]: the context the tokens are diagnosed in. Every field is optional.
@@ -45,6 +46,12 @@ pub struct InspectOptions {
     /// Allow-list of algorithms for the verification. Default: whatever the keys' types allow; never `none`.
     #[ts(optional, as = "Option<Vec<crate::alg::Algorithm>>")]
     pub algorithms: Option<Vec<String>>,
+    /// How much one call reads and does: input size, tokens, keys, signatures, JSON members and depth, signature
+    /// checks, the token-validation regex. Beyond a limit a `LIMIT_*` finding says which and how to raise it.
+    /// Default: each limit's default (see `Limits`), far above anything real.
+    #[serde(default)]
+    #[ts(optional, as = "Option<Limits>")]
+    pub limits: Limits,
 }
 
 /// The result of [`inspect`].
@@ -82,15 +89,23 @@ pub struct Inspection {
 /// ```
 #[must_use]
 pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
-    let decoded = decode_input(input);
+    let decoded = decode_input(input, &options.limits);
     let (keys, verifications) = verify_all(&decoded, options);
+    let mut by_token: Vec<Option<&Verification>> = vec![None; decoded.tokens.len()];
+    for v in &verifications {
+        if let Some(slot) = v.token.and_then(|t| by_token.get_mut(t)) {
+            *slot = Some(v);
+        }
+    }
+    let no_usable_key = keys.as_ref().is_some_and(|set| set.keys.iter().all(|k| !k.usable));
     let evidence: Vec<SignatureEvidence> = decoded
         .tokens
         .iter()
-        .enumerate()
-        .map(|(i, token)| signature_evidence(token, keys.as_ref(), verifications.iter().find(|v| v.token == Some(i))))
+        .zip(by_token)
+        .map(|(token, verification)| signature_evidence(token, keys.as_ref(), no_usable_key, verification))
         .collect();
     let context = diagnose::Context {
+        limits: options.limits,
         now: options.now,
         clock_skew: options.clock_skew,
         expect: options.expect.as_ref(),
@@ -113,10 +128,15 @@ pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
 
 /// What verification found for one token, as the diagnosis reads it: the status, and whether the keys hold its
 /// `kid`.
-fn signature_evidence(token: &Token, keys: Option<&KeySet>, verification: Option<&Verification>) -> SignatureEvidence {
+fn signature_evidence(
+    token: &Token,
+    keys: Option<&KeySet>,
+    no_usable_key: bool,
+    verification: Option<&Verification>,
+) -> SignatureEvidence {
     let status = match verification {
         // No key could be read (a URL, an unreadable paste): the signature is not decided either way.
-        _ if keys.is_some_and(|set| set.keys.iter().all(|k| !k.usable)) => SignatureStatus::Unchecked,
+        _ if no_usable_key => SignatureStatus::Unchecked,
         None => SignatureStatus::Unchecked,
         Some(v) if v.valid => SignatureStatus::Valid,
         Some(v) if v.matched_key.is_some() && v.findings.iter().any(|f| f.code == VerifyCode::NotStrict) => {
@@ -129,11 +149,22 @@ fn signature_evidence(token: &Token, keys: Option<&KeySet>, verification: Option
     SignatureEvidence { status, kid_in_keys }
 }
 
-/// Reads `options.keys`, when given, once, and verifies every signed token with them.
+/// Reads `options.keys`, when given, once, and verifies every signed token with them; all tokens draw on one budget
+/// of signature checks (`limits.checks`).
 fn verify_all(decoded: &DecodedInput, options: &InspectOptions) -> (Option<KeySet>, Vec<Verification>) {
     let Some(keys) = &options.keys else { return (None, Vec::new()) };
     let secret_encoding = options.secret_encoding.unwrap_or_default();
-    let key_set = parse_keys(keys, &KeyOptions { secret_encoding, now: options.now });
+    let limits = options.limits;
+    let key_set = parse_keys(keys, &KeyOptions { secret_encoding, now: options.now, limits });
+    // Which tokens had whitespace removed from inside them, from one pass over the findings.
+    let mut inner_whitespace = vec![false; decoded.tokens.len()];
+    for finding in decoded.findings.iter().filter(|f| f.code == PasteCode::InnerWhitespace) {
+        match finding.location.as_ref().and_then(|l| l.token) {
+            Some(t) => inner_whitespace.get_mut(t).into_iter().for_each(|w| *w = true),
+            None => inner_whitespace.iter_mut().for_each(|w| *w = true),
+        }
+    }
+    let budget = Budget::new(limits.get(Limit::Checks));
     let verifications = decoded
         .tokens
         .iter()
@@ -145,9 +176,12 @@ fn verify_all(decoded: &DecodedInput, options: &InspectOptions) -> (Option<KeySe
                 secret_encoding,
                 now: options.now,
                 token: Some(index),
+                limits,
                 ..VerifyOptions::default()
             };
-            verify_token(&decoded.tokens, &key_set.keys, &verify_options, &token_context(decoded, index))
+            let whitespace = inner_whitespace.get(index).copied().unwrap_or(false);
+            let context = token_context(decoded, index, whitespace);
+            verify_token(&decoded.tokens, &key_set.keys, &verify_options, &context, &budget)
         })
         .collect();
     (Some(key_set), verifications)
@@ -156,16 +190,16 @@ fn verify_all(decoded: &DecodedInput, options: &InspectOptions) -> (Option<KeySe
 impl Inspection {
     /// Rewrites every input offset from UTF-8 bytes to UTF-16 code units of `input`, the unit JavaScript strings use.
     pub fn offsets_to_utf16(&mut self, input: &str) {
-        let map = crate::spanned::utf16_offsets(input);
-        for token in &mut self.tokens {
-            for segment in &mut token.segments {
-                segment.start = map(segment.start);
-                segment.end = map(segment.end);
-            }
-        }
-        crate::finding::map_offsets(&mut self.findings, &map);
-        for verification in &mut self.verifications {
-            crate::finding::map_offsets(&mut verification.findings, &map);
-        }
+        let segments = self.tokens.iter_mut().flat_map(|t| &mut t.segments).flat_map(|s| [&mut s.start, &mut s.end]);
+        let findings = self.findings.iter_mut().chain(self.verifications.iter_mut().flat_map(|v| &mut v.findings));
+        let mut offsets: Vec<&mut usize> = segments.chain(finding_offsets(findings)).collect();
+        crate::spanned::offsets_to_utf16(input, &mut offsets);
     }
+}
+
+/// The input offsets of findings (start and end of each location).
+pub(super) fn finding_offsets<'a>(
+    findings: impl Iterator<Item = &'a mut Finding>,
+) -> impl Iterator<Item = &'a mut usize> {
+    findings.filter_map(|f| f.location.as_mut()).flat_map(|l| [l.start.as_mut(), l.end.as_mut()]).flatten()
 }

@@ -6,11 +6,12 @@ use std::ops::Deref;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::codes::VerifyCode;
+use crate::codes::{PasteCode, VerifyCode};
 use crate::decode::{DecodedInput, decode_input};
 use crate::finding::Finding;
 use crate::issuer::KeysLocation;
 use crate::keys::{KeyInfo, KeyOptions, parse_keys};
+use crate::limits::{Budget, Limit};
 use crate::verify::{TokenContext, Verification, VerifyOptions, verify_token};
 
 /// The result of [`verify`]: the [`Verification`] (whose findings here include the decoding and key findings) and
@@ -33,9 +34,9 @@ impl Deref for VerifyResult {
 }
 
 /// What verification needs to know about token `index` of a decoded input: whether the paste had whitespace inside
-/// it, and where its (unverified) issuer publishes keys.
-pub(crate) fn token_context(decoded: &DecodedInput, index: usize) -> TokenContext {
-    let inner_whitespace = decoded.findings_for(index).any(|f| f.code == crate::codes::PasteCode::InnerWhitespace);
+/// it (`inner_whitespace`, which the caller tells from the decoding findings), and where its (unverified) issuer
+/// publishes keys.
+pub(crate) fn token_context(decoded: &DecodedInput, index: usize, inner_whitespace: bool) -> TokenContext {
     let keys_location = decoded
         .tokens
         .get(index)
@@ -58,10 +59,14 @@ pub(crate) fn token_context(decoded: &DecodedInput, index: usize) -> TokenContex
 /// ```
 #[must_use]
 pub fn verify(input: &str, keys: &str, options: &VerifyOptions) -> VerifyResult {
-    let decoded = decode_input(input);
-    let key_set = parse_keys(keys, &KeyOptions { secret_encoding: options.secret_encoding, now: options.now });
+    let limits = options.limits;
+    let decoded = decode_input(input, &limits);
+    let key_set = parse_keys(keys, &KeyOptions { secret_encoding: options.secret_encoding, now: options.now, limits });
     let selected = options.token.unwrap_or(0);
-    let mut verification = verify_token(&decoded.tokens, &key_set.keys, options, &token_context(&decoded, selected));
+    let inner_whitespace = decoded.findings_for(selected).any(|f| f.code == PasteCode::InnerWhitespace);
+    let context = token_context(&decoded, selected, inner_whitespace);
+    let budget = Budget::new(limits.get(Limit::Checks));
+    let mut verification = verify_token(&decoded.tokens, &key_set.keys, options, &context, &budget);
     if decoded.tokens.len() > 1
         && let Some(token) = decoded.tokens.get(selected)
     {
@@ -87,6 +92,8 @@ impl VerifyResult {
     /// Rewrites every input offset from UTF-8 bytes to UTF-16 code units of `input`, the unit JavaScript strings use.
     /// Key findings carry no offsets and are left alone.
     pub fn offsets_to_utf16(&mut self, input: &str) {
-        crate::finding::map_offsets(&mut self.verification.findings, &crate::spanned::utf16_offsets(input));
+        let mut offsets: Vec<&mut usize> =
+            super::inspect::finding_offsets(self.verification.findings.iter_mut()).collect();
+        crate::spanned::offsets_to_utf16(input, &mut offsets);
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::model::TargetKind;
+use crate::limits::Limits;
 
 /// The context of a diagnosis, borrowed from the caller's options.
 #[derive(Debug, Clone, Copy, Default)]
@@ -23,6 +24,8 @@ pub struct Context<'a> {
     /// The `Authorization` header value as the paste shows it, when the paste was one (`Bearer Bearer eyJ…`, a
     /// quoted token, a curl command's header): the REST authorizer simulation reads it as sent.
     pub pasted_header: Option<&'a str>,
+    /// How much one call reads and does (the regex, texts given in the options).
+    pub limits: Limits,
 }
 
 /// A string or a list of strings, as JSON allows for `aud`-like values.
