@@ -140,6 +140,11 @@ const CASES = {
     return ['inspect', `{${fields.join(',')}}`, { now: NOW }];
   },
   'limit 1 MiB of percent-escapes (inspect)': () => ['inspect', `eyJ${'%2E'.repeat(MiB / 3 - 2)}`, { now: NOW }],
+  'limit 100 tokens, a 1 MiB REST headerValue and expect.accessToken (inspect)': () => {
+    const token = audToken('4c3s8a9d2k1l0mnb7v6c5x4z3a');
+    const big = `Bearer ${'x'.repeat(MiB - 8)}`;
+    return ['inspect', lines(token, 100), { now: NOW, expect: { accessToken: big }, target: { ...rest('^[a-z0-9]{26}$'), headerValue: big } }];
+  },
   'limit 100 tokens x 100-key RSA JWKS, no kid (inspect)': () => {
     const { privateKey, jwk } = keyPair('rsa', { modulusLength: 2048 });
     const token = jws({ alg: 'RS256' }, { sub: '1' }, (input) => crypto.sign('sha256', Buffer.from(input), privateKey));

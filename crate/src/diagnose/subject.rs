@@ -41,6 +41,17 @@ pub(crate) struct Ctx<'a> {
     pub validation_regex: OnceCell<Result<(Regex, Regex), RegexProblem>>,
     /// Characters of `aud` the token-validation regex may still be matched against in this call.
     pub regex_text: Budget,
+    /// The REST authorizer's `Authorization` value as paste hygiene reads it, once per call (the value, what was
+    /// read): a header value of up to `limits.inputBytes` is not read again for every token.
+    pub header_read: OnceCell<(String, HeaderRead)>,
+}
+
+/// What paste hygiene makes of an `Authorization` value: the codes of its cleanups, and when it holds exactly one
+/// token, that token's text and whether it decodes as a signed token without errors.
+#[derive(Debug, Clone)]
+pub(crate) struct HeaderRead {
+    pub codes: Vec<Code>,
+    pub single: Option<(String, bool)>,
 }
 
 /// Why the token-validation regex is not evaluated.
@@ -83,6 +94,7 @@ impl<'a> Ctx<'a> {
             access_token,
             validation_regex: OnceCell::new(),
             regex_text: Budget::new(limits.get(Limit::RegexText)),
+            header_read: OnceCell::new(),
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::diagnose::checks::time;
 use crate::diagnose::model::{Outcome, RuleId, TargetKind, TokenUse};
 use crate::diagnose::options::ApiGatewayRestTarget;
 use crate::diagnose::providers::cognito::ADMIN_SCOPE;
-use crate::diagnose::subject::{RegexProblem, Subject};
+use crate::diagnose::subject::{HeaderRead, RegexProblem, Subject};
 use crate::finding::{Finding, Severity, quoted};
 use crate::issuer::CognitoPool;
 use crate::limits::{Limit, Limits, count};
@@ -90,12 +90,18 @@ fn header(j: &J<'_>) -> Option<Checked> {
         let finding = limits.finding(Limit::InputBytes, &what, "it was not read");
         return Some(Checked::unknown("The header value is too large to read here.").note(finding.in_token(j.s.index)));
     }
-    let extraction = paste::extract(value, limits);
+    let read = match j.ctx.header_read.get() {
+        Some((text, read)) if text == value => read,
+        _ => {
+            let read = read_header(value, limits);
+            &j.ctx.header_read.get_or_init(|| (value.to_owned(), read)).1
+        }
+    };
     let mut fails: Vec<ApiGatewayCode> = Vec::new();
     let mut open = Vec::new();
     let mut notes = Vec::new();
-    for f in &extraction.findings {
-        let code = header_code(f.code);
+    for &code in &read.codes {
+        let code = header_code(code);
         if code == ApiGatewayCode::HeaderBearerPrefix {
             open.push("a `Bearer ` prefix (undocumented)");
         } else if !fails.contains(&code) {
@@ -103,14 +109,14 @@ fn header(j: &J<'_>) -> Option<Checked> {
         }
         notes.push(header_problem(j.s, code));
     }
-    match extraction.candidates.as_slice() {
-        [one] if one.text.text() == j.s.outer.compact => {}
-        [one] if decodes_as_jws(one, limits) => {
+    match &read.single {
+        Some((text, _)) if *text == j.s.outer.compact => {}
+        Some((_, true)) => {
             notes.push(other_token(j.s));
             open.push("another token in the header");
         }
-        unreadable if !fails.contains(&ApiGatewayCode::HeaderNotAToken) => {
-            notes.push(not_a_token(j.s, unreadable.len() == 1));
+        _ if !fails.contains(&ApiGatewayCode::HeaderNotAToken) => {
+            notes.push(not_a_token(j.s, read.single.is_some()));
             fails.push(ApiGatewayCode::HeaderNotAToken);
         }
         _ => {}
@@ -137,6 +143,16 @@ fn header_code(paste: Code) -> ApiGatewayCode {
         Code::Paste(PasteCode::HeaderLine) => ApiGatewayCode::HeaderNameIncluded,
         _ => ApiGatewayCode::HeaderNotAToken,
     }
+}
+
+/// The header value read by paste hygiene, once per call (every token is compared with the same value).
+fn read_header(value: &str, limits: &Limits) -> HeaderRead {
+    let extraction = paste::extract(value, limits);
+    let single = match extraction.candidates.as_slice() {
+        [one] => Some((one.text.text(), decodes_as_jws(one, limits))),
+        _ => None,
+    };
+    HeaderRead { codes: extraction.findings.iter().map(|f| f.code).collect(), single }
 }
 
 /// Whether a candidate from the header value decodes as a signed token without errors.
