@@ -149,3 +149,14 @@ impl Finding {
 pub fn quoted<S: AsRef<str>>(items: &[S]) -> String {
     items.iter().map(|s| format!("\"{}\"", s.as_ref())).collect::<Vec<_>>().join(", ")
 }
+
+/// Rewrites the offsets of `findings` with `map` (from byte offsets to UTF-16 code units, see
+/// [`crate::spanned::utf16_offsets`]).
+pub fn map_offsets(findings: &mut [Finding], map: &impl Fn(usize) -> usize) {
+    for finding in findings {
+        if let Some(loc) = &mut finding.location {
+            loc.start = loc.start.map(map);
+            loc.end = loc.end.map(map);
+        }
+    }
+}

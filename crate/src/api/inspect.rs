@@ -190,16 +190,16 @@ fn verify_all(decoded: &DecodedInput, options: &InspectOptions) -> (Option<KeySe
 impl Inspection {
     /// Rewrites every input offset from UTF-8 bytes to UTF-16 code units of `input`, the unit JavaScript strings use.
     pub fn offsets_to_utf16(&mut self, input: &str) {
-        let segments = self.tokens.iter_mut().flat_map(|t| &mut t.segments).flat_map(|s| [&mut s.start, &mut s.end]);
-        let findings = self.findings.iter_mut().chain(self.verifications.iter_mut().flat_map(|v| &mut v.findings));
-        let mut offsets: Vec<&mut usize> = segments.chain(finding_offsets(findings)).collect();
-        crate::spanned::offsets_to_utf16(input, &mut offsets);
+        let map = crate::spanned::utf16_offsets(input);
+        for token in &mut self.tokens {
+            for segment in &mut token.segments {
+                segment.start = map(segment.start);
+                segment.end = map(segment.end);
+            }
+        }
+        crate::finding::map_offsets(&mut self.findings, &map);
+        for verification in &mut self.verifications {
+            crate::finding::map_offsets(&mut verification.findings, &map);
+        }
     }
-}
-
-/// The input offsets of findings (start and end of each location).
-pub(super) fn finding_offsets<'a>(
-    findings: impl Iterator<Item = &'a mut Finding>,
-) -> impl Iterator<Item = &'a mut usize> {
-    findings.filter_map(|f| f.location.as_mut()).flat_map(|l| [l.start.as_mut(), l.end.as_mut()]).flatten()
 }

@@ -92,8 +92,6 @@ impl VerifyResult {
     /// Rewrites every input offset from UTF-8 bytes to UTF-16 code units of `input`, the unit JavaScript strings use.
     /// Key findings carry no offsets and are left alone.
     pub fn offsets_to_utf16(&mut self, input: &str) {
-        let mut offsets: Vec<&mut usize> =
-            super::inspect::finding_offsets(self.verification.findings.iter_mut()).collect();
-        crate::spanned::offsets_to_utf16(input, &mut offsets);
+        crate::finding::map_offsets(&mut self.verification.findings, &crate::spanned::utf16_offsets(input));
     }
 }

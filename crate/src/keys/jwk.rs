@@ -277,6 +277,7 @@ pub(super) fn read_value(set: &mut KeySet, value: &Value, limits: &Limits) {
         let built = read(object, meta.kty.as_deref(), &mut notes);
         set.push(source, format, meta, built, notes);
     }
+    set.report_duplicate_kids();
     if format == KeyFormat::Jwks || set.keys.len() > 1 {
         set.refuse_secrets_next_to_public_keys();
     }

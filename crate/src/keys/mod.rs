@@ -231,10 +231,6 @@ pub struct KeySet {
     pub keys: Vec<KeyInfo>,
     /// Everything noticed; findings about one key carry its index as `location.key`.
     pub findings: Vec<Finding>,
-    /// The `kid`s seen so far, to find duplicates in linear time.
-    #[serde(skip)]
-    #[ts(skip)]
-    kids: HashSet<String>,
 }
 
 fn at_key(finding: Finding, index: usize) -> Finding {
@@ -293,7 +289,7 @@ impl KeySet {
         self.keys.push(info);
     }
 
-    fn check_metadata(&mut self, info: &KeyInfo, notes: &mut Vec<Finding>) {
+    fn check_metadata(&self, info: &KeyInfo, notes: &mut Vec<Finding>) {
         if !info.for_signing() {
             let why = match (&info.key_use, &info.key_ops) {
                 (Some(u), _) if u != "sig" => format!("\"use\": \"{u}\""),
@@ -323,13 +319,22 @@ impl KeySet {
                 ),
             ));
         }
-        if let Some(kid) = &info.kid
-            && !self.kids.insert(kid.clone())
-        {
-            notes.push(
+    }
+
+    /// Reports every key whose `kid` an earlier key of the set already has (one pass, names hashed).
+    fn report_duplicate_kids(&mut self) {
+        let mut seen = HashSet::new();
+        let repeated: Vec<(usize, String)> = self
+            .keys
+            .iter()
+            .filter_map(|k| k.kid.as_deref().filter(|kid| !seen.insert(*kid)).map(|kid| (k.index, kid.to_owned())))
+            .collect();
+        for (index, kid) in repeated {
+            self.findings.push(at_key(
                 Finding::new(KeyCode::DuplicateKid, format!("Another key of the set has the same kid \"{kid}\"."))
                     .fix("A kid must pick one key. If a token names this kid and both keys could verify it, jwtlens treats the choice as ambiguous and fails, as a strict verifier should."),
-            );
+                index,
+            ));
         }
     }
 
@@ -434,7 +439,7 @@ fn bare_der(text: &str, now: Option<i64>) -> Option<(KeyFormat, Result<Built, Fi
 /// ```
 #[must_use]
 pub fn parse_keys(text: &str, options: &KeyOptions) -> KeySet {
-    let mut set = KeySet { keys: Vec::new(), findings: Vec::new(), kids: HashSet::new() };
+    let mut set = KeySet { keys: Vec::new(), findings: Vec::new() };
     let limits = &options.limits;
     if limits.exceeded(Limit::InputBytes, text.len()) {
         let what = format!("The key text is {} bytes", count(text.len()));
