@@ -92,19 +92,19 @@ const CASES = {
     ['inspect', lines(audToken('ab'.repeat(500)), 1_000), { now: NOW, target: rest('(?:a|b){1000}c') }],
   '7 regex (?:a|b){1000}c, 10,000 aud entries (inspect)': () =>
     ['inspect', audToken(Array(10_000).fill('ab'.repeat(500))), { now: NOW, target: rest('(?:a|b){1000}c') }],
-  // The same, with `inputBytes` raised so that the next limit answers.
-  '2 100,000 distinct claims, inputBytes raised (inspect)': () => ['inspect', hs256({ alg: 'HS256' }, claims(100_000, 12)), { now: NOW, limits: RAISED }],
-  '2 20,000 members with 406-character names, inputBytes raised (inspect)': () => ['inspect', hs256({ alg: 'HS256' }, claims(20_000, 406)), { now: NOW, limits: RAISED }],
-  '2 10,000 copies, with a target, inputBytes raised (inspect)': () => ['inspect', lines(wrongTypes, 10_000), { now: NOW, limits: RAISED, target: { kind: 'cognitoApi', operation: 'GetUser' } }],
-  '4 10,000-key RSA JWKS, unknown kid, inputBytes raised (verify)': () => {
+  // The same, with `inputBytes` raised so that the next limit answers (beyond the defaults: linear, not bounded by 1 s).
+  'raised 2 100,000 distinct claims (inspect)': () => ['inspect', hs256({ alg: 'HS256' }, claims(100_000, 12)), { now: NOW, limits: RAISED }],
+  'raised 2 20,000 members with 406-character names (inspect)': () => ['inspect', hs256({ alg: 'HS256' }, claims(20_000, 406)), { now: NOW, limits: RAISED }],
+  'raised 2 10,000 copies, with a target (inspect)': () => ['inspect', lines(wrongTypes, 10_000), { now: NOW, limits: RAISED, target: { kind: 'cognitoApi', operation: 'GetUser' } }],
+  'raised 4 10,000-key RSA JWKS, unknown kid (verify)': () => {
     const { jwk } = keyPair('rsa', { modulusLength: 2048 });
     return ['verify', jws({ alg: 'RS256', kid: 'elsewhere' }, { sub: '1' }, () => Buffer.alloc(256, 1)), keySet(jwk, 10_000), { limits: RAISED }];
   },
-  '4 JWS JSON, 10,000 signatures x 2-key JWKS, inputBytes raised (verify)': () => {
+  'raised 4 JWS JSON, 10,000 signatures x 2-key JWKS (verify)': () => {
     const { jwk } = keyPair('rsa', { modulusLength: 2048 });
     return ['verify', jwsJson(10_000, 'RS256', b64(Buffer.alloc(256, 3))), keySet(jwk, 2), { limits: RAISED }];
   },
-  '7 regex (?:a|b){1000}c, 10,000 aud entries, inputBytes raised (inspect)': () =>
+  'raised 7 regex (?:a|b){1000}c, 10,000 aud entries (inspect)': () =>
     ['inspect', audToken(Array(10_000).fill('ab'.repeat(500))), { now: NOW, limits: RAISED, target: rest('(?:a|b){1000}c') }],
   '8 JSON nested 128 levels (inspect)': () => ['inspect', hs256({ alg: 'HS256' }, `{"a":${'['.repeat(127)}1${']'.repeat(127)}}`), { now: NOW }],
   '8 small-order Ed25519 key (parseKeys)': () => ['parseKeys', JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: b64(Buffer.from('01'.padEnd(64, '0'), 'hex')) }), {}],
@@ -217,8 +217,11 @@ function main() {
     });
   }
   console.table(rows);
-  const slowest = rows.filter((r) => r['time ms'] !== undefined).reduce((a, b) => (b['time ms'] > a['time ms'] ? b : a));
-  console.log(`slowest: ${slowest.case}, ${slowest['time ms']} ms (one Node ${process.version} process per case; the time is the one API call)`);
+  const timed = rows.filter((r) => r['time ms'] !== undefined && !r.case.startsWith('raised'));
+  if (timed.length) {
+    const slowest = timed.reduce((a, b) => (b['time ms'] > a['time ms'] ? b : a));
+    console.log(`slowest within the default limits: ${slowest.case}, ${slowest['time ms']} ms (one Node ${process.version} process per case; the time is the one API call; "raised" cases set inputBytes to 16 MiB)`);
+  }
   if (rows.some((r) => r.error)) process.exitCode = 1;
 }
 
