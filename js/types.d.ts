@@ -206,7 +206,7 @@ export type Limits = {
  */
 inputBytes?: number, 
 /**
- * Tokens read from one paste; those beyond are not decoded. Default 100.
+ * Tokens read from one paste; those beyond are not decoded. Default 1,000.
  */
 tokens?: number, 
 /**

@@ -26,7 +26,7 @@ pub struct Limits {
     /// Default 1 MiB (1,048,576).
     #[ts(optional, as = "Option<u32>")]
     pub input_bytes: u64,
-    /// Tokens read from one paste; those beyond are not decoded. Default 100.
+    /// Tokens read from one paste; those beyond are not decoded. Default 1,000.
     #[ts(optional, as = "Option<u32>")]
     pub tokens: u64,
     /// Keys in one key text (JWKS entries, PEM blocks, JSON array elements); beyond it no key is read. Default 100.
@@ -60,7 +60,7 @@ impl Default for Limits {
     fn default() -> Self {
         Self {
             input_bytes: 1 << 20,
-            tokens: 100,
+            tokens: 1_000,
             keys: 100,
             signatures: 16,
             members: 1_000,
