@@ -1,6 +1,15 @@
 // Generated from the Rust source by crate/tests/codes.rs (JWTLENS_BLESS=1 cargo test --test codes).
 /** Every stable finding code; docs/codes.md says what each means. */
 export type FindingCode =
+  | 'LIMIT_INPUT_BYTES'
+  | 'LIMIT_TOKENS'
+  | 'LIMIT_KEYS'
+  | 'LIMIT_SIGNATURES'
+  | 'LIMIT_MEMBERS'
+  | 'LIMIT_DEPTH'
+  | 'LIMIT_CHECKS'
+  | 'LIMIT_REGEX_BYTES'
+  | 'LIMIT_REGEX_TEXT'
   | 'INPUT_EMPTY'
   | 'PASTE_SURROUNDING_WHITESPACE'
   | 'PASTE_INNER_WHITESPACE'
@@ -75,6 +84,7 @@ export type FindingCode =
   | 'KEY_NOT_FOR_SIGNING'
   | 'KEY_ALG_NOT_JWS'
   | 'KEY_ALG_MISMATCH'
+  | 'KEY_ED25519_SMALL_ORDER'
   | 'KEY_DUPLICATE_KID'
   | 'VERIFY_VALID'
   | 'VERIFY_NO_TOKEN'

@@ -197,6 +197,52 @@ inner: Token | null, };
 export type Algorithm = "HS256" | "HS384" | "HS512" | "RS256" | "RS384" | "RS512" | "PS256" | "PS384" | "PS512" | "ES256" | "ES384" | "ES512" | "ES256K" | "EdDSA" | "Ed25519";
 
 /**
+ * The limits of one call. Every field is optional in the options; a missing one keeps its default.
+ */
+export type Limits = { 
+/**
+ * Bytes (UTF-8) of each text given: the pasted input, the key text, a detached payload, a header value.
+ * Default 1 MiB (1,048,576).
+ */
+inputBytes?: number, 
+/**
+ * Tokens read from one paste; those beyond are not decoded. Default 1,000.
+ */
+tokens?: number, 
+/**
+ * Keys in one key text (JWKS entries, PEM blocks, JSON array elements); beyond it no key is read. Default 100.
+ */
+keys?: number, 
+/**
+ * Signatures of one JWS JSON serialization; beyond it none is decoded or verified. Default 16.
+ */
+signatures?: number, 
+/**
+ * Members of one JSON object (header, payload, JWS JSON, JWK, token response); beyond it the JSON is not
+ * parsed. Default 1,000.
+ */
+members?: number, 
+/**
+ * Nesting depth of JSON (objects and arrays); beyond it the JSON is not parsed. Default 32, at most 127.
+ */
+depth?: number, 
+/**
+ * Signature checks in one call (each key tried on each signature, including keys tried for diagnosis only);
+ * beyond it the remaining keys are not tried. Default 64.
+ */
+checks?: number, 
+/**
+ * Compiled size in bytes of the API Gateway REST token-validation regex (regex-lite's size limit); a larger
+ * regex is not evaluated. Default 64 KiB (65,536).
+ */
+regexBytes?: number, 
+/**
+ * Characters of `aud` values the token-validation regex is matched against in one call; beyond it the regex
+ * is not evaluated. Default 4,096.
+ */
+regexText?: number, };
+
+/**
  * How an HMAC secret typed as text is turned into bytes.
  */
 export type SecretEncoding = "utf8" | "base64" | "base64url" | "hex";
@@ -213,7 +259,12 @@ secretEncoding?: SecretEncoding,
  * The evaluation time certificates are judged at, in seconds since the Unix epoch (as `inspect`'s `now`).
  * Without it, expiry is not judged: jwtlens never reads the clock (the JS API passes the caller's).
  */
-now?: number | Date | null, };
+now?: number | Date | null, 
+/**
+ * How much to read (`inputBytes` of the key text, `keys`, and `members`/`depth` of JSON keys). Default: each
+ * limit's default (see `Limits`).
+ */
+limits?: Limits, };
 
 /**
  * The format a key was pasted in.
@@ -373,7 +424,12 @@ signature?: number,
  * The content of a detached-payload JWS (RFC 7515 Appendix F), as text or bytes; used when the payload segment
  * is empty.
  */
-detachedPayload?: string | Uint8Array, };
+detachedPayload?: string | Uint8Array, 
+/**
+ * How much to read and do (`inputBytes`, `keys`, `signatures`, `checks`, …). Default: each limit's
+ * default (see `Limits`).
+ */
+limits?: Limits, };
 
 /**
  * What happened with one key for one signature.
@@ -1107,7 +1163,7 @@ verdict: Verdict | null, };
 /**
  * Options for [`inspect`]: the context the tokens are diagnosed in. Every field is optional.
  *
- * The core never reads a clock: `now` is the evaluation time (the JavaScript loader fills it from the caller's
+ * The core never reads a clock: `now` is the evaluation time (the WebAssembly binding fills it from the JavaScript
  * clock unless told otherwise). Without it, the checks that need a time are skipped and a `TIME_NO_NOW` finding
  * says so.
  */
@@ -1142,7 +1198,13 @@ secretEncoding?: SecretEncoding,
 /**
  * Allow-list of algorithms for the verification. Default: whatever the keys' types allow; never `none`.
  */
-algorithms?: Array<Algorithm>, };
+algorithms?: Array<Algorithm>, 
+/**
+ * How much one call reads and does: input size, tokens, keys, signatures, JSON members and depth, signature
+ * checks, the token-validation regex. Beyond a limit a `LIMIT_*` finding says which and how to raise it.
+ * Default: each limit's default (see `Limits`), far above anything real.
+ */
+limits?: Limits, };
 
 /**
  * The result of [`inspect`].
@@ -1316,7 +1378,11 @@ expect?: Expectations,
 /**
  * The service every token is sent to, for `inspect`'s verdict.
  */
-target?: Target, };
+target?: Target, 
+/**
+ * How much each call reads and does (as for `inspect`); the key text is read within them too.
+ */
+limits?: Limits, };
 
 /**
  * Per-call options of a verifier's `verify` and `inspect`.

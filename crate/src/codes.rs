@@ -136,6 +136,8 @@ impl Serialize for Code {
 }
 
 groups! {
+    /// Input limits: what was too large to read.
+    Limit(LimitCode, "Input limits"),
     /// Paste hygiene: what was cleaned out of the paste.
     Paste(PasteCode, "Paste hygiene"),
     /// Base64url decoding of a segment.
@@ -168,6 +170,32 @@ groups! {
     Pair(PairCode, "Tokens of one sign-in"),
     /// Fetching an issuer's keys, on request.
     Fetch(FetchCode, "Fetching the issuer's keys"),
+}
+
+codes! {
+    Limit =>
+    /// Codes of the input limits (`crate::limits`): each says which limit was reached, the size measured and how to
+    /// raise the limit; the work beyond it was not done.
+    pub enum LimitCode {
+        /// A text (the input, the key text, a detached payload, a header value) is larger than `limits.inputBytes`; it was not read.
+        InputBytes = ("LIMIT_INPUT_BYTES", Error),
+        /// The input holds more tokens than `limits.tokens`; those beyond it were not decoded.
+        Tokens = ("LIMIT_TOKENS", Warning),
+        /// The key text holds more keys than `limits.keys`; no key was read.
+        Keys = ("LIMIT_KEYS", Error),
+        /// A JWS JSON serialization has more signatures than `limits.signatures`; none was decoded or verified.
+        Signatures = ("LIMIT_SIGNATURES", Error),
+        /// A JSON object has more members than `limits.members`; the JSON was not parsed.
+        Members = ("LIMIT_MEMBERS", Error),
+        /// JSON nests deeper than `limits.depth`; it was not parsed (deep nesting is not invalid JSON).
+        Depth = ("LIMIT_DEPTH", Error),
+        /// The call made `limits.checks` signature checks; the remaining keys were not tried.
+        Checks = ("LIMIT_CHECKS", Warning),
+        /// The token-validation regex compiles to more than `limits.regexBytes`; it was not evaluated.
+        RegexBytes = ("LIMIT_REGEX_BYTES", Warning),
+        /// The `aud` values to match exceed `limits.regexText` characters in the call; the regex was not evaluated for them.
+        RegexText = ("LIMIT_REGEX_TEXT", Warning),
+    }
 }
 
 codes! {
@@ -350,6 +378,8 @@ codes! {
         AlgNotJws = ("KEY_ALG_NOT_JWS", Warning),
         /// The key's `alg` does not fit its own type or curve, so the key verifies nothing.
         AlgMismatch = ("KEY_ALG_MISMATCH", Warning),
+        /// An Ed25519 public key is a point of small order, for which signatures can be forged; refused.
+        Ed25519SmallOrder = ("KEY_ED25519_SMALL_ORDER", Error),
         /// Several keys of the set have the same `kid`.
         DuplicateKid = ("KEY_DUPLICATE_KID", Warning),
     }

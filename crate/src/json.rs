@@ -1,11 +1,15 @@
 //! JSON of headers and payloads: parsed, with the exact text kept, and with the problems a debugger must show —
 //! invalid UTF-8 (which byte), invalid JSON (which line and column, what was expected), duplicate member names
-//! (parsers disagree on which one wins, so an attacker can hide a claim) and values that are not objects.
+//! (parsers disagree on which one wins, so an attacker can hide a claim) and values that are not objects. JSON is
+//! measured ([`Shape`], one linear pass) before it is parsed, and not parsed beyond the [`Limits`].
+
+use std::collections::HashSet;
 
 use serde_json::Value;
 
 use crate::codes::JsonCode;
 use crate::finding::{Finding, Location, Part};
+use crate::limits::{Limit, Limits, count};
 use crate::spanned::{Spanned, SpannedChar};
 
 /// The outcome of reading one decoded segment as JSON.
@@ -19,10 +23,11 @@ pub struct Parsed {
     pub findings: Vec<Finding>,
 }
 
-/// Reads `bytes` as a JSON object. `name` names the segment in messages.
+/// Reads `bytes` as a JSON object. `name` names the segment in messages; JSON beyond `limits` (members of one
+/// object, nesting depth) is not parsed, with a finding saying which limit.
 #[must_use]
-pub fn parse_object(bytes: &[u8], part: Part, name: &str) -> Parsed {
-    let mut parsed = parse(bytes, part, name);
+pub fn parse_object(bytes: &[u8], part: Part, name: &str, limits: &Limits) -> Parsed {
+    let mut parsed = parse(bytes, part, name, limits);
     if let Some(value) = &parsed.value
         && !value.is_object()
     {
@@ -38,9 +43,9 @@ pub fn parse_object(bytes: &[u8], part: Part, name: &str) -> Parsed {
     parsed
 }
 
-/// Reads `bytes` as JSON of any kind.
+/// Reads `bytes` as JSON of any kind, within `limits`.
 #[must_use]
-pub fn parse(bytes: &[u8], part: Part, name: &str) -> Parsed {
+pub fn parse(bytes: &[u8], part: Part, name: &str, limits: &Limits) -> Parsed {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -61,9 +66,14 @@ pub fn parse(bytes: &[u8], part: Part, name: &str) -> Parsed {
         }
     };
     let mut parsed = Parsed { text: Some(text.to_owned()), value: None, findings: Vec::new() };
+    let shape = Shape::of(text, limits);
+    if let Some(finding) = shape.over_limits(limits, &format!("The {name}")) {
+        parsed.findings.push(finding.at(Location::part(part)));
+        return parsed;
+    }
     match serde_json::from_str::<Value>(text) {
         Ok(value) => {
-            for (path, line, column) in duplicate_members(text) {
+            for (path, line, column) in shape.duplicates {
                 parsed.findings.push(
                     Finding::new(JsonCode::DuplicateMember, format!("The {name} has the member \"{path}\" more than once (line {line}, column {column})."))
                         .fix("Parsers disagree on which value wins, so a checker and a server may read different claims. RFC 7515 §4 and RFC 7519 §4 require rejecting such tokens; fix the issuer.")
@@ -90,6 +100,20 @@ pub fn parse(bytes: &[u8], part: Part, name: &str) -> Parsed {
         }
     }
     parsed
+}
+
+/// Parses `text` as JSON when it is within `limits`: `Ok(None)` when it is not valid JSON, `Err` with the limit's
+/// finding (naming the text `what`, e.g. "The key text") when it is beyond them.
+///
+/// # Errors
+/// The finding of the first limit the text is beyond.
+#[allow(clippy::result_large_err, reason = "made at most once per text, never in a loop")]
+pub fn parse_within(text: &str, limits: &Limits, what: &str) -> Result<Option<Value>, Finding> {
+    let shape = Shape::of(text, limits);
+    match shape.over_limits(limits, what) {
+        Some(finding) => Err(finding),
+        None => Ok(serde_json::from_str(text).ok()),
+    }
 }
 
 fn kind(value: &Value) -> &'static str {
@@ -198,87 +222,185 @@ fn string_literal(chars: &[SpannedChar], from: usize) -> (Vec<SpannedChar>, usiz
     (out, i)
 }
 
-/// Finds member names that repeat within one object of already-valid JSON. Returns the name (prefixed by its parent
-/// names, `a.b`) and the 1-based line and column of the repeat.
-fn duplicate_members(text: &str) -> Vec<(String, usize, usize)> {
-    // A tiny scanner is enough because serde_json has already validated the text.
-    struct Frame {
-        names: Vec<String>,
-        object: bool,
-        expect_key: bool,
-        name: Option<String>,
-    }
-    let mut out = Vec::new();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let (mut line, mut col) = (1, 0);
-    let mut pending_key: Option<String> = None;
-    while let Some((_, c)) = chars.next() {
-        col += 1;
-        match c {
-            '\n' => {
-                line += 1;
-                col = 0;
+/// What one pass over a JSON text measures, without parsing it: how deep it nests, the most members one object has,
+/// and the member names that repeat within one object. Linear in the text: names are compared by hashing, and once
+/// the text is beyond a limit only the counting goes on (no frame is kept deeper than the depth limit, no name of an
+/// object beyond the member limit), so hostile text costs no memory beyond the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shape {
+    /// The deepest nesting of objects and arrays (`{}` is 1).
+    pub depth: usize,
+    /// The most members of one object (objects within the depth limit).
+    pub members: usize,
+    /// Repeated member names: the name (prefixed by its parent names, `a.b`) and the 1-based line and column of its
+    /// first repeat; each path once. Meaningful only for valid JSON within the limits.
+    pub duplicates: Vec<(String, usize, usize)>,
+}
+
+/// One open object or array while scanning.
+struct Frame {
+    names: HashSet<String>,
+    members: usize,
+    object: bool,
+    expect_key: bool,
+    /// The member name this object or array is the value of.
+    name: Option<String>,
+}
+
+impl Shape {
+    /// Measures `text` (any text: invalid JSON is measured as far as its brackets and quotes go).
+    #[must_use]
+    pub fn of(text: &str, limits: &Limits) -> Self {
+        let max_depth = limits.count(Limit::Depth);
+        let max_members = limits.count(Limit::Members);
+        let mut shape = Self::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        // Levels opened beyond the depth limit: counted, not kept.
+        let mut beyond = 0usize;
+        let mut over = false;
+        let mut reported: HashSet<String> = HashSet::new();
+        let mut pending_key: Option<String> = None;
+        let bytes = text.as_bytes();
+        let (mut line, mut col) = (1, 0);
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            i += 1;
+            // Columns count characters: UTF-8 continuation bytes are not new characters.
+            if b & 0xC0 != 0x80 {
+                col += 1;
             }
-            '{' | '[' => {
-                let name = pending_key.take();
-                stack.push(Frame { names: Vec::new(), object: c == '{', expect_key: c == '{', name });
-            }
-            '}' | ']' => {
-                stack.pop();
-            }
-            ',' => {
-                if let Some(top) = stack.last_mut() {
-                    top.expect_key = top.object;
+            match b {
+                b'\n' => {
+                    line += 1;
+                    col = 0;
                 }
-            }
-            ':' => {
-                if let Some(top) = stack.last_mut() {
-                    top.expect_key = false;
+                b'{' | b'[' => {
+                    let name = pending_key.take();
+                    if stack.len() < max_depth && beyond == 0 {
+                        stack.push(Frame {
+                            names: HashSet::new(),
+                            members: 0,
+                            object: b == b'{',
+                            expect_key: b == b'{',
+                            name,
+                        });
+                    } else {
+                        beyond += 1;
+                        over = true;
+                    }
+                    shape.depth = shape.depth.max(stack.len() + beyond);
                 }
-            }
-            '"' => {
-                let (start_line, start_col) = (line, col);
-                let mut s = String::new();
-                while let Some((_, c)) = chars.next() {
-                    col += 1;
-                    match c {
-                        '"' => break,
-                        '\\' => {
-                            if let Some((_, e)) = chars.next() {
-                                col += 1;
-                                s.push('\\');
-                                s.push(e);
-                            }
-                        }
-                        c => s.push(c),
+                b'}' | b']' => {
+                    if beyond > 0 {
+                        beyond -= 1;
+                    } else {
+                        stack.pop();
+                    }
+                    pending_key = None;
+                }
+                b',' => {
+                    if beyond == 0
+                        && let Some(top) = stack.last_mut()
+                    {
+                        top.expect_key = top.object;
+                    }
+                    pending_key = None;
+                }
+                b':' => {
+                    if beyond == 0
+                        && let Some(top) = stack.last_mut()
+                    {
+                        top.expect_key = false;
                     }
                 }
-                // Escapes are compared as written; decode them for the comparison.
-                let key: String = serde_json::from_str::<String>(&format!("\"{s}\"")).unwrap_or(s);
-                if let Some(top) = stack.last_mut()
-                    && top.object
-                    && top.expect_key
-                {
+                b'"' => {
+                    let (start_line, start_col) = (line, col);
+                    let start = i;
+                    let mut escaped = false;
+                    while let Some(&c) = bytes.get(i) {
+                        i += 1;
+                        if c & 0xC0 != 0x80 {
+                            col += 1;
+                        }
+                        match c {
+                            b'"' => break,
+                            b'\\' => {
+                                escaped = true;
+                                if bytes.get(i).is_some_and(|&e| e & 0xC0 != 0x80) {
+                                    col += 1;
+                                }
+                                i += 1;
+                            }
+                            b'\n' => {
+                                // Not valid inside a string; keep line counting honest for the error serde reports.
+                                line += 1;
+                                col = 0;
+                            }
+                            _ => {}
+                        }
+                    }
+                    let Some(top) = stack.last_mut().filter(|t| beyond == 0 && t.object && t.expect_key) else {
+                        pending_key = None;
+                        continue;
+                    };
+                    top.members += 1;
+                    shape.members = shape.members.max(top.members);
+                    if top.members > max_members {
+                        over = true;
+                        top.names = HashSet::new();
+                    }
+                    if over {
+                        // Beyond a limit the JSON is not parsed: only the counts matter from here on.
+                        pending_key = None;
+                        continue;
+                    }
+                    let raw = text.get(start..i.saturating_sub(1)).unwrap_or_default();
+                    // Escapes are compared decoded: "\u0061lg" is "alg".
+                    let key = if escaped {
+                        serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_owned())
+                    } else {
+                        raw.to_owned()
+                    };
                     if top.names.contains(&key) {
                         let path: Vec<&str> = stack
                             .iter()
                             .filter_map(|f| f.name.as_deref())
                             .chain(std::iter::once(key.as_str()))
                             .collect();
-                        out.push((path.join("."), start_line, start_col));
-                    } else if let Some(top) = stack.last_mut() {
-                        top.names.push(key.clone());
+                        let path = path.join(".");
+                        if reported.insert(path.clone()) {
+                            shape.duplicates.push((path, start_line, start_col));
+                        }
+                    } else {
+                        top.names.insert(key.clone());
                     }
                     pending_key = Some(key);
-                } else {
-                    pending_key = None;
                 }
+                _ => {}
             }
-            _ => {}
         }
+        shape
     }
-    out
+
+    /// The finding of the first limit this shape is beyond (`what` names the text: "The payload").
+    #[must_use]
+    pub fn over_limits(&self, limits: &Limits, what: &str) -> Option<Finding> {
+        if limits.exceeded(Limit::Depth, self.depth) {
+            return Some(limits.finding(
+                Limit::Depth,
+                &format!("{what} nests objects and arrays {} levels deep", count(self.depth)),
+                "it was not parsed (nesting this deep may well be valid JSON, but no real token or key needs it)",
+            ));
+        }
+        if limits.exceeded(Limit::Members, self.members) {
+            return Some(limits.finding(
+                Limit::Members,
+                &format!("{what} has an object with {} members", count(self.members)),
+                "it was not parsed",
+            ));
+        }
+        None
+    }
 }
 
 #[cfg(test)]
@@ -287,7 +409,7 @@ mod tests {
 
     #[test]
     fn keeps_text_and_order() {
-        let p = parse_object(br#"{"z":1,"a":1.50}"#, Part::Payload, "payload");
+        let p = parse_object(br#"{"z":1,"a":1.50}"#, Part::Payload, "payload", &Limits::default());
         assert_eq!(p.text.as_deref(), Some(r#"{"z":1,"a":1.50}"#));
         let keys: Vec<_> = p.value.unwrap().as_object().unwrap().keys().cloned().collect();
         assert_eq!(keys, ["z", "a"]);
@@ -296,7 +418,7 @@ mod tests {
 
     #[test]
     fn invalid_json_has_line_and_column() {
-        let p = parse_object(b"{\"a\":1,\n \"b\" 2}", Part::Payload, "payload");
+        let p = parse_object(b"{\"a\":1,\n \"b\" 2}", Part::Payload, "payload", &Limits::default());
         let f = &p.findings[0];
         assert_eq!(f.code(), "JSON_INVALID");
         let loc = f.location.as_ref().unwrap();
@@ -307,14 +429,14 @@ mod tests {
     #[test]
     fn duplicates_found_at_any_depth() {
         let text = br#"{"a":{"x":1,"x":2},"b":[{"y":1}, {"y":2}],"a":3,"c":"a"}"#;
-        let p = parse_object(text, Part::Payload, "payload");
+        let p = parse_object(text, Part::Payload, "payload", &Limits::default());
         let dups: Vec<_> = p.findings.iter().map(|f| f.location.as_ref().unwrap().member.clone().unwrap()).collect();
         assert_eq!(dups, ["a.x", "a"]);
     }
 
     #[test]
     fn escaped_duplicate_is_found() {
-        let p = parse_object(br#"{"alg":"RS256","\u0061lg":"none"}"#, Part::Header, "header");
+        let p = parse_object(br#"{"alg":"RS256","\u0061lg":"none"}"#, Part::Header, "header", &Limits::default());
         assert_eq!(p.findings[0].code(), "JSON_DUPLICATE_MEMBER");
     }
 
@@ -339,9 +461,56 @@ mod tests {
         assert_eq!(next, 2);
     }
 
+    /// Nesting and member counts are measured before parsing; beyond the limits the JSON is not parsed, and JSON
+    /// nested beyond serde_json's recursion limit is reported as deep, not invalid.
+    #[test]
+    fn limits_are_measured_before_parsing() {
+        let deep = |n: usize| format!("{{\"a\":{}1{}}}", "[".repeat(n - 1), "]".repeat(n - 1));
+        let limits = Limits::default();
+        assert_eq!(Shape::of(&deep(32), &limits).depth, 32);
+        assert!(parse_object(deep(32).as_bytes(), Part::Payload, "payload", &limits).findings.is_empty());
+        let p = parse_object(deep(33).as_bytes(), Part::Payload, "payload", &limits);
+        assert_eq!(p.findings[0].code(), "LIMIT_DEPTH");
+        assert!(p.value.is_none() && p.text.is_some());
+        assert!(p.findings[0].message.contains("33 levels deep"), "{}", p.findings[0].message);
+        // Raised to the most the parser allows: 127 levels parse, 128 are a limit (never "invalid").
+        let raised = Limits { depth: 1_000, ..Limits::default() };
+        assert!(parse_object(deep(127).as_bytes(), Part::Payload, "payload", &raised).value.is_some());
+        let p = parse_object(deep(128).as_bytes(), Part::Payload, "payload", &raised);
+        assert_eq!(p.findings[0].code(), "LIMIT_DEPTH");
+        // A million levels are measured without keeping a frame per level.
+        assert_eq!(Shape::of(&"[".repeat(1_000_000), &limits).depth, 1_000_000);
+        let wide = format!("{{{}}}", (0..1_001).map(|i| format!("\"m{i}\":{i}")).collect::<Vec<_>>().join(","));
+        let p = parse_object(wide.as_bytes(), Part::Payload, "payload", &limits);
+        assert_eq!(p.findings[0].code(), "LIMIT_MEMBERS");
+        assert!(p.findings[0].message.contains("1,001 members"), "{}", p.findings[0].message);
+        let p = parse_object(wide.as_bytes(), Part::Payload, "payload", &Limits { members: 1_001, ..limits });
+        assert!(p.findings.is_empty() && p.value.is_some());
+    }
+
+    /// Each repeated path is reported once, at its first repeat.
+    #[test]
+    fn duplicates_are_reported_once_per_path() {
+        let p = parse_object(
+            br#"{"a":1,"a":2,"a":3,"b":[{"c":1,"c":1},{"c":1,"c":1}]}"#,
+            Part::Payload,
+            "payload",
+            &Limits::default(),
+        );
+        let dups: Vec<_> = p.findings.iter().map(|f| f.location.as_ref().unwrap().member.clone().unwrap()).collect();
+        assert_eq!(dups, ["a", "b.c"]);
+        assert_eq!(p.findings[0].location.as_ref().unwrap().column, Some(8));
+    }
+
     #[test]
     fn not_utf8_and_not_object() {
-        assert_eq!(parse_object(&[b'"', 0xff, b'"'], Part::Header, "header").findings[0].code(), "JSON_NOT_UTF8");
-        assert_eq!(parse_object(b"[1]", Part::Header, "header").findings[0].code(), "JSON_NOT_OBJECT");
+        assert_eq!(
+            parse_object(&[b'"', 0xff, b'"'], Part::Header, "header", &Limits::default()).findings[0].code(),
+            "JSON_NOT_UTF8"
+        );
+        assert_eq!(
+            parse_object(b"[1]", Part::Header, "header", &Limits::default()).findings[0].code(),
+            "JSON_NOT_OBJECT"
+        );
     }
 }

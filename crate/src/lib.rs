@@ -7,7 +7,7 @@
 //! ## Floors
 //! Modules are layered; each imports only from floors below it (`crate/tests/layers.rs` enforces this):
 //! 1. primitives — [`codes`] (every finding code), [`finding`], [`spanned`] text with input offsets, [`base64url`],
-//!    [`json`], [`alg`], [`datetime`], [`hex`], [`input`] (text or bytes);
+//!    [`json`], [`alg`], [`datetime`], [`hex`], [`input`] (text or bytes), [`limits`] (how much one call reads);
 //! 2. [`issuer`] — URLs, Cognito pools (id, region, ARN, issuer), issuer comparison, where keys are published;
 //!    `arith` — verify-only RSA (Montgomery arithmetic) and the ECDSA double-scalar multiplication;
 //! 3. [`decode`] — paste hygiene ([`decode::paste`]) and token structure ([`decode::token`]): what was pasted and
@@ -39,6 +39,7 @@ pub mod finding;
 pub mod hex;
 pub mod input;
 pub mod json;
+pub mod limits;
 pub mod spanned;
 // Floor 2.
 mod arith;
@@ -68,5 +69,6 @@ pub use diagnose::{Decision, Outcome, Rule, TokenDiagnosis, Verdict};
 pub use finding::{Finding, Location, Part};
 pub use input::TextOrBytes;
 pub use keys::{KeyInfo, KeyOptions, KeySet, parse_keys, read_keys};
+pub use limits::Limits;
 pub use sign::{SignOptions, Signing};
 pub use verify::{RawError, Verification, VerifyOptions, verify_raw};

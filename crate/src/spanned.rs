@@ -4,6 +4,8 @@
 //! the *original* input. Every cleaning step therefore works on [`Spanned`] text: a list of characters, each with its
 //! byte offset in the input.
 
+use std::cell::RefCell;
+
 /// A character and the byte offset in the original input it came from.
 pub type SpannedChar = (char, usize);
 
@@ -169,19 +171,41 @@ impl Spanned {
     }
 }
 
-/// Maps byte offsets of `input` to UTF-16 code units, the unit JavaScript strings use. Offsets past the end map to
-/// the length.
-pub fn utf16_offsets(input: &str) -> impl Fn(usize) -> usize {
-    let mut table = Vec::with_capacity(input.len() + 1);
-    let mut units = 0;
-    for c in input.chars() {
-        for _ in 0..c.len_utf8() {
-            table.push(units);
+/// Maps byte offsets of `input` to UTF-16 code units, the unit JavaScript strings use. An offset inside a character
+/// maps to the units before that character; offsets past the end map to the length. No table the size of the input:
+/// the map keeps one mark per 256 bytes, made only as far as the largest offset asked for (an input over the size
+/// limit has no offsets to map, and costs nothing here), and counts the rest of the way from the nearest mark.
+pub fn utf16_offsets(input: &str) -> impl Fn(usize) -> usize + '_ {
+    const STRIDE: usize = 256;
+    // (byte offset of a character, UTF-16 units before it), every STRIDE bytes or so.
+    let marks = RefCell::new(vec![(0usize, 0usize)]);
+    move |offset| {
+        let mut marks = marks.borrow_mut();
+        while let Some(&(at, units)) = marks.last()
+            && at + STRIDE <= offset
+            && at < input.len()
+        {
+            let (mut end, mut units) = (at, units);
+            for c in input.get(at..).unwrap_or_default().chars() {
+                if end >= at + STRIDE {
+                    break;
+                }
+                end += c.len_utf8();
+                units += c.len_utf16();
+            }
+            marks.push((end, units));
         }
-        units += c.len_utf16();
+        let nearest = marks.partition_point(|&(at, _)| at <= offset).saturating_sub(1);
+        let (mut at, mut units) = marks.get(nearest).copied().unwrap_or_default();
+        for c in input.get(at..).unwrap_or_default().chars() {
+            at += c.len_utf8();
+            if at > offset {
+                break;
+            }
+            units += c.len_utf16();
+        }
+        units
     }
-    table.push(units);
-    move |offset| table.get(offset).copied().unwrap_or(units)
 }
 
 #[cfg(test)]
@@ -191,7 +215,15 @@ mod tests {
     #[test]
     fn utf16_offsets_count_code_units() {
         let map = utf16_offsets("é😀a");
-        assert_eq!([map(0), map(2), map(6), map(7), map(99)], [0, 1, 3, 4, 4]);
+        assert_eq!([map(0), map(2), map(6), map(7), map(99), map(1), map(3)], [0, 1, 3, 4, 4, 0, 1]);
+        // Across many marks, in any order: the same as counting from the start.
+        let long = "aé😀€".repeat(500);
+        let map = utf16_offsets(&long);
+        for offset in [5_000, 0, 1, 2_999, 3_000, 257, 256, 255, long.len(), long.len() + 9, 7] {
+            let expected: usize =
+                long.char_indices().take_while(|&(i, c)| i + c.len_utf8() <= offset).map(|(_, c)| c.len_utf16()).sum();
+            assert_eq!(map(offset), expected, "{offset}");
+        }
     }
 
     #[test]

@@ -18,6 +18,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("datetime", 1),
     ("hex", 1),
     ("input", 1),
+    ("limits", 1),
     ("issuer", 2),
     ("arith", 2),
     ("decode", 3),

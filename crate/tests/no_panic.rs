@@ -1,13 +1,30 @@
-//! Property test: `inspect` never panics and always returns a well-formed result, for arbitrary text and for
-//! thousands of mutations of real tokens and of an API Gateway header value (a panic in wasm traps and kills the
-//! module for the rest of the page's life); nor does `sign`, for arbitrary and mutated payload, header and key text. Runs on stable Rust in `cargo test`; `PROPTEST_CASES` raises the count
-//! for longer runs.
+//! Property test: every entry point never panics and always returns a well-formed result (a panic in wasm traps and
+//! kills the module for the rest of the page's life), in bounded time and memory.
+//!
+//! - `inspect` gets arbitrary text and thousands of mutations of real tokens and of an API Gateway header value;
+//! - `sign` gets arbitrary and mutated payload, header and key text;
+//! - every entry point (`inspect` with keys and targets, `verify`, `parse_keys`) gets token-shaped input up to tens
+//!   of KB built by generators: pastes of many tokens, payloads of many members, deep JSON, JWS JSON
+//!   serializations of many signatures, key sets of many keys, valid signatures among them — under the default
+//!   limits and under small random ones, so that every limit is reached. Each of these calls is measured: its
+//!   time, and the bytes it allocates (a counting allocator in this test binary), must stay within a bound linear
+//!   in the input: the quadratic and out-of-memory cases of issue 16 fail it.
+//!
+//! Runs on stable Rust in `cargo test`; `PROPTEST_CASES` raises the count for longer runs (the token-shaped
+//! strategies run a tenth of it: their inputs are large).
 
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use base64::Engine;
-use jwtlens::{Inspection, Severity};
+use jwtlens::{Finding, Inspection, KeyOptions, Limits, Severity, VerifyOptions};
 use proptest::prelude::*;
+use serde_json::{Value, json};
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
@@ -42,23 +59,33 @@ fn presets() -> Vec<jwtlens::InspectOptions> {
     presets.iter().map(|p| serde_json::from_str(p).unwrap()).collect()
 }
 
-fn check(input: &str, result: &Inspection) {
-    let known: HashMap<&str, Severity> =
-        jwtlens::all_codes().into_iter().flat_map(|(_, e)| e).map(|e| (e.code, e.severity)).collect();
-    for f in &result.findings {
+/// Every finding has a known code with its severity and a message; offsets are ordered character boundaries of the
+/// input; token indexes are below `tokens`.
+fn check_findings(input: &str, findings: &[Finding], tokens: usize) {
+    static KNOWN: OnceLock<HashMap<&'static str, Severity>> = OnceLock::new();
+    let known = KNOWN
+        .get_or_init(|| jwtlens::all_codes().into_iter().flat_map(|(_, e)| e).map(|e| (e.code, e.severity)).collect());
+    for f in findings {
         assert_eq!(known.get(f.code()), Some(&f.severity), "unknown code or wrong severity: {f:?}");
         assert!(!f.message.is_empty());
         if let Some(loc) = &f.location {
             if let Some(t) = loc.token {
-                assert!(t < result.tokens.len(), "{f:?}");
+                assert!(t < tokens.max(1), "{f:?}");
             }
             for o in [loc.start, loc.end].into_iter().flatten() {
-                assert!(o <= input.len() && input.is_char_boundary(o), "offset {o} in {input:?}: {f:?}");
+                assert!(o <= input.len() && input.is_char_boundary(o), "offset {o}: {f:?}");
             }
             if let (Some(s), Some(e)) = (loc.start, loc.end) {
                 assert!(s <= e, "{f:?}");
             }
         }
+    }
+}
+
+fn check(input: &str, result: &Inspection) {
+    check_findings(input, &result.findings, result.tokens.len());
+    for v in &result.verifications {
+        check_findings(input, &v.findings, result.tokens.len());
     }
     for t in &result.tokens {
         for s in &t.segments {
@@ -286,4 +313,409 @@ fn seeds_are_checked_too() {
     }
     assert_eq!((sign_keys().len(), sign_presets().len(), sign_payloads().len()), (10, 7, 6));
     assert!(signed >= 14, "only {signed} tokens");
+}
+
+// Measuring each call: its time, and the most bytes it holds allocated at once. Counted per thread, since proptest
+// runs the tests of this binary on several threads at once.
+
+struct Counting;
+
+thread_local! {
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
+}
+
+fn note(delta: isize) {
+    let _ = LIVE.try_with(|live| {
+        let now = live.get() + delta;
+        live.set(now);
+        let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now)));
+    });
+}
+
+fn signed(size: usize) -> isize {
+    isize::try_from(size).unwrap_or(isize::MAX)
+}
+
+// SAFETY: every method forwards to the system allocator with the arguments it received, and only counts sizes.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded unchanged.
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            note(signed(layout.size()));
+        }
+        ptr
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded unchanged.
+        let ptr = unsafe { System.alloc_zeroed(layout) };
+        if !ptr.is_null() {
+            note(signed(layout.size()));
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded unchanged.
+        unsafe { System.dealloc(ptr, layout) };
+        note(-signed(layout.size()));
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: forwarded unchanged.
+        let new = unsafe { System.realloc(ptr, layout, new_size) };
+        if !new.is_null() {
+            note(signed(new_size) - signed(layout.size()));
+        }
+        new
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Runs `f`; returns its result, its time, and the most bytes it held allocated at once (its result included).
+fn measured<T>(f: impl FnOnce() -> T) -> (T, Duration, usize) {
+    let base = LIVE.with(Cell::get);
+    PEAK.with(|peak| peak.set(base));
+    let start = Instant::now();
+    let out = f();
+    let elapsed = start.elapsed();
+    let peak = usize::try_from(PEAK.with(Cell::get) - base).unwrap_or(0);
+    (out, elapsed, peak)
+}
+
+/// The bound every call must stay within, linear in the bytes it was given. Calibrated on this unoptimised test
+/// build (`JWTLENS_COSTS=1` prints the figures): the most any of 6,000 generated cases held was 245 bytes per input
+/// byte — 600 tiny tokens of 80 bytes, each fully diagnosed and verified (about 20 KB of result per token) — while
+/// memory per token times the findings of the whole paste (issue 16) held 4,000 per byte for 44 KB. The time bound
+/// is loose, for shared machines: it catches runaway work, not a slow step.
+fn within_bounds(what: &str, bytes: usize, elapsed: Duration, peak: usize) {
+    const BYTES_PER_INPUT_BYTE: usize = 400;
+    const BYTES_BASE: usize = 2 << 20;
+    let time = Duration::from_secs(3) + Duration::from_micros(100) * u32::try_from(bytes).unwrap_or(u32::MAX);
+    if std::env::var_os("JWTLENS_COSTS").is_some() {
+        println!(
+            "{what}: {bytes} bytes in, {peak} bytes peak ({:.0}/byte), {elapsed:?}",
+            peak as f64 / bytes.max(1) as f64
+        );
+    }
+    assert!(peak <= BYTES_BASE + BYTES_PER_INPUT_BYTE * bytes, "{what}: {peak} bytes held for {bytes} bytes of input");
+    assert!(elapsed <= time, "{what}: {elapsed:?} for {bytes} bytes of input");
+}
+
+// Token-shaped generators: headers, payloads and signatures as issuers and attackers write them, pastes of several
+// tokens, JWS JSON serializations, key sets, and limits small enough to be reached.
+
+const SECRET: &str = "a-string-secret-at-least-256-bits-long";
+const PANVA: [(&str, &str); 5] =
+    [("RSA", "RS256"), ("P256", "ES256"), ("P384", "ES384"), ("P521", "ES512"), ("Ed25519", "EdDSA")];
+
+/// Keys of the panva/jose fixtures, each with a token it really signed (header `kid` = the key's name).
+struct Fixtures {
+    jwks: Vec<Value>,
+    spkis: Vec<String>,
+    tokens: Vec<String>,
+}
+
+fn fixtures() -> &'static Fixtures {
+    static FIXTURES: OnceLock<Fixtures> = OnceLock::new();
+    FIXTURES.get_or_init(|| {
+        let all = common::vectors("peer-fixtures/panva-jose/keys.json");
+        let mut fixtures = Fixtures { jwks: Vec::new(), spkis: Vec::new(), tokens: Vec::new() };
+        for (name, alg) in PANVA {
+            let entry = &all[name];
+            let mut public = common::public_jwk(&entry["jwk"]);
+            public["kid"] = json!(name);
+            fixtures.jwks.push(public);
+            fixtures.spkis.push(common::str_of(entry, "spki").to_owned());
+            let header = json!({ "alg": alg, "kid": name }).to_string();
+            let payload = r#"{"iss":"https://issuer.example","sub":"1","exp":1800000000}"#;
+            fixtures
+                .tokens
+                .push(common::compact(&header, payload, |input| common::sign_with_jwk(alg, &entry["jwk"], input)));
+        }
+        fixtures
+    })
+}
+
+fn header() -> impl Strategy<Value = String> {
+    let algs = vec!["HS256", "HS512", "RS256", "PS256", "ES256", "ES384", "ES512", "EdDSA", "none", "HS999"];
+    let kids = vec![
+        None,
+        Some("RSA"),
+        Some("P256"),
+        Some("P384"),
+        Some("P521"),
+        Some("Ed25519"),
+        Some("k0"),
+        Some("elsewhere"),
+    ];
+    let extras = vec![
+        "",
+        r#","typ":"JWT""#,
+        r#","typ":"at+jwt""#,
+        r#","cty":"JWT""#,
+        r#","crit":["b64"],"b64":false"#,
+        r#","crit":["exp"]"#,
+        r#","alg":"none""#,
+        r#","jku":"https://attacker.example/jwks""#,
+    ];
+    (prop::sample::select(algs), prop::sample::select(kids), prop::sample::select(extras)).prop_map(
+        |(alg, kid, extra)| {
+            let kid = kid.map(|k| format!(r#","kid":"{k}""#)).unwrap_or_default();
+            format!(r#"{{"alg":"{alg}"{kid}{extra}}}"#)
+        },
+    )
+}
+
+fn member_name() -> impl Strategy<Value = String> {
+    let known = vec![
+        "iss",
+        "aud",
+        "exp",
+        "nbf",
+        "iat",
+        "sub",
+        "scope",
+        "scp",
+        "token_use",
+        "client_id",
+        "azp",
+        "nonce",
+        "at_hash",
+        "cognito:groups",
+        "roles",
+        "tid",
+        "ver",
+    ];
+    prop_oneof![prop::sample::select(known).prop_map(str::to_owned), "[a-z_:]{1,12}"]
+}
+
+/// A JSON object of up to `members` members, with a value nested `depth` levels deep and maybe a member twice.
+fn payload(members: usize) -> impl Strategy<Value = String> {
+    (prop::collection::vec((member_name(), claim_value()), 0..=members), 0usize..40, any::<bool>()).prop_map(
+        |(claims, depth, twice)| {
+            let mut parts: Vec<String> =
+                claims.iter().map(|(k, v)| format!("{}:{v}", Value::from(k.as_str()))).collect();
+            if depth > 0 {
+                parts.push(format!(r#""deep":{}1{}"#, "[".repeat(depth), "]".repeat(depth)));
+            }
+            if twice && let Some(first) = parts.first().cloned() {
+                parts.push(first);
+            }
+            format!("{{{}}}", parts.join(","))
+        },
+    )
+}
+
+/// A compact token: generated header and payload with a valid HS256 signature (keyed by `SECRET`), random bytes or
+/// none — or a fixture token really signed by one of the fixture keys.
+fn token(members: usize) -> impl Strategy<Value = String> {
+    (header(), payload(members), 0u8..4, prop::collection::vec(any::<u8>(), 0..80), 0usize..PANVA.len()).prop_map(
+        |(header, payload, kind, random, fixture)| match kind {
+            0 => common::compact(&header, &payload, |input| {
+                common::hmac_sign("HS256", SECRET.as_bytes(), input.as_bytes())
+            }),
+            1 => common::compact(&header, &payload, |_| random),
+            2 => common::compact(&header, &payload, |_| Vec::new()),
+            _ => fixtures().tokens[fixture].clone(),
+        },
+    )
+}
+
+/// What people paste: tokens on lines, a token response, a redirect URL, a log line, an Authorization header.
+fn paste(tokens: usize, members: usize) -> impl Strategy<Value = String> {
+    (prop::collection::vec(token(members), 1..tokens), 0u8..6).prop_map(|(tokens, how)| match how {
+        0 => tokens.join("\n"),
+        1 => tokens.join(" "),
+        2 => {
+            let names = ["id_token", "access_token", "refresh_token"];
+            let fields: Vec<String> = tokens
+                .iter()
+                .enumerate()
+                .map(|(i, t)| format!(r#""{}":"{t}""#, names.get(i).map_or(format!("t{i}"), |n| (*n).to_owned())))
+                .collect();
+            format!("{{{}}}", fields.join(","))
+        }
+        3 => format!(
+            "https://app.example/cb#{}",
+            tokens.iter().map(|t| format!("id_token={t}")).collect::<Vec<_>>().join("&")
+        ),
+        4 => tokens
+            .iter()
+            .map(|t| format!("level=info msg=\"request\" token={t} status=401"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => format!("Authorization: Bearer {}", tokens.join("\nBearer ")),
+    })
+}
+
+/// Up to `tokens` tiny tokens (30–60 bytes) on lines, each with a decoding finding of its own: the paste of issue 16
+/// whose verification per token copied the findings of the whole paste.
+fn tiny_tokens(tokens: usize) -> impl Strategy<Value = String> {
+    let headers =
+        vec![r#"{"alg":"HS256","jku":"x"}"#, r#"{"alg":"none"}"#, r#"{"alg":"HS256","b64":false}"#, r#"{"typ":"JWT"}"#];
+    prop::collection::vec((prop::sample::select(headers), 0u8..3), 1..tokens).prop_map(|tokens| {
+        let lines: Vec<String> = tokens
+            .into_iter()
+            .map(|(header, sig)| {
+                let input = format!("{}.e30", B64.encode(header));
+                match sig {
+                    0 => format!(
+                        "{input}.{}",
+                        B64.encode(common::hmac_sign("HS256", SECRET.as_bytes(), input.as_bytes()))
+                    ),
+                    1 => format!("{input}.c2ln"),
+                    _ => format!("{input}."),
+                }
+            })
+            .collect();
+        lines.join("\n")
+    })
+}
+
+/// A JWS JSON serialization (general syntax) of up to `signatures` signatures.
+fn jws_json(signatures: usize) -> impl Strategy<Value = String> {
+    (
+        payload(40),
+        prop::collection::vec((header(), any::<bool>(), prop::collection::vec(any::<u8>(), 0..80)), 1..signatures),
+    )
+        .prop_map(|(payload, entries)| {
+            let payload = B64.encode(&payload);
+            let entries: Vec<Value> = entries
+                .into_iter()
+                .map(|(header, valid, random)| {
+                    let protected = B64.encode(&header);
+                    let signature = if valid {
+                        common::hmac_sign("HS256", SECRET.as_bytes(), format!("{protected}.{payload}").as_bytes())
+                    } else {
+                        random
+                    };
+                    json!({ "protected": protected, "signature": B64.encode(signature) })
+                })
+                .collect();
+            json!({ "payload": payload, "signatures": entries }).to_string()
+        })
+}
+
+/// Key text: the secret, a JWKS of up to `keys` keys (fixture keys with generated kid, alg and use; secrets), PEM
+/// blocks, or anything.
+fn keys(keys: usize) -> impl Strategy<Value = String> {
+    let entry = (
+        0usize..PANVA.len() + 1,
+        prop::sample::select(vec![None, Some("RSA"), Some("P256"), Some("k0"), Some("dup")]),
+        prop::sample::select(vec![None, Some("RS256"), Some("ES256"), Some("HS256"), Some("ES521")]),
+        prop::sample::select(vec![None, Some("sig"), Some("enc")]),
+    );
+    prop_oneof![
+        Just(SECRET.to_owned()),
+        prop::collection::vec(entry, 0..keys).prop_map(|entries| {
+            let keys: Vec<Value> = entries
+                .into_iter()
+                .map(|(which, kid, alg, key_use)| {
+                    let mut key = fixtures()
+                        .jwks
+                        .get(which)
+                        .cloned()
+                        .unwrap_or_else(|| json!({ "kty": "oct", "k": B64.encode(SECRET) }));
+                    let object = key.as_object_mut().unwrap();
+                    for (name, value) in [("kid", kid), ("alg", alg), ("use", key_use)] {
+                        if let Some(value) = value {
+                            object.insert(name.to_owned(), json!(value));
+                        }
+                    }
+                    key
+                })
+                .collect();
+            json!({ "keys": keys }).to_string()
+        }),
+        prop::collection::vec(0usize..PANVA.len(), 0..keys).prop_map(|which| which
+            .into_iter()
+            .map(|i| fixtures().spkis[i].clone())
+            .collect::<Vec<_>>()
+            .join("\n")),
+        "[ -~]{0,200}",
+    ]
+}
+
+/// The default limits mostly; else small ones, so that every limit is reached, or large ones, so that work beyond
+/// linear shows in the bounds (the input sizes here stay far below the default limits).
+fn limits() -> impl Strategy<Value = Limits> {
+    let large = Limits {
+        input_bytes: 16 << 20,
+        tokens: 100_000,
+        keys: 100_000,
+        signatures: 100_000,
+        members: 1_000_000,
+        depth: 127,
+        regex_text: 1 << 20,
+        ..Limits::default()
+    };
+    let small = (0u64..20_000, 0u64..8, 0u64..8, 0u64..8, 0u64..64, 0u64..16, 0u64..16, 0u64..4_096, 0u64..256)
+        .prop_map(|(input_bytes, tokens, keys, signatures, members, depth, checks, regex_bytes, regex_text)| Limits {
+            input_bytes,
+            tokens,
+            keys,
+            signatures,
+            members,
+            depth,
+            checks,
+            regex_bytes,
+            regex_text,
+        });
+    prop_oneof![2 => Just(Limits::default()), 1 => small, 1 => Just(large)]
+}
+
+/// Cases per token-shaped strategy: a fortieth of the others' (their inputs are up to tens of KB).
+fn large_cases() -> u32 {
+    (cases() / 40).max(1)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: large_cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// `inspect` with keys and targets, on pastes of many tokens or of tokens with many members.
+    #[test]
+    fn inspect_token_pastes(input in prop_oneof![paste(60, 8), paste(3, 1_200), tiny_tokens(1_000)], keys in prop::option::of(keys(60)), preset in prop::sample::select(presets()), limits in limits()) {
+        let mut options = preset;
+        options.keys = keys.map(jwtlens::TextOrBytes::Text);
+        options.limits = limits;
+        let bytes = input.len() + options.keys.as_ref().map_or(0, jwtlens::TextOrBytes::len);
+        let (mut result, elapsed, peak) = measured(|| jwtlens::inspect(&input, &options));
+        within_bounds("inspect", bytes, elapsed, peak);
+        check(&input, &result);
+        if let Some(set) = &result.keys {
+            check_findings(&input, &set.findings, 0);
+        }
+        result.offsets_to_utf16(&input);
+    }
+
+    /// `verify` on pastes and JWS JSON serializations, against key sets of many keys.
+    #[test]
+    fn verify_token_pastes(input in prop_oneof![paste(20, 30), tiny_tokens(1_000), jws_json(200)], keys in keys(120), token in 0usize..4, signature in prop::option::of(0usize..4), limits in limits()) {
+        let options = VerifyOptions { token: Some(token), signature, now: Some(1_700_000_000.0), limits, ..VerifyOptions::default() };
+        let bytes = input.len() + keys.len();
+        let (mut result, elapsed, peak) = measured(|| jwtlens::verify(&input, &keys, &options));
+        within_bounds("verify", bytes, elapsed, peak);
+        check_findings(&input, &result.findings, usize::MAX);
+        prop_assert!(!result.valid || result.matched_key.is_some());
+        prop_assert!(serde_json::to_string(&result).is_ok());
+        result.offsets_to_utf16(&input);
+    }
+
+    /// `parse_keys` on key sets of many keys, PEM pastes and anything else.
+    #[test]
+    fn parse_key_texts(text in keys(200), limits in limits()) {
+        let (set, elapsed, peak) = measured(|| jwtlens::parse_keys(&text, &KeyOptions { limits, ..KeyOptions::default() }));
+        within_bounds("parse_keys", text.len(), elapsed, peak);
+        check_findings(&text, &set.findings, 0);
+        prop_assert!(set.keys.iter().enumerate().all(|(i, k)| k.index == i && k.usable != k.algorithms.is_empty()));
+        prop_assert!(serde_json::to_string(&set).is_ok());
+    }
+
+    // `sign` (when the crate has it): a strategy here that signs generated headers and payloads with the generated
+    // keys and checks the result with `check_findings` and `within_bounds`, as `verify_token_pastes` does.
 }

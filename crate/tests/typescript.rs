@@ -49,6 +49,7 @@ fn declarations() -> Vec<Declared> {
         declare::<JsonSignature>(),
         declare::<Token>(),
         declare::<jwtlens::Algorithm>(),
+        declare::<jwtlens::Limits>(),
         declare::<SecretEncoding>(),
         declare::<KeyOptions>(),
         declare::<KeyFormat>(),

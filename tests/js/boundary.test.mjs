@@ -74,7 +74,7 @@ test('every misuse is a JwtlensError with a code, whatever the value passed', ()
   for (const options of [circular, deep, { now: 1n }, { expect: { audience: [Symbol('a')] } }, { target: new Map() }]) {
     assert.throws(() => inspect(token, options), (e) => e instanceof JwtlensError && e.code === 'ERR_INVALID_OPTIONS');
   }
-  assert.match(codes()[0][0], /Paste/, 'the module still works');
+  assert.ok(codes().some(([phase]) => /Paste/.test(phase)), 'the module still works');
 });
 
 test('keys as the bytes of a file: DER SPKI, PKCS#1 and a certificate read as their PEM text', () => {
@@ -112,10 +112,10 @@ test('a trap restarts the module: the call throws ERR_INTERNAL, the next one wor
   const trapping = api({ ...glue, inspect: () => glue.__jwtlensTestTrap() });
   assert.throws(() => trapping.inspect(token), misuse('ERR_INTERNAL', /was restarted/));
   assert.equal(inspect(token, { now: 1 }).tokens[0].payload.value.sub, 'u');
-  const big = `${token}\n`.repeat(2000);
-  assert.equal(inspect(big, { now: 1 }).tokens.length, 2000, 'a large call works after the restart');
+  const big = `${token}\n`.repeat(1000);
+  assert.equal(inspect(big, { now: 1 }).tokens.length, 1000, 'a large call works after the restart');
   for (let i = 0; i < 50; i++) assert.throws(() => trapping.inspect(token), misuse('ERR_INTERNAL', /restarted/));
-  assert.equal(inspect(big, { now: 1 }).tokens.length, 2000, 'and after many');
+  assert.equal(inspect(big, { now: 1 }).tokens.length, 1000, 'and after many');
 });
 
 test('results are plain objects; a number beyond 2^53 in a claim comes back as JSON.parse reads it', () => {

@@ -151,7 +151,7 @@ fn resolve(source: &str) -> Option<FetchedIssuer> {
     if parse_url(source).is_some() && !source.contains(char::is_whitespace) {
         return named(source.to_owned(), IssuerFrom::Issuer);
     }
-    let decoded = decode_input(source);
+    let decoded = decode_input(source, &crate::limits::Limits::default());
     let iss = decoded
         .tokens
         .first()

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::verify::token_context;
-use crate::codes::VerifyCode;
+use crate::codes::{PasteCode, VerifyCode};
 use crate::decode::token::{Token, TokenKind};
 use crate::decode::{DecodedInput, decode_input};
 use crate::diagnose::{
@@ -16,11 +16,12 @@ use crate::diagnose::{
 use crate::finding::Finding;
 use crate::input::TextOrBytes;
 use crate::keys::{KeyOptions, KeySet, SecretEncoding, read_keys};
+use crate::limits::{Budget, Limit, Limits};
 use crate::verify::{Verification, VerifyOptions, verify_token};
 
 /// Options for [`inspect`]: the context the tokens are diagnosed in. Every field is optional.
 ///
-/// The core never reads a clock: `now` is the evaluation time (the JavaScript loader fills it from the caller's
+/// The core never reads a clock: `now` is the evaluation time (the WebAssembly binding fills it from the JavaScript
 /// clock unless told otherwise). Without it, the checks that need a time are skipped and a `TIME_NO_NOW` finding
 /// says so.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -47,6 +48,12 @@ pub struct InspectOptions {
     /// Allow-list of algorithms for the verification. Default: whatever the keys' types allow; never `none`.
     #[ts(optional, as = "Option<Vec<crate::alg::Algorithm>>")]
     pub algorithms: Option<Vec<String>>,
+    /// How much one call reads and does: input size, tokens, keys, signatures, JSON members and depth, signature
+    /// checks, the token-validation regex. Beyond a limit a `LIMIT_*` finding says which and how to raise it.
+    /// Default: each limit's default (see `Limits`), far above anything real.
+    #[serde(default)]
+    #[ts(optional, as = "Option<Limits>")]
+    pub limits: Limits,
 }
 
 /// The result of [`inspect`].
@@ -85,7 +92,8 @@ pub struct Inspection {
 #[must_use]
 pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
     let secret_encoding = options.secret_encoding.unwrap_or_default();
-    let key_set = options.keys.as_ref().map(|keys| read_keys(keys, &KeyOptions { secret_encoding, now: options.now }));
+    let key_options = KeyOptions { secret_encoding, now: options.now, limits: options.limits };
+    let key_set = options.keys.as_ref().map(|keys| read_keys(keys, &key_options));
     let mut result = inspect_with_keys(input, options, key_set.as_ref());
     result.keys = key_set;
     result
@@ -94,7 +102,7 @@ pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
 /// [`inspect`] with keys read beforehand (a prepared verifier's, or `options.keys` read by [`inspect`]); the result's
 /// `keys` is left empty for the caller. `options.keys` is not read.
 pub(crate) fn inspect_with_keys(input: &str, options: &InspectOptions, keys: Option<&KeySet>) -> Inspection {
-    let decoded = decode_input(input);
+    let decoded = decode_input(input, &options.limits);
     let verifications = keys.map(|set| verify_all(&decoded, set, options)).unwrap_or_default();
     diagnosed(decoded, options, keys, verifications)
 }
@@ -104,7 +112,7 @@ pub(crate) fn inspect_with_keys(input: &str, options: &InspectOptions, keys: Opt
 /// here reaches the key formats or the signature arithmetic, so the linker leaves them out.
 #[must_use]
 pub fn inspect_unverified(input: &str, options: &InspectOptions) -> Inspection {
-    diagnosed(decode_input(input), options, None, Vec::new())
+    diagnosed(decode_input(input, &options.limits), options, None, Vec::new())
 }
 
 /// The diagnosis of a decoded input, with the keys and verifications there are.
@@ -114,13 +122,21 @@ fn diagnosed(
     keys: Option<&KeySet>,
     verifications: Vec<Verification>,
 ) -> Inspection {
+    let mut by_token: Vec<Option<&Verification>> = vec![None; decoded.tokens.len()];
+    for v in &verifications {
+        if let Some(slot) = v.token.and_then(|t| by_token.get_mut(t)) {
+            *slot = Some(v);
+        }
+    }
+    let no_usable_key = keys.is_some_and(|set| set.keys.iter().all(|k| !k.usable));
     let evidence: Vec<SignatureEvidence> = decoded
         .tokens
         .iter()
-        .enumerate()
-        .map(|(i, token)| signature_evidence(token, keys, verifications.iter().find(|v| v.token == Some(i))))
+        .zip(by_token)
+        .map(|(token, verification)| signature_evidence(token, keys, no_usable_key, verification))
         .collect();
     let context = diagnose::Context {
+        limits: options.limits,
         now: options.now,
         clock_skew: options.clock_skew,
         expect: options.expect.as_ref(),
@@ -143,10 +159,15 @@ fn diagnosed(
 
 /// What verification found for one token, as the diagnosis reads it: the status, and whether the keys hold its
 /// `kid`.
-fn signature_evidence(token: &Token, keys: Option<&KeySet>, verification: Option<&Verification>) -> SignatureEvidence {
+fn signature_evidence(
+    token: &Token,
+    keys: Option<&KeySet>,
+    no_usable_key: bool,
+    verification: Option<&Verification>,
+) -> SignatureEvidence {
     let status = match verification {
         // No key could be read (a URL, an unreadable paste): the signature is not decided either way.
-        _ if keys.is_some_and(|set| set.keys.iter().all(|k| !k.usable)) => SignatureStatus::Unchecked,
+        _ if no_usable_key => SignatureStatus::Unchecked,
         None => SignatureStatus::Unchecked,
         Some(v) if v.valid => SignatureStatus::Valid,
         Some(v) if v.matched_key.is_some() && v.findings.iter().any(|f| f.code == VerifyCode::NotStrict) => {
@@ -159,9 +180,20 @@ fn signature_evidence(token: &Token, keys: Option<&KeySet>, verification: Option
     SignatureEvidence { status, kid_in_keys }
 }
 
-/// Verifies every signed token with the keys read once.
+/// Verifies every signed token with the keys read once; all tokens draw on one budget of signature checks
+/// (`limits.checks`).
 fn verify_all(decoded: &DecodedInput, key_set: &KeySet, options: &InspectOptions) -> Vec<Verification> {
     let secret_encoding = options.secret_encoding.unwrap_or_default();
+    let limits = options.limits;
+    // Which tokens had whitespace removed from inside them, from one pass over the findings.
+    let mut inner_whitespace = vec![false; decoded.tokens.len()];
+    for finding in decoded.findings.iter().filter(|f| f.code == PasteCode::InnerWhitespace) {
+        match finding.location.as_ref().and_then(|l| l.token) {
+            Some(t) => inner_whitespace.get_mut(t).into_iter().for_each(|w| *w = true),
+            None => inner_whitespace.iter_mut().for_each(|w| *w = true),
+        }
+    }
+    let budget = Budget::new(limits.get(Limit::Checks));
     decoded
         .tokens
         .iter()
@@ -173,9 +205,12 @@ fn verify_all(decoded: &DecodedInput, key_set: &KeySet, options: &InspectOptions
                 secret_encoding,
                 now: options.now,
                 token: Some(index),
+                limits,
                 ..VerifyOptions::default()
             };
-            verify_token(&decoded.tokens, &key_set.keys, &verify_options, &token_context(decoded, index))
+            let whitespace = inner_whitespace.get(index).copied().unwrap_or(false);
+            let context = token_context(decoded, index, whitespace);
+            verify_token(&decoded.tokens, &key_set.keys, &verify_options, &context, &budget)
         })
         .collect()
 }

@@ -25,7 +25,10 @@ pub fn sign(payload: &str, key: &str, options: &SignOptions) -> Signing {
     let key_set = if options.wants_unsecured() {
         KeySet { keys: Vec::new(), findings: Vec::new() }
     } else {
-        parse_keys(key, &KeyOptions { secret_encoding: options.secret_encoding, now: options.now })
+        parse_keys(
+            key,
+            &KeyOptions { secret_encoding: options.secret_encoding, now: options.now, ..KeyOptions::default() },
+        )
     };
     sign_token(payload, key_set, options)
 }

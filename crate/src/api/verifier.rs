@@ -11,6 +11,7 @@ use super::verify::verify_with_keys;
 use crate::diagnose::{Expectations, Target};
 use crate::input::TextOrBytes;
 use crate::keys::{KeyOptions, KeySet, SecretEncoding, read_keys};
+use crate::limits::Limits;
 use crate::verify::{Verification, VerifyOptions};
 
 /// Options for [`Verifier::new`] (`createVerifier`): the keys, how to use them, and the context every `inspect` of
@@ -36,6 +37,10 @@ pub struct VerifierOptions {
     pub expect: Option<Expectations>,
     /// The service every token is sent to, for `inspect`'s verdict.
     pub target: Option<Target>,
+    /// How much each call reads and does (as for `inspect`); the key text is read within them too.
+    #[serde(default)]
+    #[ts(optional, as = "Option<Limits>")]
+    pub limits: Limits,
 }
 
 /// Per-call options of a verifier's `verify` and `inspect`.
@@ -62,6 +67,7 @@ pub struct Verifier {
     clock_skew: Option<f64>,
     expect: Option<Expectations>,
     target: Option<Target>,
+    limits: Limits,
 }
 
 impl Verifier {
@@ -70,7 +76,7 @@ impl Verifier {
     #[must_use]
     pub fn new(options: VerifierOptions) -> Self {
         let secret_encoding = options.secret_encoding.unwrap_or_default();
-        let keys = read_keys(&options.keys, &KeyOptions { secret_encoding, now: options.now });
+        let keys = read_keys(&options.keys, &KeyOptions { secret_encoding, now: options.now, limits: options.limits });
         Self {
             keys,
             secret_encoding,
@@ -78,6 +84,7 @@ impl Verifier {
             clock_skew: options.clock_skew,
             expect: options.expect,
             target: options.target,
+            limits: options.limits,
         }
     }
 
@@ -98,6 +105,7 @@ impl Verifier {
             token: call.token,
             signature: None,
             detached_payload: call.detached_payload,
+            limits: self.limits,
         };
         verify_with_keys(input, &self.keys.keys, &[], &options)
     }
@@ -114,6 +122,7 @@ impl Verifier {
             keys: None,
             secret_encoding: Some(self.secret_encoding),
             algorithms: self.algorithms.clone(),
+            limits: self.limits,
         };
         inspect_with_keys(input, &options, Some(&self.keys))
     }
@@ -135,6 +144,7 @@ mod tests {
             clock_skew: None,
             expect: None,
             target: None,
+            limits: Limits::default(),
         })
     }
 

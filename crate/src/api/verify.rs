@@ -6,12 +6,13 @@ use std::ops::Deref;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::codes::VerifyCode;
+use crate::codes::{PasteCode, VerifyCode};
 use crate::decode::{DecodedInput, decode_input};
 use crate::finding::Finding;
 use crate::input::TextOrBytes;
 use crate::issuer::KeysLocation;
 use crate::keys::{KeyInfo, KeyOptions, read_keys};
+use crate::limits::{Budget, Limit};
 use crate::verify::{TokenContext, Verification, VerifyOptions, verify_token};
 
 /// The result of [`verify`]: the [`Verification`] (whose findings here include the decoding and key findings) and
@@ -34,9 +35,9 @@ impl Deref for VerifyResult {
 }
 
 /// What verification needs to know about token `index` of a decoded input: whether the paste had whitespace inside
-/// it, and where its (unverified) issuer publishes keys.
-pub(crate) fn token_context(decoded: &DecodedInput, index: usize) -> TokenContext {
-    let inner_whitespace = decoded.findings_for(index).any(|f| f.code == crate::codes::PasteCode::InnerWhitespace);
+/// it (`inner_whitespace`, which the caller tells from the decoding findings), and where its (unverified) issuer
+/// publishes keys.
+pub(crate) fn token_context(decoded: &DecodedInput, index: usize, inner_whitespace: bool) -> TokenContext {
     let keys_location = decoded
         .tokens
         .get(index)
@@ -59,7 +60,9 @@ pub(crate) fn token_context(decoded: &DecodedInput, index: usize) -> TokenContex
 /// ```
 #[must_use]
 pub fn verify(input: &str, keys: impl Into<TextOrBytes>, options: &VerifyOptions) -> VerifyResult {
-    let key_set = read_keys(&keys.into(), &KeyOptions { secret_encoding: options.secret_encoding, now: options.now });
+    let limits = options.limits;
+    let key_set =
+        read_keys(&keys.into(), &KeyOptions { secret_encoding: options.secret_encoding, now: options.now, limits });
     let verification = verify_with_keys(input, &key_set.keys, &key_set.findings, options);
     VerifyResult { verification, keys: key_set.keys }
 }
@@ -72,9 +75,12 @@ pub(crate) fn verify_with_keys(
     key_findings: &[Finding],
     options: &VerifyOptions,
 ) -> Verification {
-    let decoded = decode_input(input);
+    let decoded = decode_input(input, &options.limits);
     let selected = options.token.unwrap_or(0);
-    let mut verification = verify_token(&decoded.tokens, keys, options, &token_context(&decoded, selected));
+    let inner_whitespace = decoded.findings_for(selected).any(|f| f.code == PasteCode::InnerWhitespace);
+    let context = token_context(&decoded, selected, inner_whitespace);
+    let budget = Budget::new(options.limits.get(Limit::Checks));
+    let mut verification = verify_token(&decoded.tokens, keys, options, &context, &budget);
     if decoded.tokens.len() > 1
         && let Some(token) = decoded.tokens.get(selected)
     {

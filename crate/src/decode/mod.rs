@@ -10,7 +10,8 @@
 pub mod paste;
 pub mod token;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Location, Part};
+use crate::limits::{Limit, Limits, count};
 use token::Token;
 
 /// Every token found in one input, decoded, with what paste hygiene and decoding noticed.
@@ -31,17 +32,38 @@ impl DecodedInput {
     }
 }
 
-/// Paste hygiene, then decoding of every token, with their findings.
+/// Paste hygiene, then decoding of every token, with their findings, within `limits`: an input over
+/// `limits.inputBytes` is not read at all (a `LIMIT_INPUT_BYTES` finding, answered without looking at the text), and
+/// only the first `limits.tokens` tokens are decoded.
 #[must_use]
-pub fn decode_input(input: &str) -> DecodedInput {
-    let extraction = paste::extract(input);
+pub fn decode_input(input: &str, limits: &Limits) -> DecodedInput {
+    if limits.exceeded(Limit::InputBytes, input.len()) {
+        let finding =
+            limits.finding(Limit::InputBytes, &format!("The input is {} bytes", count(input.len())), "it was not read");
+        return DecodedInput { findings: vec![finding], ..DecodedInput::default() };
+    }
+    let mut extraction = paste::extract(input, limits);
     let header_value = extraction.header_value;
     let mut findings = extraction.findings;
-    let several = extraction.candidates.len() > 1;
+    let found = extraction.candidates.len();
+    if limits.exceeded(Limit::Tokens, found) {
+        let first = limits.count(Limit::Tokens);
+        extraction.candidates.truncate(first);
+        findings.push(
+            limits
+                .finding(
+                    Limit::Tokens,
+                    &format!("The input holds {} tokens", count(found)),
+                    &format!("only the first {} were decoded", count(first)),
+                )
+                .at(Location::part(Part::Input)),
+        );
+    }
+    let several = found > 1;
     let mut tokens = Vec::with_capacity(extraction.candidates.len());
     for (index, candidate) in extraction.candidates.iter().enumerate() {
         let mut token_findings = Vec::new();
-        let token = token::decode(candidate, &mut token_findings);
+        let token = token::decode(candidate, limits, &mut token_findings);
         findings.extend(token_findings.into_iter().map(|f| f.in_token(index)));
         tokens.push(token);
     }

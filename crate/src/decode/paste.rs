@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use crate::codes::PasteCode;
 use crate::finding::{Finding, Location, Part};
+use crate::limits::Limits;
 use crate::spanned::Spanned;
 
 /// One token-like text found in the input.
@@ -55,9 +56,10 @@ fn whole(input: &Spanned) -> Location {
     }
 }
 
-/// Finds the token candidates in `input`.
+/// Finds the token candidates in `input`. JSON beyond `limits` is not read for its fields (it becomes one candidate,
+/// whose decoding reports the limit).
 #[must_use]
-pub fn extract(input: &str) -> Extraction {
+pub fn extract(input: &str, limits: &Limits) -> Extraction {
     let mut out = Extraction::default();
     let mut text = Spanned::new(input);
     let trimmed = text.trim();
@@ -81,7 +83,7 @@ pub fn extract(input: &str) -> Extraction {
     unwrap_layers(&mut text, &mut out.findings);
 
     if text.first() == Some('{') {
-        json_input(text, &mut out);
+        json_input(text, limits, &mut out);
     } else if looks_like_url(&text.text()) {
         url_input(&text, &mut out);
     } else {
@@ -237,9 +239,9 @@ fn url_input(text: &Spanned, out: &mut Extraction) {
     out.candidates.extend(tokens);
 }
 
-fn json_input(text: Spanned, out: &mut Extraction) {
+fn json_input(text: Spanned, limits: &Limits, out: &mut Extraction) {
     let raw = text.text();
-    let Ok(Value::Object(object)) = serde_json::from_str::<Value>(&raw) else {
+    let Ok(Some(Value::Object(object))) = crate::json::parse_within(&raw, limits, "The input") else {
         // Not a valid JSON object: decode it as a (broken) JWS JSON serialization so the JSON error is reported.
         out.candidates.push(Candidate { label: None, text, json: true });
         return;
@@ -414,6 +416,10 @@ fn plain_input(mut text: Spanned, out: &mut Extraction) {
 mod tests {
     use super::*;
 
+    fn extract_t(input: &str) -> Extraction {
+        extract(input, &Limits::default())
+    }
+
     fn codes(e: &Extraction) -> Vec<&'static str> {
         e.findings.iter().map(Finding::code).collect()
     }
@@ -423,22 +429,22 @@ mod tests {
     fn tokens_inside_other_text() {
         let token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
         let curl = format!("curl -s -H \"Authorization: Bearer {token}\" https://api.example.com/items");
-        let e = extract(&curl);
+        let e = extract_t(&curl);
         assert_eq!(only(&e), token);
         assert!(codes(&e).contains(&"PASTE_TOKEN_IN_TEXT"), "{:?}", codes(&e));
         assert_eq!(e.header_value.as_deref(), Some(format!("Bearer {token}").as_str()));
         let single = format!("curl -H 'Authorization: Bearer Bearer {token}' https://x");
-        assert_eq!(extract(&single).header_value.as_deref(), Some(format!("Bearer Bearer {token}").as_str()));
+        assert_eq!(extract_t(&single).header_value.as_deref(), Some(format!("Bearer Bearer {token}").as_str()));
         let dump = format!("> GET /items HTTP/1.1\n> Host: api\n> Authorization: Bearer {token}\n>");
-        assert_eq!(only(&extract(&dump)), token);
-        assert_eq!(extract(&dump).header_value.as_deref(), Some(format!("Bearer {token}").as_str()));
+        assert_eq!(only(&extract_t(&dump)), token);
+        assert_eq!(extract_t(&dump).header_value.as_deref(), Some(format!("Bearer {token}").as_str()));
         let log = format!("level=info msg=\"request\" token={token} status=401");
-        let e = extract(&log);
+        let e = extract_t(&log);
         assert_eq!(only(&e), token);
         assert_eq!(e.header_value, None, "a log line is not a header value");
         // A wrapped copy (token characters only) is still one token with the whitespace removed.
         let (a, b) = token.split_at(20);
-        let e = extract(&format!("{a}\n{b}"));
+        let e = extract_t(&format!("{a}\n{b}"));
         assert_eq!(only(&e), token);
         assert!(!codes(&e).contains(&"PASTE_TOKEN_IN_TEXT"));
         assert!(codes(&e).contains(&"PASTE_INNER_WHITESPACE"));
@@ -449,18 +455,22 @@ mod tests {
     #[test]
     fn header_value_as_pasted() {
         let token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
-        assert_eq!(extract(token).header_value, None);
-        assert_eq!(extract(&format!("{token}\n")).header_value, None, "a trailing line break alone comes from copying");
+        assert_eq!(extract_t(token).header_value, None);
         assert_eq!(
-            extract(&format!("Bearer Bearer {token}\n")).header_value.as_deref(),
+            extract_t(&format!("{token}\n")).header_value,
+            None,
+            "a trailing line break alone comes from copying"
+        );
+        assert_eq!(
+            extract_t(&format!("Bearer Bearer {token}\n")).header_value.as_deref(),
             Some(format!("Bearer Bearer {token}").as_str())
         );
         assert_eq!(
-            extract(&format!("Authorization: Bearer {token}")).header_value.as_deref(),
+            extract_t(&format!("Authorization: Bearer {token}")).header_value.as_deref(),
             Some(format!("Bearer {token}").as_str())
         );
-        assert_eq!(extract(&format!("\"{token}\"")).header_value.as_deref(), Some(format!("\"{token}\"").as_str()));
-        assert_eq!(extract(&format!(r#"{{"access_token":"{token}"}}"#)).header_value, None);
+        assert_eq!(extract_t(&format!("\"{token}\"")).header_value.as_deref(), Some(format!("\"{token}\"").as_str()));
+        assert_eq!(extract_t(&format!(r#"{{"access_token":"{token}"}}"#)).header_value, None);
     }
 
     fn only(e: &Extraction) -> String {
@@ -473,7 +483,7 @@ mod tests {
     #[test]
     fn token_response_values_keep_their_offsets() {
         let input = r#"{"¡d_token":"eyJhIjoxfQ.eyJhIjoxfQ.x","access_token":"a\bc"}"#;
-        let e = extract(input);
+        let e = extract_t(input);
         let access = e.candidates.iter().find(|c| c.label.as_deref() == Some("access_token")).map(|c| &c.text);
         let (start, end) = access.and_then(Spanned::range).unwrap_or_default();
         assert_eq!(&input[start..end], r"a\bc");
@@ -484,21 +494,21 @@ mod tests {
 
     #[test]
     fn plain_token_is_untouched() {
-        let e = extract("a.b.c");
+        let e = extract_t("a.b.c");
         assert_eq!(only(&e), "a.b.c");
         assert!(e.findings.is_empty());
     }
 
     #[test]
     fn bearer_doubled_and_quotes() {
-        let e = extract(" \"Bearer Bearer a.b.c\"\n");
+        let e = extract_t(" \"Bearer Bearer a.b.c\"\n");
         assert_eq!(only(&e), "a.b.c");
         assert_eq!(codes(&e), ["PASTE_SURROUNDING_WHITESPACE", "PASTE_QUOTES", "PASTE_BEARER_DOUBLED"]);
     }
 
     #[test]
     fn header_line() {
-        let e = extract("Authorization: Bearer a.b.c");
+        let e = extract_t("Authorization: Bearer a.b.c");
         assert_eq!(only(&e), "a.b.c");
         assert_eq!(codes(&e), ["PASTE_HEADER_LINE", "PASTE_BEARER_PREFIX"]);
         assert_eq!(e.candidates[0].text.range(), Some((22, 27)));
@@ -506,13 +516,13 @@ mod tests {
 
     #[test]
     fn bearer_glued_is_kept() {
-        let e = extract("Bearereyj.a.b");
+        let e = extract_t("Bearereyj.a.b");
         assert_eq!(only(&e), "Bearereyj.a.b");
     }
 
     #[test]
     fn url_fragment_tokens_are_labelled() {
-        let e = extract("https://app/cb#id_token=a.b.c&access_token=d.e.f&expires_in=3600");
+        let e = extract_t("https://app/cb#id_token=a.b.c&access_token=d.e.f&expires_in=3600");
         let labels: Vec<_> = e.candidates.iter().map(|c| (c.label.clone().unwrap(), c.text.text())).collect();
         assert_eq!(labels, [("id_token".into(), "a.b.c".into()), ("access_token".into(), "d.e.f".into())]);
         assert_eq!(codes(&e), ["PASTE_URL"]);
@@ -520,13 +530,13 @@ mod tests {
 
     #[test]
     fn code_url_is_explained() {
-        let e = extract("https://app/cb?code=abc-123&state=x");
+        let e = extract_t("https://app/cb?code=abc-123&state=x");
         assert!(e.candidates.is_empty());
         assert_eq!(codes(&e), ["PASTE_AUTHORIZATION_CODE"]);
     }
 
     #[test]
     fn empty_input() {
-        assert_eq!(codes(&extract(" \n ")), ["INPUT_EMPTY"]);
+        assert_eq!(codes(&extract_t(" \n ")), ["INPUT_EMPTY"]);
     }
 }

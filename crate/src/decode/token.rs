@@ -15,6 +15,7 @@ use crate::codes::TokenCode;
 use crate::finding::{Finding, Location, Part};
 use crate::hex::hex;
 use crate::json::{self, Parsed};
+use crate::limits::{Limit, Limits, count};
 use crate::spanned::Spanned;
 
 /// What kind of token a candidate turned out to be.
@@ -166,11 +167,11 @@ const MAX_NESTING: usize = 4;
 
 /// Decodes one candidate. Findings are appended to `findings` (without a token index; the caller adds it).
 #[must_use]
-pub fn decode(candidate: &Candidate, findings: &mut Vec<Finding>) -> Token {
+pub fn decode(candidate: &Candidate, limits: &Limits, findings: &mut Vec<Finding>) -> Token {
     if candidate.json {
-        return decode_json(candidate, findings);
+        return decode_json(candidate, limits, findings);
     }
-    decode_compact(&candidate.text, candidate.label.clone(), findings, 0)
+    decode_compact(&candidate.text, candidate.label.clone(), limits, findings, 0)
 }
 
 fn part_name(part: Part) -> &'static str {
@@ -205,7 +206,7 @@ fn decoded_from(parsed: Parsed, bytes: &[u8]) -> Decoded {
     Decoded { text: parsed.text, value: parsed.value, hex }
 }
 
-fn decode_header(seg: &Spanned, findings: &mut Vec<Finding>) -> Option<Decoded> {
+fn decode_header(seg: &Spanned, limits: &Limits, findings: &mut Vec<Finding>) -> Option<Decoded> {
     if seg.is_empty() {
         findings.push(
             Finding::new(TokenCode::EmptySegment, "The header segment is empty.")
@@ -215,7 +216,7 @@ fn decode_header(seg: &Spanned, findings: &mut Vec<Finding>) -> Option<Decoded> 
         return None;
     }
     let bytes = segment_bytes(seg, Part::Header, findings)?;
-    let parsed = json::parse_object(&bytes, Part::Header, "header");
+    let parsed = json::parse_object(&bytes, Part::Header, "header", limits);
     findings.extend(parsed.findings.iter().cloned());
     Some(decoded_from(parsed, &bytes))
 }
@@ -224,6 +225,7 @@ fn decode_header(seg: &Spanned, findings: &mut Vec<Finding>) -> Option<Decoded> 
 fn decode_payload(
     bytes: &[u8],
     header: Option<&Map<String, Value>>,
+    limits: &Limits,
     findings: &mut Vec<Finding>,
     depth: usize,
 ) -> (Decoded, Option<Box<Token>>) {
@@ -237,7 +239,7 @@ fn decode_payload(
         let looks_nested = !text.trim_start().starts_with('{') && (dots == 2 || dots == 4);
         if (cty_jwt || looks_nested) && depth < MAX_NESTING {
             let mut inner_findings = Vec::new();
-            let inner = decode_compact(&Spanned::at(text, 0), None, &mut inner_findings, depth + 1);
+            let inner = decode_compact(&Spanned::at(text, 0), None, limits, &mut inner_findings, depth + 1);
             // Without `cty: JWT`, a payload counts as a token only if its header decodes (prose has dots too).
             if cty_jwt || inner.header_object().is_some() {
                 findings.push(
@@ -260,7 +262,7 @@ fn decode_payload(
             }
         }
     }
-    let parsed = json::parse_object(bytes, Part::Payload, "payload");
+    let parsed = json::parse_object(bytes, Part::Payload, "payload", limits);
     let is_json = parsed.value.is_some();
     if is_json || text.is_some_and(|t| t.trim_start().starts_with(['{', '['])) {
         findings.extend(parsed.findings.iter().cloned());
@@ -319,7 +321,13 @@ fn check_header(header: &Map<String, Value>, findings: &mut Vec<Finding>) {
     }
 }
 
-fn decode_compact(text: &Spanned, label: Option<String>, findings: &mut Vec<Finding>, depth: usize) -> Token {
+fn decode_compact(
+    text: &Spanned,
+    label: Option<String>,
+    limits: &Limits,
+    findings: &mut Vec<Finding>,
+    depth: usize,
+) -> Token {
     let compact = text.text();
     let segments = text.split('.');
     let mut token = Token::new(label, compact.clone(), TokenKind::Malformed);
@@ -330,7 +338,7 @@ fn decode_compact(text: &Spanned, label: Option<String>, findings: &mut Vec<Find
             token.kind = TokenKind::Opaque;
             token.segments.clear();
         }
-        5 => decode_jwe(&mut token, &segments, findings),
+        5 => decode_jwe(&mut token, &segments, limits, findings),
         n => {
             if n != 3 {
                 let hint = match n {
@@ -346,7 +354,7 @@ fn decode_compact(text: &Spanned, label: Option<String>, findings: &mut Vec<Find
                             .map_or_else(|| Location::part(Part::Input), |(s, e)| Location::span(Part::Input, s, e))),
                 );
             }
-            decode_jws(&mut token, &segments, n == 3, findings, depth);
+            decode_jws(&mut token, &segments, n == 3, limits, findings, depth);
         }
     }
     token
@@ -392,9 +400,16 @@ fn not_a_jwt(compact: &str, text: &Spanned, findings: &mut Vec<Finding>) {
     );
 }
 
-fn decode_jws(token: &mut Token, segments: &[Spanned], exact: bool, findings: &mut Vec<Finding>, depth: usize) {
+fn decode_jws(
+    token: &mut Token,
+    segments: &[Spanned],
+    exact: bool,
+    limits: &Limits,
+    findings: &mut Vec<Finding>,
+    depth: usize,
+) {
     let (Some(h), Some(p)) = (segments.first(), segments.get(1)) else { return };
-    token.header = decode_header(h, findings);
+    token.header = decode_header(h, limits, findings);
     let header = token.header_object().cloned();
     if let Some(header) = &header {
         check_header(header, findings);
@@ -409,7 +424,7 @@ fn decode_jws(token: &mut Token, segments: &[Spanned], exact: bool, findings: &m
             .at(Location::part(Part::Payload)),
         );
     } else if let Some(bytes) = segment_bytes(p, Part::Payload, findings) {
-        let (decoded, inner) = decode_payload(&bytes, header.as_ref(), findings, depth);
+        let (decoded, inner) = decode_payload(&bytes, header.as_ref(), limits, findings, depth);
         token.payload = Some(decoded);
         token.inner = inner;
     }
@@ -452,10 +467,10 @@ fn decode_jws(token: &mut Token, segments: &[Spanned], exact: bool, findings: &m
     }
 }
 
-fn decode_jwe(token: &mut Token, segments: &[Spanned], findings: &mut Vec<Finding>) {
+fn decode_jwe(token: &mut Token, segments: &[Spanned], limits: &Limits, findings: &mut Vec<Finding>) {
     token.kind = TokenKind::Jwe;
     let Some(h) = segments.first() else { return };
-    token.header = decode_header(h, findings);
+    token.header = decode_header(h, limits, findings);
     let parts = [Part::EncryptedKey, Part::Iv, Part::Ciphertext, Part::Tag];
     for (seg, part) in segments.iter().skip(1).zip(parts) {
         if !seg.is_empty() {
@@ -491,11 +506,11 @@ fn decode_jwe(token: &mut Token, segments: &[Spanned], findings: &mut Vec<Findin
     }
 }
 
-fn decode_json(candidate: &Candidate, findings: &mut Vec<Finding>) -> Token {
+fn decode_json(candidate: &Candidate, limits: &Limits, findings: &mut Vec<Finding>) -> Token {
     let raw = candidate.text.text();
     let mut token = Token::new(candidate.label.clone(), raw.clone(), TokenKind::Malformed);
     token.serialization = Serialization::JsonFlattened;
-    let parsed = json::parse_object(raw.as_bytes(), Part::Input, "input");
+    let parsed = json::parse_object(raw.as_bytes(), Part::Input, "input", limits);
     let has_errors = !parsed.findings.is_empty();
     findings.extend(parsed.findings);
     if has_errors {
@@ -519,6 +534,14 @@ fn decode_json(candidate: &Candidate, findings: &mut Vec<Finding>) -> Token {
     let entries: Vec<&Map<String, Value>> = match (object.get("signatures"), object.get("signature")) {
         (Some(Value::Array(list)), None) => {
             token.serialization = Serialization::JsonGeneral;
+            if limits.exceeded(Limit::Signatures, list.len()) {
+                findings.push(limits.finding(
+                    Limit::Signatures,
+                    &format!("This JWS JSON serialization has {} signatures", count(list.len())),
+                    "none was decoded or verified",
+                ));
+                return token;
+            }
             let objects: Vec<_> = list.iter().filter_map(Value::as_object).collect();
             if objects.len() != list.len() || objects.is_empty() {
                 invalid(findings, "\"signatures\" must be a non-empty array of objects");
@@ -550,8 +573,11 @@ fn decode_json(candidate: &Candidate, findings: &mut Vec<Finding>) -> Token {
     let mut locate = |name: &str, value: &str| json::member_value(&members, name, value, &mut next);
     for entry in entries {
         let protected_b64 = entry.get("protected").and_then(Value::as_str).unwrap_or("");
-        let protected =
-            if protected_b64.is_empty() { None } else { decode_header(&locate("protected", protected_b64), findings) };
+        let protected = if protected_b64.is_empty() {
+            None
+        } else {
+            decode_header(&locate("protected", protected_b64), limits, findings)
+        };
         let unprotected = entry.get("header").cloned();
         if let Some(h) = protected.as_ref().and_then(Decoded::object) {
             check_header(h, findings);
@@ -580,7 +606,7 @@ fn decode_json(candidate: &Candidate, findings: &mut Vec<Finding>) -> Token {
         if token.alg().is_some_and(|a| a.eq_ignore_ascii_case("none")) { TokenKind::Unsecured } else { TokenKind::Jws };
     let payload = json::member_value(&members, "payload", payload_b64, &mut 0);
     if let Some(bytes) = segment_bytes(&payload, Part::Payload, findings) {
-        let (decoded, inner) = decode_payload(&bytes, header.as_ref(), findings, 0);
+        let (decoded, inner) = decode_payload(&bytes, header.as_ref(), limits, findings, 0);
         token.payload = Some(decoded);
         token.inner = inner;
     }
@@ -593,7 +619,11 @@ mod tests {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
     fn codes(input: &str) -> Vec<&'static str> {
-        crate::decode::decode_input(input).findings.iter().map(crate::finding::Finding::code).collect()
+        crate::decode::decode_input(input, &crate::limits::Limits::default())
+            .findings
+            .iter()
+            .map(crate::finding::Finding::code)
+            .collect()
     }
 
     fn b64(text: &str) -> String {
@@ -619,7 +649,7 @@ mod tests {
     #[test]
     fn json_serialization_offsets_point_into_the_member() {
         let at = |input: &str, code: &str| {
-            let result = crate::decode::decode_input(input);
+            let result = crate::decode::decode_input(input, &crate::limits::Limits::default());
             let finding = result.findings.iter().find(|f| f.code() == code).cloned();
             finding.and_then(|f| f.location).and_then(|l| l.start.zip(l.end))
         };

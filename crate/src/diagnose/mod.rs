@@ -45,6 +45,7 @@ use self::subject::{Ctx, Subject, innermost};
 use crate::codes::{Code, CognitoCode, OptionCode, TimeCode};
 use crate::decode::token::Token;
 use crate::finding::Finding;
+use crate::limits::{Limit, count};
 
 /// Everything the diagnosis adds to an inspection.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -125,6 +126,12 @@ fn context_findings(ctx: &mut Ctx<'_>, context: &Context<'_>, tokens: &[Token], 
             OptionCode::Invalid,
             "The clock skew must be a number of seconds, 0 or more; 0 was used.",
         ));
+    }
+    if let Some(given) = context.expect.and_then(|e| e.access_token.as_deref())
+        && ctx.limits.exceeded(Limit::InputBytes, given.len())
+    {
+        let what = format!("The access token given in the expectations is {} bytes", count(given.len()));
+        out.push(ctx.limits.finding(Limit::InputBytes, &what, "it was not read"));
     }
     checks::claims::resolve_expected_issuer(ctx, out);
     if ctx.now.is_none() && tokens.iter().any(|t| innermost(t).claims().is_some_and(checks::time::has_time_claim)) {

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 use ts_rs::TS;
 
 use super::model::TargetKind;
+use crate::limits::Limits;
 
 /// The context of a diagnosis, borrowed from the caller's options.
 #[derive(Debug, Clone, Copy, Default)]
@@ -25,6 +26,8 @@ pub struct Context<'a> {
     /// The `Authorization` header value as the paste shows it, when the paste was one (`Bearer Bearer eyJ…`, a
     /// quoted token, a curl command's header): the REST authorizer simulation reads it as sent.
     pub pasted_header: Option<&'a str>,
+    /// How much one call reads and does (the regex, texts given in the options).
+    pub limits: Limits,
 }
 
 /// A string or a list of strings, as JSON allows for `aud`-like values.

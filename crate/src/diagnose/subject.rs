@@ -1,13 +1,18 @@
 //! What every check and rule reads: the resolved context ([`Ctx`]) and one token as the checks see it
 //! ([`Subject`]).
 
+use std::cell::OnceCell;
+
+use regex_lite::Regex;
 use serde_json::{Map, Value};
 
 use super::model::{ProviderDetection, ProviderId, SignatureEvidence, TokenUse};
 use super::options::{Context, Expectations, Target};
 use crate::codes::Code;
+use crate::decode::paste;
 use crate::decode::token::Token;
 use crate::finding::{Finding, Location, Part};
+use crate::limits::{Budget, Limit, Limits};
 
 /// The evaluation context, resolved from the caller's [`Context`].
 pub(crate) struct Ctx<'a> {
@@ -26,11 +31,56 @@ pub(crate) struct Ctx<'a> {
     pub region: Option<String>,
     /// The `Authorization` header value as pasted, when the paste was one (a REST authorizer reads it as sent).
     pub pasted_header: Option<&'a str>,
+    /// How much one call reads and does.
+    pub limits: Limits,
+    /// The access token of `expect.accessToken`, as paste hygiene reads it (once per call, not per token); `None`
+    /// when none was given or it is over `limits.inputBytes`.
+    pub access_token: Option<String>,
+    /// The API Gateway REST authorizer's token-validation regex, compiled once per call: (whole match, partial
+    /// match), or why it cannot be evaluated.
+    pub validation_regex: OnceCell<Result<(Regex, Regex), RegexProblem>>,
+    /// Characters of `aud` the token-validation regex may still be matched against in this call.
+    pub regex_text: Budget,
+    /// The REST authorizer's `Authorization` value as paste hygiene reads it, once per call (the value, what was
+    /// read): a header value of up to `limits.inputBytes` is not read again for every token.
+    pub header_read: OnceCell<(String, HeaderRead)>,
+}
+
+/// What paste hygiene makes of an `Authorization` value: the codes of its cleanups, and when it holds exactly one
+/// token, that token's text and whether it decodes as a signed token without errors.
+#[derive(Debug, Clone)]
+pub(crate) struct HeaderRead {
+    pub codes: Vec<Code>,
+    pub single: Option<(String, bool)>,
+}
+
+/// Why the token-validation regex is not evaluated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RegexProblem {
+    /// Its syntax is beyond regex-lite (or invalid).
+    Unreadable,
+    /// It compiles to more than `limits.regexBytes`.
+    TooLarge,
 }
 
 impl<'a> Ctx<'a> {
     /// The context before the expected issuer is resolved (see `checks::claims::resolve_expected_issuer`).
     pub fn new(context: &Context<'a>) -> Self {
+        let limits = context.limits;
+        let access_token = context
+            .expect
+            .and_then(|e| e.access_token.as_deref())
+            .filter(|given| !limits.exceeded(Limit::InputBytes, given.len()))
+            .map(|given| {
+                // Accept what people paste: `Bearer …`, quotes, a whole token response.
+                let extraction = paste::extract(given, &limits);
+                extraction
+                    .candidates
+                    .iter()
+                    .find(|c| c.label.as_deref() == Some("access_token"))
+                    .or_else(|| extraction.candidates.first())
+                    .map_or_else(|| given.trim().to_owned(), |c| c.text.text())
+            });
         Self {
             now: context.now.filter(|n| n.is_finite()),
             skew: context.clock_skew.filter(|s| s.is_finite() && *s >= 0.0).unwrap_or(0.0),
@@ -40,6 +90,11 @@ impl<'a> Ctx<'a> {
             issuer_source: "",
             region: None,
             pasted_header: context.pasted_header,
+            limits,
+            access_token,
+            validation_regex: OnceCell::new(),
+            regex_text: Budget::new(limits.get(Limit::RegexText)),
+            header_read: OnceCell::new(),
         }
     }
 }

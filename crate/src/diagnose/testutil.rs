@@ -44,8 +44,9 @@ pub fn with_now(now: f64) -> Options {
 
 /// Decodes `input` and diagnoses its tokens in `options`, signatures unchecked.
 pub fn run(input: &str, options: &Options) -> Inspection {
-    let decoded = decode_input(input);
+    let decoded = decode_input(input, &crate::limits::Limits::default());
     let context = Context {
+        limits: crate::limits::Limits::default(),
         now: options.now,
         clock_skew: options.clock_skew,
         expect: options.expect.as_ref(),

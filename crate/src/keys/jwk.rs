@@ -13,6 +13,7 @@ use super::private::{self, PrivatePart};
 use super::{KeyCode, KeyFormat, KeySet};
 use crate::alg::Curve;
 use crate::finding::Finding;
+use crate::limits::{Limit, Limits, count};
 
 /// base64url as JWKs use it, read leniently (padding, non-zero unused bits); irregularities become notes.
 const URL_LENIENT: GeneralPurpose = GeneralPurpose::new(
@@ -234,22 +235,18 @@ pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<
     }
 }
 
-/// Reads a JWK, a JWKS (or a bare JSON array of JWKs) from `text` into `set`, one row per key; JSON that is not a
-/// key gets a finding that says what it is instead.
-pub(super) fn read_text(set: &mut KeySet, text: &str) {
-    let value = match serde_json::from_str::<Value>(text) {
-        Ok(v) => v,
-        Err(e) => {
-            set.note(
-                Finding::new(
-                    KeyCode::JsonInvalid,
-                    format!("The key text looks like a JWK but is not valid JSON: {e}."),
-                )
-                .fix("Copy the whole JWK or JWKS again."),
-            );
-            return;
-        }
-    };
+/// Reports key text that looks like a JWK (it names `kty` or `keys`) but is not valid JSON.
+pub(super) fn read_invalid(set: &mut KeySet, text: &str) {
+    let error = serde_json::from_str::<Value>(text).err().map_or_else(String::new, |e| format!(": {e}"));
+    set.note(
+        Finding::new(KeyCode::JsonInvalid, format!("The key text looks like a JWK but is not valid JSON{error}."))
+            .fix("Copy the whole JWK or JWKS again."),
+    );
+}
+
+/// Reads a JWK, a JWKS (or a bare JSON array of JWKs) parsed from the key text into `set`, one row per key, unless
+/// it holds more than `limits.keys` keys; JSON that is not a key gets a finding that says what it is instead.
+pub(super) fn read_value(set: &mut KeySet, value: &Value, limits: &Limits) {
     let (entries, format): (Vec<&Value>, KeyFormat) = match &value {
         Value::Object(o) if o.contains_key("keys") => match o.get("keys") {
             Some(Value::Array(keys)) => (keys.iter().collect(), KeyFormat::Jwks),
@@ -258,7 +255,7 @@ pub(super) fn read_text(set: &mut KeySet, text: &str) {
                 return;
             }
         },
-        Value::Object(o) if o.contains_key("kty") => (vec![&value], KeyFormat::Jwk),
+        Value::Object(o) if o.contains_key("kty") => (vec![value], KeyFormat::Jwk),
         Value::Array(items) => {
             set.note(Finding::new(KeyCode::NotJwk, "The key text is a JSON array; a JWKS wraps its keys as {\"keys\": [...]}. Its elements were read as JWKs."));
             (items.iter().collect(), KeyFormat::Jwk)
@@ -288,6 +285,11 @@ pub(super) fn read_text(set: &mut KeySet, text: &str) {
     if entries.is_empty() {
         set.note(Finding::new(KeyCode::None, "The key set has no keys."));
     }
+    if limits.exceeded(Limit::Keys, entries.len()) {
+        let what = format!("The key set holds {} keys", count(entries.len()));
+        set.note(limits.finding(Limit::Keys, &what, "no key was read"));
+        return;
+    }
     for (source, entry) in entries.into_iter().enumerate() {
         let mut notes = Vec::new();
         let Value::Object(object) = entry else {
@@ -304,6 +306,7 @@ pub(super) fn read_text(set: &mut KeySet, text: &str) {
         let built = read(object, meta.kty.as_deref(), &mut notes);
         set.push(source, format, meta, built, notes);
     }
+    set.report_duplicate_kids();
     if format == KeyFormat::Jwks || set.keys.len() > 1 {
         set.refuse_secrets_next_to_public_keys();
     }

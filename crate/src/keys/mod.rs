@@ -18,8 +18,9 @@ mod pem;
 pub(crate) mod private;
 mod secret;
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use ts_rs::TS;
 
 pub use self::der::is_der_ecdsa_signature;
@@ -28,6 +29,7 @@ use crate::alg::Algorithm;
 use crate::codes::KeyCode;
 use crate::finding::{Finding, Location, Part};
 use crate::input::TextOrBytes;
+use crate::limits::{Limit, Limits, count};
 
 /// How an HMAC secret typed as text is turned into bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, TS)]
@@ -58,6 +60,11 @@ pub struct KeyOptions {
     #[ts(optional, type = "number | Date | null")]
     #[serde(default)]
     pub now: Option<f64>,
+    /// How much to read (`inputBytes` of the key text, `keys`, and `members`/`depth` of JSON keys). Default: each
+    /// limit's default (see `Limits`).
+    #[serde(default)]
+    #[ts(optional, as = "Option<Limits>")]
+    pub limits: Limits,
 }
 
 /// The format a key was pasted in.
@@ -270,6 +277,7 @@ impl KeySet {
                 info.material = built.material;
                 info.private_part = built.private_part;
                 let mut findings = built.findings;
+                refuse_small_order(&mut info, &mut findings);
                 if info.private {
                     findings.insert(
                         0,
@@ -318,13 +326,22 @@ impl KeySet {
                 ),
             ));
         }
-        if let Some(kid) = &info.kid
-            && self.keys.iter().any(|k| k.kid.as_deref() == Some(kid))
-        {
-            notes.push(
+    }
+
+    /// Reports every key whose `kid` an earlier key of the set already has (one pass, names hashed).
+    fn report_duplicate_kids(&mut self) {
+        let mut seen = HashSet::new();
+        let repeated: Vec<(usize, String)> = self
+            .keys
+            .iter()
+            .filter_map(|k| k.kid.as_deref().filter(|kid| !seen.insert(*kid)).map(|kid| (k.index, kid.to_owned())))
+            .collect();
+        for (index, kid) in repeated {
+            self.findings.push(at_key(
                 Finding::new(KeyCode::DuplicateKid, format!("Another key of the set has the same kid \"{kid}\"."))
                     .fix("A kid must pick one key. If a token names this kid and both keys could verify it, jwtlens treats the choice as ambiguous and fails, as a strict verifier should."),
-            );
+                index,
+            ));
         }
     }
 
@@ -351,6 +368,25 @@ impl KeySet {
             ));
         }
     }
+}
+
+/// Refuses an Ed25519 public key that is a point of small order (the neutral point, or one of the seven others of
+/// order 2, 4 or 8). For such a key `A`, `[k]A` takes at most eight values whatever the message, so signatures can be
+/// forged without any private key: for the neutral point, `R` = the neutral point and `S` = 0 verify every message
+/// under the cofactorless equation many libraries implement (RFC 8032 §5.1.7 does not exclude these keys). jwtlens
+/// verifies with ed25519-dalek's `verify_strict`, which rejects every signature under such a key, so the key could
+/// never have matched; it is refused, with a finding, so that the reason is not mistaken for a bad signature.
+fn refuse_small_order(info: &mut KeyInfo, findings: &mut Vec<Finding>) {
+    let Some(Material::Ed25519(key)) = &info.material else { return };
+    if !key.is_weak() {
+        return;
+    }
+    info.refusal
+        .get_or_insert_with(|| "it is an Ed25519 point of small order, for which signatures can be forged".to_owned());
+    findings.push(
+        Finding::new(KeyCode::Ed25519SmallOrder, "This Ed25519 public key is a point of small order: signatures for it can be forged without any private key (with the neutral point, R = neutral and S = 0 verify every message in libraries that do not reject such keys). The key is refused; the strict verification jwtlens uses (ed25519-dalek's verify_strict) would reject every signature under it anyway.")
+            .fix("No real key pair has this public key: it was made up, corrupted, or chosen to test verifiers. Get the issuer's real key."),
+    );
 }
 
 /// Whether the key text is a URL (a pasted JWKS or discovery address): one word starting with a scheme.
@@ -411,6 +447,12 @@ fn bare_der(text: &str, now: Option<i64>) -> Option<(KeyFormat, Result<Built, Fi
 #[must_use]
 pub fn parse_keys(text: &str, options: &KeyOptions) -> KeySet {
     let mut set = KeySet { keys: Vec::new(), findings: Vec::new() };
+    let limits = &options.limits;
+    if limits.exceeded(Limit::InputBytes, text.len()) {
+        let what = format!("The key text is {} bytes", count(text.len()));
+        set.note(limits.finding(Limit::InputBytes, &what, "it was not read"));
+        return set;
+    }
     let trimmed = text.trim();
     // Whole seconds suffice for certificate validity; `as` saturates, so absurd values cannot panic.
     #[allow(clippy::cast_possible_truncation, reason = "saturating conversion of a time in seconds")]
@@ -422,14 +464,24 @@ pub fn parse_keys(text: &str, options: &KeyOptions) -> KeySet {
         );
         return set;
     }
-    if trimmed.contains("-----BEGIN ") {
+    let pem = trimmed.contains("-----BEGIN ");
+    // JSON is measured (and parsed when within the limits) once, here.
+    let json =
+        (!pem && trimmed.starts_with(['{', '['])).then(|| crate::json::parse_within(trimmed, limits, "The key text"));
+    if pem {
+        let blocks = trimmed.matches("-----BEGIN ").count();
+        if limits.exceeded(Limit::Keys, blocks) {
+            let what = format!("The key text holds {} PEM blocks", count(blocks));
+            set.note(limits.finding(Limit::Keys, &what, "no key was read"));
+            return set;
+        }
         pem::read(&mut set, trimmed, now);
-    } else if trimmed.starts_with(['{', '['])
-        && (serde_json::from_str::<Value>(trimmed).is_ok()
-            || trimmed.contains("\"kty\"")
-            || trimmed.contains("\"keys\""))
-    {
-        jwk::read_text(&mut set, trimmed);
+    } else if let Some(Err(beyond)) = json {
+        set.note(beyond);
+    } else if let Some(Ok(Some(value))) = &json {
+        jwk::read_value(&mut set, value, limits);
+    } else if json.is_some() && (trimmed.contains("\"kty\"") || trimmed.contains("\"keys\"")) {
+        jwk::read_invalid(&mut set, trimmed);
     } else if ["ssh-rsa ", "ssh-ed25519 ", "ecdsa-sha2-", "ssh-dss "].iter().any(|p| trimmed.starts_with(p)) {
         set.note(
             Finding::new(
@@ -487,9 +539,14 @@ pub fn read_keys(input: &TextOrBytes, options: &KeyOptions) -> KeySet {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return parse_keys(text, options);
     }
+    let mut set = KeySet { keys: Vec::new(), findings: Vec::new() };
+    if options.limits.exceeded(Limit::InputBytes, bytes.len()) {
+        let what = format!("The key file is {} bytes", count(bytes.len()));
+        set.note(options.limits.finding(Limit::InputBytes, &what, "it was not read"));
+        return set;
+    }
     #[allow(clippy::cast_possible_truncation, reason = "saturating conversion of a time in seconds")]
     let now = options.now.map(|t| t.floor() as i64);
-    let mut set = KeySet { keys: Vec::new(), findings: Vec::new() };
     match der::guess(bytes, now) {
         Some((format, built)) => set.push(0, format, jwk::Meta::default(), built, Vec::new()),
         None => {

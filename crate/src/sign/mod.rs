@@ -161,7 +161,8 @@ fn json_object(text: &str, part: Part, findings: &mut Vec<Finding>) -> Option<Ma
         }
         Ok(Value::Object(map)) => {
             // The decoder's duplicate scan, with the signing code: the token would carry the duplicate.
-            let duplicates = crate::json::parse(text.as_bytes(), part, name).findings;
+            let duplicates =
+                crate::json::parse(text.as_bytes(), part, name, &crate::limits::Limits::default()).findings;
             for dup in duplicates.into_iter().filter(|f| f.code == crate::codes::JsonCode::DuplicateMember) {
                 let member = dup.location.as_ref().and_then(|l| l.member.clone()).unwrap_or_default();
                 let mut finding = Finding::new(SigningCode::DuplicateMember, format!("The {name} has the member \"{member}\" more than once; the token carries both."))

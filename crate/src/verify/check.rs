@@ -13,6 +13,7 @@ use crate::finding::{Finding, Location, Part};
 use crate::issuer::KeysLocation;
 use crate::keys::KeyInfo;
 use crate::keys::material::Material;
+use crate::limits::{Budget, Limit, Limits, count, thousands};
 
 /// One signature to check, with the exact texts it was built from.
 pub(super) struct Entry {
@@ -29,7 +30,7 @@ pub(super) struct Entry {
 /// The signatures of a decoded token: one for the compact form, one per `signatures` entry of the JSON
 /// serialization, each with the raw texts its signing input and strictness check need. Empty when the token's text
 /// no longer splits as it decoded (it then has no signature to check).
-pub(super) fn entries(token: &Token) -> Vec<Entry> {
+pub(super) fn entries(token: &Token, limits: &Limits) -> Vec<Entry> {
     if token.serialization == Serialization::Compact {
         let parts: Vec<&str> = token.compact.split('.').collect();
         let [h, p, s] = parts.as_slice() else { return Vec::new() };
@@ -44,7 +45,9 @@ pub(super) fn entries(token: &Token) -> Vec<Entry> {
             signature: token.signature.clone(),
         }];
     }
-    let Ok(Value::Object(object)) = serde_json::from_str::<Value>(&token.compact) else { return Vec::new() };
+    let Ok(Some(Value::Object(object))) = crate::json::parse_within(&token.compact, limits, "The token") else {
+        return Vec::new();
+    };
     let payload = object.get("payload").and_then(Value::as_str).unwrap_or_default().to_owned();
     let raw: Vec<&Map<String, Value>> = match object.get("signatures") {
         Some(Value::Array(list)) => list.iter().filter_map(Value::as_object).collect(),
@@ -75,6 +78,9 @@ pub(super) struct Context<'a> {
     pub(super) inner_whitespace: bool,
     /// Where the token's (unverified) issuer publishes its keys.
     pub(super) keys_location: Option<&'a KeysLocation>,
+    pub(super) limits: &'a Limits,
+    /// The signature checks left in this call (`limits.checks`), shared by every token and signature.
+    pub(super) budget: &'a Budget,
 }
 
 /// What checking one signature concluded.
@@ -211,7 +217,7 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
         }
     };
     if let Some(text) = entry.protected.as_ref().and_then(|d| d.text.as_deref()) {
-        let reparsed = crate::json::parse_object(text.as_bytes(), Part::Header, "header");
+        let reparsed = crate::json::parse_object(text.as_bytes(), Part::Header, "header", ctx.limits);
         if let Some(dup) = reparsed.findings.iter().find(|f| f.code == crate::codes::JsonCode::DuplicateMember) {
             let member = dup.location.as_ref().and_then(|l| l.member.clone()).unwrap_or_default();
             findings.push(
@@ -360,8 +366,15 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
     let used: Vec<&KeyInfo> = ctx.keys.iter().zip(&rows).filter(|(_, r)| r.tried).map(|(k, _)| k).collect();
     let ambiguous = kid.is_some() && used.iter().filter(|k| k.kid.as_deref() == kid).count() > 1;
     let mut malformed: Option<RawError> = None;
+    // Keys left untried because the call's signature checks ran out: (to use, for diagnosis only).
+    let mut untried = (0, 0);
     for (key, row) in ctx.keys.iter().zip(rows.iter_mut()).filter(|(_, r)| r.tried) {
         let Some(material) = &key.material else { continue };
+        if !ctx.budget.take(1) {
+            *row = KeyAttempt::row(key, entry.index, Outcome::NotTried, checks_spent(ctx.limits));
+            untried.0 += 1;
+            continue;
+        }
         if let (Material::Secret(secret), Family::Hmac(hash)) = (material, alg.family())
             && secret.len() < hash.output_len()
         {
@@ -394,6 +407,10 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
         for &i in &diagnostic {
             let (Some(row), Some(key)) = (rows.get_mut(i), ctx.keys.get(i)) else { continue };
             let Some(material) = &key.material else { continue };
+            if !ctx.budget.take(1) {
+                untried.1 += 1;
+                continue;
+            }
             let matches = raw::check(alg, material, &signing_input, signature).is_ok();
             row.signature_matches = Some(matches);
             if matches {
@@ -404,6 +421,9 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
                 ));
             }
         }
+    }
+    if untried != (0, 0) {
+        findings.push(limit_finding(ctx.limits, untried));
     }
     summarize(ctx, entry, alg, kid, &rows, malformed, findings);
     let matched = result.matched.is_some();
@@ -430,6 +450,30 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
     result.valid = matched && !ambiguous && not_strict.is_empty();
     result.attempts = rows;
     result
+}
+
+/// Why a key was not tried: the call's signature checks are spent.
+fn checks_spent(limits: &Limits) -> String {
+    format!(
+        "Not tried: this call already made its {} signature checks (`limits.checks`).",
+        thousands(limits.get(Limit::Checks))
+    )
+}
+
+/// The finding for keys left untried by `limits.checks`: `(to use, for diagnosis only)`.
+fn limit_finding(limits: &Limits, (used, diagnostic): (usize, usize)) -> Finding {
+    let what = match (used, diagnostic) {
+        (0, n) => format!("{} key(s) excluded by their kid, alg or use were not tried for diagnosis", count(n)),
+        (n, 0) => format!("{} key(s) were not tried", count(n)),
+        (n, d) => format!("{} key(s) were not tried, nor {} excluded key(s) for diagnosis", count(n), count(d)),
+    };
+    limits
+        .finding(
+            Limit::Checks,
+            &format!("This call made the signature checks it may make, so {what}"),
+            "the verdict rests on the keys that were tried",
+        )
+        .at(Location::part(Part::Signature))
 }
 
 /// Where to get the key set a missing kid belongs to. The token's `iss` is unverified, so the text names the
@@ -513,6 +557,11 @@ fn summarize(
                 .fix(kid_not_found_fix(ctx.keys_location))
                 .at(Location::member(Part::Header, "kid")),
         );
+    }
+    if rows.iter().any(|r| r.outcome == Outcome::NotTried) {
+        // Keys to use were left untried (`limits.checks`): that none matched is no conclusion, as the limit's
+        // finding says.
+        return;
     }
     let tried = rows.iter().filter(|r| r.tried).count();
     if tried == 0 {

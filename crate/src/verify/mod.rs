@@ -30,6 +30,7 @@ use crate::finding::{Finding, Location, Part};
 use crate::input::TextOrBytes;
 use crate::issuer::KeysLocation;
 use crate::keys::{KeyInfo, SecretEncoding};
+use crate::limits::{Budget, Limit, Limits, count};
 
 /// Options for [`verify`]. Every field is optional.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -60,6 +61,11 @@ pub struct VerifyOptions {
     #[serde(default)]
     #[ts(optional, type = "string | Uint8Array")]
     pub detached_payload: Option<TextOrBytes>,
+    /// How much to read and do (`inputBytes`, `keys`, `signatures`, `checks`, …). Default: each limit's
+    /// default (see `Limits`).
+    #[serde(default)]
+    #[ts(optional, as = "Option<Limits>")]
+    pub limits: Limits,
 }
 
 /// What happened with one key for one signature.
@@ -163,11 +169,14 @@ pub struct TokenContext {
 /// Never fails and never panics: whatever the inputs, the result says what was found and why the verdict is what
 /// it is. [`crate::verify()`] and [`crate::inspect()`] call it after decoding the input and reading the keys.
 #[must_use]
+/// `budget` holds the signature checks left in the call (start it at `options.limits.checks`; a call verifying
+/// several tokens shares one).
 pub fn verify_token(
     tokens: &[Token],
     keys: &[KeyInfo],
     options: &VerifyOptions,
     context: &TokenContext,
+    budget: &Budget,
 ) -> Verification {
     let selected = options.token.unwrap_or(0);
     let mut findings = Vec::new();
@@ -210,14 +219,25 @@ pub fn verify_token(
             .in_token(selected),
         );
     }
+    let limits = &options.limits;
+    let detached = options.detached_payload.as_ref().map(TextOrBytes::as_bytes).filter(|payload| {
+        let over = limits.exceeded(Limit::InputBytes, payload.len());
+        if over {
+            let what = format!("The detached payload is {} bytes", count(payload.len()));
+            findings.push(limits.finding(Limit::InputBytes, &what, "it was not used").in_token(selected));
+        }
+        !over
+    });
     let ctx = Context {
         keys,
         allow,
-        detached: options.detached_payload.as_ref().map(TextOrBytes::as_bytes),
+        detached,
+        limits,
+        budget,
         inner_whitespace: token.serialization == Serialization::Compact && context.inner_whitespace,
         keys_location: context.keys_location.as_ref(),
     };
-    let all = entries(token);
+    let all = entries(token, limits);
     if all.is_empty() {
         findings.push(Finding::new(VerifyCode::NotJws, "The token has no signature to verify.").in_token(selected));
         return verification;

@@ -10,7 +10,6 @@ use serde_json::Value;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
 use crate::codes::{ClaimCode, CognitoCode, OptionCode, ProviderCode};
-use crate::decode::paste;
 use crate::diagnose::model::ProviderId;
 use crate::diagnose::model::TokenUse;
 use crate::diagnose::providers::cognito;
@@ -223,15 +222,8 @@ pub fn at_hash(alg: &str, access_token: &str) -> Option<String> {
     half_hash(alg, access_token.as_bytes()).map(|h| URL_SAFE_NO_PAD.encode(h))
 }
 
-fn check_at_hash(s: &Subject<'_>, given: &str, out: &mut Vec<Finding>) {
-    // Accept what people paste: `Bearer …`, quotes, a whole token response.
-    let extraction = paste::extract(given);
-    let access = extraction
-        .candidates
-        .iter()
-        .find(|c| c.label.as_deref() == Some("access_token"))
-        .or_else(|| extraction.candidates.first())
-        .map_or_else(|| given.trim().to_owned(), |c| c.text.text());
+/// `access` is the access token given, as paste hygiene read it (`Ctx::access_token`).
+fn check_at_hash(s: &Subject<'_>, access: &str, out: &mut Vec<Finding>) {
     if s.token_use == TokenUse::Access {
         return;
     }
@@ -243,7 +235,7 @@ fn check_at_hash(s: &Subject<'_>, given: &str, out: &mut Vec<Finding>) {
         return;
     };
     let Some(alg) = s.alg() else { return };
-    match at_hash(alg, &access) {
+    match at_hash(alg, access) {
         None => out.push(
             s.at_claim(ClaimCode::AtHashUnchecked, "at_hash", format!("at_hash was not checked: OIDC Core defines it by the hash of the ID token's alg, and \"{alg}\" names none jwtlens knows (open for EdDSA)."))
         ),
@@ -311,7 +303,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
             Some(_) => {}
         }
     }
-    if let Some(access) = &e.access_token {
+    if let Some(access) = &ctx.access_token {
         check_at_hash(s, access, out);
     }
 }

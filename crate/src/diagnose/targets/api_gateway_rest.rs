@@ -7,7 +7,7 @@
 //! center article on 401 errors from Cognito authorizers ("make sure that the tokens don't have any additional
 //! spaces"). Whether the authorizer accepts a `Bearer ` prefix is not documented: it is reported as open.
 
-use regex_lite::Regex;
+use regex_lite::{Regex, RegexBuilder};
 
 use super::rule::{self, Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
 use crate::codes::{ApiGatewayCode, Code, OptionCode, PasteCode};
@@ -17,9 +17,10 @@ use crate::diagnose::checks::time;
 use crate::diagnose::model::{Outcome, RuleId, TargetKind, TokenUse};
 use crate::diagnose::options::ApiGatewayRestTarget;
 use crate::diagnose::providers::cognito::ADMIN_SCOPE;
-use crate::diagnose::subject::Subject;
+use crate::diagnose::subject::{HeaderRead, RegexProblem, Subject};
 use crate::finding::{Finding, Severity, quoted};
 use crate::issuer::CognitoPool;
+use crate::limits::{Limit, Limits, count};
 
 type J<'a> = Judge<'a, ApiGatewayRestTarget>;
 
@@ -83,12 +84,24 @@ fn header(j: &J<'_>) -> Option<Checked> {
         (None, Some(v)) => (v, true),
         (None, None) => return None,
     };
-    let extraction = paste::extract(value);
+    let limits = &j.ctx.limits;
+    if limits.exceeded(Limit::InputBytes, value.len()) {
+        let what = format!("The header value is {} bytes", count(value.len()));
+        let finding = limits.finding(Limit::InputBytes, &what, "it was not read");
+        return Some(Checked::unknown("The header value is too large to read here.").note(finding.in_token(j.s.index)));
+    }
+    let read = match j.ctx.header_read.get() {
+        Some((text, read)) if text == value => read,
+        _ => {
+            let read = read_header(value, limits);
+            &j.ctx.header_read.get_or_init(|| (value.to_owned(), read)).1
+        }
+    };
     let mut fails: Vec<ApiGatewayCode> = Vec::new();
     let mut open = Vec::new();
     let mut notes = Vec::new();
-    for f in &extraction.findings {
-        let code = header_code(f.code);
+    for &code in &read.codes {
+        let code = header_code(code);
         if code == ApiGatewayCode::HeaderBearerPrefix {
             open.push("a `Bearer ` prefix (undocumented)");
         } else if !fails.contains(&code) {
@@ -96,14 +109,14 @@ fn header(j: &J<'_>) -> Option<Checked> {
         }
         notes.push(header_problem(j.s, code));
     }
-    match extraction.candidates.as_slice() {
-        [one] if one.text.text() == j.s.outer.compact => {}
-        [one] if decodes_as_jws(one) => {
+    match &read.single {
+        Some((text, _)) if *text == j.s.outer.compact => {}
+        Some((_, true)) => {
             notes.push(other_token(j.s));
             open.push("another token in the header");
         }
-        unreadable if !fails.contains(&ApiGatewayCode::HeaderNotAToken) => {
-            notes.push(not_a_token(j.s, unreadable.len() == 1));
+        _ if !fails.contains(&ApiGatewayCode::HeaderNotAToken) => {
+            notes.push(not_a_token(j.s, read.single.is_some()));
             fails.push(ApiGatewayCode::HeaderNotAToken);
         }
         _ => {}
@@ -132,10 +145,20 @@ fn header_code(paste: Code) -> ApiGatewayCode {
     }
 }
 
+/// The header value read by paste hygiene, once per call (every token is compared with the same value).
+fn read_header(value: &str, limits: &Limits) -> HeaderRead {
+    let extraction = paste::extract(value, limits);
+    let single = match extraction.candidates.as_slice() {
+        [one] => Some((one.text.text(), decodes_as_jws(one, limits))),
+        _ => None,
+    };
+    HeaderRead { codes: extraction.findings.iter().map(|f| f.code).collect(), single }
+}
+
 /// Whether a candidate from the header value decodes as a signed token without errors.
-fn decodes_as_jws(candidate: &Candidate) -> bool {
+fn decodes_as_jws(candidate: &Candidate, limits: &Limits) -> bool {
     let mut findings = Vec::new();
-    let decoded = token::decode(candidate, &mut findings);
+    let decoded = token::decode(candidate, limits, &mut findings);
     decoded.kind == TokenKind::Jws && findings.iter().all(|f| f.severity != Severity::Error)
 }
 
@@ -213,14 +236,37 @@ fn scope(j: &J<'_>) -> Option<Checked> {
     })
 }
 
-/// The token-validation regex, matched against `aud`.
+/// The token-validation regex, matched against `aud`. It is compiled once per call, within `limits.regexBytes`, and
+/// matched against at most `limits.regexText` characters of `aud` in the call: regex-lite matches in time linear in
+/// the text, but times the size of the compiled regex, which counted repetitions make large.
 fn validation_expression(j: &J<'_>) -> Option<Checked> {
     let expression = j.t.identity_validation_expression.as_deref().filter(|e| !e.is_empty())?;
     let s = j.s;
     let Some(aud) = s.audiences() else { return Some(Checked::fail_with(validation_no_aud(s))) };
-    let (Ok(full), Ok(partial)) = (Regex::new(&format!("^(?:{expression})$")), Regex::new(expression)) else {
-        return Some(Checked::unknown("The regex could not be evaluated here.").note(regex_unreadable(expression)));
+    let limits = &j.ctx.limits;
+    let (full, partial) = match j.ctx.validation_regex.get_or_init(|| compile(expression, limits)) {
+        Ok(regexes) => regexes,
+        Err(RegexProblem::Unreadable) => {
+            return Some(Checked::unknown("The regex could not be evaluated here.").note(regex_unreadable(expression)));
+        }
+        Err(RegexProblem::TooLarge) => {
+            let finding = limits.finding(
+                Limit::RegexBytes,
+                &format!("The token-validation regex ({} characters) compiles to more bytes", count(expression.len())),
+                "it was not evaluated",
+            );
+            return Some(Checked::unknown("The regex is too large to evaluate here.").note(finding.in_token(s.index)));
+        }
     };
+    let text: usize = aud.iter().map(|a| a.len() + 1).sum();
+    if !j.ctx.regex_text.take(u64::try_from(text).unwrap_or(u64::MAX)) {
+        let finding = limits.finding(
+            Limit::RegexText,
+            &format!("Matching the token-validation regex against this token's aud ({} characters) would pass the characters this call may match", count(text)),
+            "the regex was not evaluated for this token",
+        );
+        return Some(Checked::unknown("aud is too long to match here.").note(finding.in_token(s.index)));
+    }
     Some(if aud.iter().any(|a| full.is_match(a)) {
         Checked::pass(format!("aud {} matches.", quoted(&aud)))
     } else if aud.iter().any(|a| partial.is_match(a)) {
@@ -231,6 +277,16 @@ fn validation_expression(j: &J<'_>) -> Option<Checked> {
     } else {
         Checked::fail_with(validation_mismatch(s, &aud, expression))
     })
+}
+
+/// The regex for a whole match and for a partial one, each within `limits.regexBytes` of compiled size.
+fn compile(expression: &str, limits: &Limits) -> Result<(Regex, Regex), RegexProblem> {
+    let build = |pattern: &str| {
+        RegexBuilder::new(pattern).size_limit(limits.count(Limit::RegexBytes)).build().map_err(|e| {
+            if e.to_string().contains("size limit") { RegexProblem::TooLarge } else { RegexProblem::Unreadable }
+        })
+    };
+    Ok((build(&format!("^(?:{expression})$"))?, build(expression)?))
 }
 
 // Wording: every message and fix of this target, filled from the evidence its rules found.

@@ -5,7 +5,6 @@ use serde_json::Value;
 
 use super::rule::{self, Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
 use crate::codes::{ClaimCode, OidcCode};
-use crate::decode::paste;
 use crate::decode::token::TokenKind;
 use crate::diagnose::checks::claims::{at_hash, audience_finding, issuer_finding};
 use crate::diagnose::checks::oidc::access_as_id;
@@ -138,12 +137,10 @@ fn nonce(j: &J<'_>) -> Option<Checked> {
 
 /// `at_hash`, when the caller gave the access token and the ID token carries one.
 fn at_hash_rule(j: &J<'_>) -> Option<Checked> {
-    let (Some(access), Some(claimed), Some(alg)) = (&j.ctx.expect.access_token, j.s.str_claim("at_hash"), j.s.alg())
-    else {
+    let (Some(access), Some(claimed), Some(alg)) = (&j.ctx.access_token, j.s.str_claim("at_hash"), j.s.alg()) else {
         return None;
     };
-    let access = paste::extract(access).candidates.first().map_or_else(|| access.trim().to_owned(), |c| c.text.text());
-    let computed = at_hash(alg, &access)?;
+    let computed = at_hash(alg, access)?;
     let detail = format!("at_hash {claimed}, computed {computed}.");
     Some(if computed == claimed {
         Checked::pass(detail)
