@@ -18,5 +18,7 @@ const workerCode = new Blob([bytes('jwtlens-worker')], { type: 'text/javascript'
 configure({
   wasm: bytes('jwtlens-wasm'),
   worker: () => new Worker(URL.createObjectURL(workerCode)),
+  // Its policy is connect-src 'none': the key box names the issuer's key URL instead of offering to fetch it.
+  offline: true,
 });
 start();
