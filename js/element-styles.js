@@ -175,10 +175,20 @@ textarea[aria-invalid="true"] { border-color: var(--jl-error); border-width: 2px
 .encode .toolbar .hint { min-width: 0; overflow-wrap: anywhere; }
 .output { margin-top: 1rem; }
 .signed-token { font-family: var(--jl-mono); font-size: 0.85rem; overflow-wrap: anywhere; word-break: break-all; white-space: pre-wrap; background: var(--jl-surface); padding: 0.5rem; border-radius: 6px; margin: 0.3rem 0; min-height: 2.2rem; }
-.spinner {
+/* .fetch-spinner: the same, in the key box (its own class, so the Encode view's .spinner stays one element). */
+.spinner, .fetch-spinner {
   display: inline-block; width: 1.1rem; height: 1.1rem; border: 3px solid var(--jl-border); border-top-color: var(--jl-accent);
   border-radius: 50%; animation: jl-spin 0.8s linear infinite;
 }
 @keyframes jl-spin { to { transform: rotate(360deg); } }
-@media (prefers-reduced-motion: reduce) { .spinner { animation-duration: 3s; } }
+@media (prefers-reduced-motion: reduce) { .spinner, .fetch-spinner { animation-duration: 3s; } }
+
+/* The key box: key files and the issuer's keys (js/element-keys.js). */
+.key-file .toolbar { margin-top: 0.5rem; }
+textarea.drop { outline: 3px dashed var(--jl-accent); outline-offset: 2px; }
+textarea.file-note { font-family: inherit; font-style: italic; color: var(--jl-muted); background: var(--jl-surface); }
+.fetch-keys { margin-top: 0.6rem; padding-top: 0.6rem; border-top: 1px solid var(--jl-border); }
+.fetch-keys code, #fetch-keys-offline code { overflow-wrap: anywhere; word-break: break-all; }
+.notice.warning { border-left-color: var(--jl-warning); margin: 0.4rem 0; }
+.requests { margin: 0.2rem 0; padding-left: 1.4rem; overflow-wrap: anywhere; }
 `;

@@ -39,6 +39,9 @@ export interface ElementConfig {
   /** Makes the Worker that decodes big pastes and generates RSA test keys (running `jwtlens/js/element-worker.js`),
    * or `false` for none. */
   worker?: (() => Worker) | false;
+  /** True where the page allows no connection at all (`connect-src 'none'`, as the single-file build): the key box
+   * names the issuer's key URL to open instead of offering "Fetch keys from the issuer". */
+  offline?: boolean;
 }
 
 /** Where the element loads its WebAssembly module and Worker from; call before the first element connects. */
@@ -47,7 +50,9 @@ export declare function configure(options?: ElementConfig): void;
 /**
  * `<jwt-lens token="…" keys="…" context='{"target": …}' theme="dark">`: the debugger. Attributes and properties:
  * `token`, `keys`, `context` (JSON in the attribute, an object as property), `theme` (`light` | `dark`, absent:
- * the system's). Events: `jwtlens-ready`, `jwtlens-result` (detail: `ElementResult`), `jwtlens-error`
+ * the system's), `no-fetch` (boolean; property `noFetch`). The key box ("Verify the signature") reads key files
+ * (chosen or dropped; never uploaded) and offers "Fetch keys from the issuer": on a click only, after stating the
+ * URL, a GET without cookies or referrer, under the page's Content-Security-Policy. Events: `jwtlens-ready`, `jwtlens-result` (detail: `ElementResult`), `jwtlens-error`
  * (detail: `{ message }`). Two views, chosen by its tabs: Decode, and Encode (header and payload editors, an
  * algorithm, a key or "Generate a test key", the test token as it updates; "Edit and re-sign" on a decoded token
  * fills it). Parts: `base`, `tabs`, `input`, `target`, `results`, `answers`, `verdict`, `findings`, `signature`,
@@ -56,8 +61,11 @@ export declare function configure(options?: ElementConfig): void;
 export declare class JwtLens extends HTMLElement {
   /** The pasted text: a token, an Authorization header, a token response or a redirect URL. */
   token: string;
-  /** Keys to verify with: a JWK, a JWKS, PEM blocks or an HMAC secret. */
-  keys: string;
+  /** Keys to verify with: a JWK, a JWKS, PEM blocks or an HMAC secret; or the bytes of a DER key or certificate
+   * (what a binary key file gives). */
+  keys: string | Uint8Array;
+  /** True: no "Fetch keys from the issuer" (the `no-fetch` attribute), for apps that never want a request. */
+  noFetch: boolean;
   context: ElementContext;
   /** The last result, as the last `jwtlens-result` event carried it. */
   readonly result: ElementResult | null;

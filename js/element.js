@@ -8,6 +8,8 @@
 // the findings), `jwtlens-error` (detail: { message }) when the WebAssembly module cannot load. Method: `report()`
 // resolves to the redacted Markdown report. Styles live in the shadow root (a constructed stylesheet: no inline
 // style, no inline script), so the element runs under a strict Content-Security-Policy.
+// The key box (js/element-keys.js): the `keys` property also takes the bytes of a DER key or certificate; the
+// `no-fetch` attribute (property `noFetch`) hides "Fetch keys from the issuer", for hosts that never want a request.
 //
 // Everything from the token is written with textContent or as an attribute value, never parsed as HTML.
 //
@@ -17,6 +19,9 @@
 //     each), #encode-alg, #encode-expires, #encode-iat, #encode-key, #generate-key (+ #generate-status),
 //     #encode-public, #encode-token (span.seg-*), #copy-encoded, #encode-check, #encode-status, #encode-findings;
 //     button.resign on each decoded token card brings its exact header and payload text into the Encode view;
+//   #keys-box (details) > #keys (textarea), #choose-key-file, #key-file (input type=file), #remove-key-file,
+//     #key-file-status, #fetch-keys > #fetch-keys-button, #fetch-keys-plan (#fetch-keys-url), #fetch-keys-unverified,
+//     #fetch-keys-status, #fetch-keys-details (ol.requests, ol.findings-list); #fetch-keys-offline;
 //   #token (textarea), #target (select), #status (role=status: the decision or what was found, announced),
 //   section#answers[part=answers]   > ol.answers > li.answer[data-decision=allow|deny|unknown][data-token=N]
 //                                      with .service, .reason, .fix, and button.rules ("Rule by rule": sets the target)
@@ -29,11 +34,12 @@ import { load } from './init.js';
 import { loadDecoder } from './decoder.js';
 import { ALWAYS_REDACTED, DEFAULT_REDACTED, SIGN_ALGORITHMS, createSession, examples, keyAlgorithm, signView, summary, targetName, TOKEN_LIMIT } from './element-model.js';
 import { css } from './element-styles.js';
+import { KeyBox } from './element-keys.js';
 
 /** Inputs longer than this (UTF-16 units) are decoded in the Worker; shorter ones at once on the main thread. */
 const MAIN_THREAD_LIMIT = 64 * 1024;
 
-const config = { wasm: undefined, decoder: undefined, worker: undefined };
+const config = { wasm: undefined, decoder: undefined, worker: undefined, offline: false };
 
 /**
  * Where the element gets its WebAssembly modules and Worker. Call before the first <jwt-lens> connects.
@@ -43,6 +49,8 @@ const config = { wasm: undefined, decoder: undefined, worker: undefined };
  * default: next to its glue), or `false` to load only the full module (a single-file page that has it inline).
  * `worker`: a function returning a Worker running js/element-worker.js, or `false` to decode everything on the
  * main thread (big pastes then block the page while they decode).
+ * `offline`: true where the page allows no connection at all (connect-src 'none', as the single-file build): the
+ * key box then names the issuer's key URL to open instead of offering to fetch it.
  */
 export function configure(options = {}) {
   Object.assign(config, options);
@@ -295,7 +303,7 @@ const SEVERITY_TITLES = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
 const DECISION_WORDS = { allow: 'Allow', deny: 'Deny', unknown: 'Unknown' };
 
 export class JwtLens extends HTMLElement {
-  static observedAttributes = ['token', 'keys', 'context'];
+  static observedAttributes = ['token', 'keys', 'context', 'no-fetch'];
 
   #root;
   #f = {};
@@ -363,6 +371,7 @@ export class JwtLens extends HTMLElement {
   attributeChangedCallback(name, _old, value) {
     if (name === 'token') this.token = value ?? '';
     if (name === 'keys') this.keys = value ?? '';
+    if (name === 'no-fetch') this.#keyBox.noFetch = value !== null;
     if (name === 'context') {
       try {
         this.context = value ? JSON.parse(value) : {};
@@ -382,15 +391,25 @@ export class JwtLens extends HTMLElement {
     this.#run();
   }
 
-  /** Keys to verify with: a JWK, a JWKS, PEM blocks or an HMAC secret. */
+  /** Keys to verify with: a JWK, a JWKS, PEM blocks or an HMAC secret; or the bytes of a DER key or certificate. */
   get keys() {
-    return this.#f.keys.value;
+    return this.#keyBox.keys();
   }
   set keys(value) {
-    this.#f.keys.value = String(value ?? '');
+    this.#keyBox.set(value);
     if (value) this.#f.keysBox.open = true;
     this.#run();
   }
+
+  /** True hides "Fetch keys from the issuer" (the `no-fetch` attribute). */
+  get noFetch() {
+    return this.hasAttribute('no-fetch');
+  }
+  set noFetch(on) {
+    this.toggleAttribute('no-fetch', Boolean(on));
+  }
+
+  #keyBox;
 
   /** The `inspect` options besides keys: { now, clockSkew, expect, target }. */
   get context() {
@@ -464,8 +483,10 @@ export class JwtLens extends HTMLElement {
     f.encoding = h('select', { id: 'secret-encoding' },
       [['utf8', 'UTF-8 text'], ['base64', 'base64'], ['base64url', 'base64url'], ['hex', 'hex']].map(([v, t]) => h('option', { value: v, text: t })));
     f.keysBox = h('details', { id: 'keys-box' }, h('summary', { text: 'Verify the signature' }),
-      h('label', { for: 'keys', text: 'Key: a JWK, a JWKS, PEM public keys or certificates, or an HMAC secret' }), f.keys,
-      h('label', { for: 'secret-encoding', text: 'Secret encoding' }), f.encoding);
+      h('label', { for: 'keys', text: 'Key: a JWK, a JWKS, PEM public keys or certificates, or an HMAC secret' }), f.keys);
+    this.#keyBox = new KeyBox({ h, textarea: f.keys, box: f.keysBox, api: () => engine?.api, full: () => engine.full(), offline: () => config.offline === true,
+      changed: () => this.#run(), findingItem: (x) => this.#findingItem(x) });
+    f.keysBox.append(this.#keyBox.tools, this.#keyBox.fetch, h('label', { for: 'secret-encoding', text: 'Secret encoding' }), f.encoding);
     f.now = h('input', { id: 'now', type: 'datetime-local', step: 1 });
     f.skew = h('input', { id: 'skew', type: 'number', min: 0, value: '0' });
     f.issuer = h('input', { id: 'issuer', type: 'text', spellcheck: 'false', autocomplete: 'off', placeholder: 'us-east-1_AbC123 or https://…' });
@@ -720,7 +741,7 @@ export class JwtLens extends HTMLElement {
     const v = this.#signed;
     if (!v?.token) return;
     const key = v.alg === 'none' ? '' : v.publicJwk ?? f.encKey.value;
-    f.keys.value = key;
+    this.#keyBox.setText(key);
     f.encoding.value = f.encEncoding.value;
     if (key) f.keysBox.open = true;
     this.#showView('decode');
@@ -730,7 +751,7 @@ export class JwtLens extends HTMLElement {
 
   #clear() {
     this.#f.token.value = '';
-    this.#f.keys.value = '';
+    this.#keyBox.setText('');
     this.#f.fallback.hidden = true;
     this.#run();
     this.#f.token.focus();
@@ -785,8 +806,9 @@ export class JwtLens extends HTMLElement {
     else delete opts.expect;
     const t = this.#target();
     if (t?.target) opts.target = t.target;
-    if (withKeys && f.keys.value.trim()) {
-      opts.keys = f.keys.value;
+    const keys = this.#keyBox.keys();
+    if (withKeys && (typeof keys !== 'string' || keys.trim())) {
+      opts.keys = keys;
       opts.secretEncoding = f.encoding.value;
     }
     return opts;
@@ -855,6 +877,7 @@ export class JwtLens extends HTMLElement {
       section.replaceChildren();
     }
     f.report.hidden = true;
+    this.#keyBox.update(null);
     this.#setStatus('Paste a token to start.');
   }
 
@@ -869,9 +892,9 @@ export class JwtLens extends HTMLElement {
     this.#renderSignature(v);
     this.#renderTokens(v);
     this.#renderRedactions(v);
+    this.#keyBox.update(v.tokens[0]?.compact ?? null, { expected: options.expect?.userPoolId ?? options.expect?.issuer ?? null, now: options.now });
     this.#setStatus(statusText(v));
     this.dispatchEvent(new CustomEvent('jwtlens-result', { bubbles: true, composed: true, detail: summary(v) }));
-    void options;
   }
 
   #renderAnswers(v) {

@@ -121,8 +121,11 @@ async function single() {
   ].join('; ');
 
   let html = await readFile(`${www}index.html`, 'utf8');
-  html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
-    () => `<meta http-equiv="Content-Security-Policy" content="${csp}">\n<meta name="jwtlens-build" content="single-file">`);
+  // The folder's policy and its comment (which explains the key fetch this copy does not offer) are replaced.
+  html = html.replace(/<!--[^]*?-->\n<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
+    () => '<!-- Nothing leaves this file: everything is inline, no connection is allowed (connect-src \'none\'), so the key box\n'
+      + '     names an issuer\'s key URL to open instead of fetching it. -->\n'
+      + `<meta http-equiv="Content-Security-Policy" content="${csp}">\n<meta name="jwtlens-build" content="single-file">`);
   if (!html.includes(csp)) throw new Error('single-file build: the CSP meta tag was not found in www/index.html');
   html = swap(html, '<link rel="icon" href="./favicon.svg" type="image/svg+xml">', `<link rel="icon" href="${favicon}" type="image/svg+xml">`);
   html = swap(html, '<link rel="stylesheet" href="./style.css">', `<style>${style}</style>`);

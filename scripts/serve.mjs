@@ -17,8 +17,13 @@ const types = {
 };
 const compressible = new Set(['.html', '.js', '.css', '.wasm', '.svg', '.json']);
 
-/** The policy of the folder build, as a header (the page's meta tag says the same, minus frame-ancestors). */
-export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; "
+/**
+ * The policy of the folder build, as a header (the page's meta tag says the same, minus frame-ancestors). Sent with
+ * every file, so the Worker's script runs under it too. connect-src: the page's own files, and the user-clicked
+ * "Fetch keys from the issuer" (https; http only on this machine, for local issuers, emulators and the tests).
+ */
+export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "connect-src 'self' https: http://127.0.0.1:* http://localhost:*; "
   + "worker-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**

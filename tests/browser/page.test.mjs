@@ -56,12 +56,15 @@ test('a pasted token is decoded and nothing is sent, stored or put in the URL', 
 
   const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
   assert.match(csp, /default-src 'none'/);
-  assert.match(csp, /connect-src 'self'/);
+  // Connections: the page's own files, and https (or http on this machine) for "Fetch keys from the issuer" only.
+  assert.match(csp, /connect-src 'self' https: http:\/\/127\.0\.0\.1:\* http:\/\/localhost:\*;/);
   assert.doesNotMatch(csp, /unsafe-inline/);
-  // The policy is live: a fetch elsewhere is refused by the browser before any request is made.
-  const blocked = await page.evaluate(() => fetch('https://example.com/').then(() => 'sent', () => 'blocked'));
+  // The policy is live: a plain-http fetch elsewhere is refused by the browser before any request is made.
+  const blocked = await page.evaluate(() => fetch('http://example.com/').then(() => 'sent', () => 'blocked'));
   assert.equal(blocked, 'blocked');
   assert.ok(!log.requests.some((u) => u.includes('example.com')));
+  assert.deepEqual((await violations(page)).map((v) => v.split(' ')[0]), ['connect-src', 'connect-src']);
+  await page.evaluate(() => window.__violations.splice(0));
   // Hostile claims are inert text.
   await paste(page, jws({ alg: 'HS256' }, { name: '<img src=x onerror="window.__pwned=1">', '<b>k</b>': 1 }));
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
