@@ -9,6 +9,7 @@ echo "== rustfmt and clippy (host and wasm32), warnings are errors"
 cargo fmt --all -- --check
 flock /tmp/jwtlens-build.lock cargo clippy --quiet --workspace --all-targets --locked -- -D warnings
 flock /tmp/jwtlens-build.lock cargo clippy --quiet -p jwtlens --lib --target wasm32-unknown-unknown --locked -- -D warnings
+flock /tmp/jwtlens-build.lock cargo clippy --quiet -p jwtlens --lib --target wasm32-unknown-unknown --features decoder --locked -- -D warnings
 
 echo "== cargo test (Rust core, vectors, property test)"
 flock /tmp/jwtlens-build.lock cargo test --workspace --locked

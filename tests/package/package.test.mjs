@@ -63,8 +63,13 @@ const ELEMENT_VERDICT = { decision: 'deny', failing: ['APIGW_REST_ID_TOKEN_WITH_
 test('packed files: only what ships', () => {
   const [info] = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], { cwd: repo }));
   const files = info.files.map((f) => f.path).sort();
-  assert.deepEqual(files.filter((f) => !f.startsWith('js/')), ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'bin/jwtlens.js', 'dist/wasm/jwtlens.js', 'dist/wasm/jwtlens_bg.wasm', 'package.json']);
-  assert.ok(files.includes('js/index.d.ts') && files.includes('js/node.js') && files.includes('js/browser.js'));
+  assert.deepEqual(files.filter((f) => !f.startsWith('js/')), [
+    'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'bin/jwtlens.js',
+    // The decoder-only module the <jwt-lens> element loads first; the full module on need.
+    'dist/wasm/jwtlens-decoder.js', 'dist/wasm/jwtlens-decoder_bg.wasm',
+    'dist/wasm/jwtlens.js', 'dist/wasm/jwtlens_bg.wasm', 'package.json',
+  ]);
+  for (const f of ['js/index.d.ts', 'js/node.js', 'js/browser.js', 'js/decoder.js', 'js/element.js']) assert.ok(files.includes(f), f);
 });
 
 test('Node ESM: import { inspect } from "jwtlens"', () => {
