@@ -65,6 +65,7 @@ pub use api::{
     sign, verify,
 };
 pub use codes::{Code, Severity, all_codes};
+pub use decode::Pasted;
 pub use diagnose::{Decision, Outcome, Rule, TokenDiagnosis, Verdict};
 pub use finding::{Finding, Location, Part};
 pub use input::TextOrBytes;

@@ -449,3 +449,22 @@ fn pem_blocks_are_counted_first() {
     assert!(finding(&set.findings, "LIMIT_KEYS").message.contains("101 PEM blocks"));
     assert_eq!(parse_keys(&vec![spki; 100].join("\n"), &KeyOptions::default()).keys.len(), 100);
 }
+
+/// An input known only by a lower bound of its size (what the WebAssembly binding passes for a JavaScript string
+/// whose length is over `inputBytes`, so as not to copy it): the same answer as for the text, in the same place.
+#[test]
+fn an_input_too_large_to_hand_over() {
+    let too_large = jwtlens::Pasted::TooLarge { at_least: 64_000_000 };
+    let inspected = inspect(too_large, &options(json!({ "now": 1 })));
+    assert_eq!(codes(&inspected.findings), ["LIMIT_INPUT_BYTES"]);
+    let message = &finding(&inspected.findings, "LIMIT_INPUT_BYTES").message;
+    assert!(message.starts_with("The input is at least 64,000,000 bytes, over the limit of 1,048,576"), "{message}");
+    assert!(inspected.tokens.is_empty());
+    let text = "x".repeat(2 << 20);
+    let from_text = inspect(text.as_str(), &options(json!({ "now": 1 })));
+    assert_eq!(codes(&from_text.findings), ["LIMIT_INPUT_BYTES"]);
+    assert_eq!(from_text.findings[0].location, inspected.findings[0].location);
+    let verified = verify(too_large, "secret", &verify_options(json!({ "now": 1 })));
+    assert_eq!(codes(&verified.verification.findings).first(), Some(&"LIMIT_INPUT_BYTES"));
+    assert!(!verified.valid);
+}

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { inspect, verify, parseKeys, describeClaim, codes, JwtlensError } from 'jwtlens';
+import { inspect, verify, parseKeys, describeClaim, codes, createVerifier, JwtlensError } from 'jwtlens';
 import * as glue from '../../dist/wasm/jwtlens.js';
 import { api } from '../../js/core.js';
 import { jws } from './tokens.mjs';
@@ -130,4 +130,36 @@ test('results are plain objects; a number beyond 2^53 in a claim comes back as J
   assert.equal(result.tokens.length, 1);
   assert.match(JSON.stringify(result), /18446744073709552000/);
   assert.match(result.tokens[0].payload.text, /18446744073709551615/);
+});
+
+test('an input over limits.inputBytes is answered from its length and never copied into wasm memory', () => {
+  // A JavaScript string's length (UTF-16 code units) never exceeds its UTF-8 bytes, so the binding knows a 64 MB
+  // paste is over the 1 MiB default before copying it: wasm memory, which never shrinks, stays as it was.
+  const memory = () => glue.initSync({ module: new Uint8Array(0) }).memory.buffer.byteLength;
+  const big = `${token}\n`.repeat(Math.ceil(64_000_000 / (token.length + 1)));
+  const before = memory();
+  const expectUnread = (findings, what) => {
+    // verify goes on to say it found no token (and what the keys are); the limit comes first.
+    assert.equal(findings[0].code, 'LIMIT_INPUT_BYTES', what);
+    assert.ok(!findings.slice(1).some((f) => f.code.startsWith('PASTE_') || f.code.startsWith('DECODE_')), what);
+    assert.match(findings[0].message, new RegExp(`^The input is at least ${big.length.toLocaleString('en-US')} bytes, over the limit of 1,048,576`), what);
+  };
+  expectUnread(inspect(big, { now: 1 }).findings, 'inspect');
+  expectUnread(verify(big, 'secret', { now: 1 }).findings, 'verify');
+  const verifier = createVerifier({ keys: 'secret' });
+  expectUnread(verifier.verify(big).findings, 'a verifier\'s verify');
+  expectUnread(verifier.inspect(big).findings, 'a verifier\'s inspect');
+  verifier.free();
+  const grown = memory() - before;
+  assert.ok(grown < 4 * 1024 * 1024, `wasm memory grew by ${grown} bytes for a ${big.length}-character input`);
+
+  // Under the limit in characters but over it in bytes: copied, measured in bytes, the same answer with the exact size.
+  const wide = 'é'.repeat(600_000);
+  const [finding] = inspect(wide, { now: 1 }).findings;
+  assert.equal(finding.code, 'LIMIT_INPUT_BYTES');
+  assert.match(finding.message, /^The input is 1,200,000 bytes, over the limit/);
+  // A raised limit reads the same large input.
+  const raised = inspect(big.slice(0, 2_000_000), { now: 1, limits: { inputBytes: 4_000_000 } });
+  assert.ok(!raised.findings.some((f) => f.code === 'LIMIT_INPUT_BYTES'));
+  assert.equal(raised.tokens.length, 1000, 'read, up to limits.tokens');
 });

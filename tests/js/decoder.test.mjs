@@ -35,3 +35,12 @@ test('keys are refused; describeClaim, planIssuerKeys and codes work; the full e
   assert.ok(decoder.codes().length > 5);
   for (const name of ['verify', 'parseKeys', 'sign', 'generateKey', 'fetchIssuerKeys', 'Verifier']) assert.equal(glue[name], undefined, name);
 });
+
+test('an input over limits.inputBytes is answered from its length, not copied into the decoder\'s memory', () => {
+  const before = glue.initSync({ module: new Uint8Array(0) }).memory.buffer.byteLength;
+  const result = decoder.inspect('eyJ'.repeat(10_000_000), { now: 1 });
+  assert.deepEqual(result.findings.map((f) => f.code), ['LIMIT_INPUT_BYTES']);
+  assert.match(result.findings[0].message, /^The input is at least 30,000,000 bytes/);
+  const grown = glue.initSync({ module: new Uint8Array(0) }).memory.buffer.byteLength - before;
+  assert.ok(grown < 4 * 1024 * 1024, `the decoder's memory grew by ${grown} bytes`);
+});

@@ -9,7 +9,7 @@ use ts_rs::TS;
 use super::verify::token_context;
 use crate::codes::{PasteCode, VerifyCode};
 use crate::decode::token::{Token, TokenKind};
-use crate::decode::{DecodedInput, decode_input};
+use crate::decode::{DecodedInput, Pasted, decode_input};
 use crate::diagnose::{
     self, Answer, Expectations, SignatureEvidence, SignatureStatus, Target, TokenDiagnosis, Verdict,
 };
@@ -90,18 +90,18 @@ pub struct Inspection {
 /// assert_eq!(result.findings[0].code(), "PASTE_BEARER_PREFIX");
 /// ```
 #[must_use]
-pub fn inspect(input: &str, options: &InspectOptions) -> Inspection {
+pub fn inspect<'a>(input: impl Into<Pasted<'a>>, options: &InspectOptions) -> Inspection {
     let secret_encoding = options.secret_encoding.unwrap_or_default();
     let key_options = KeyOptions { secret_encoding, now: options.now, limits: options.limits };
     let key_set = options.keys.as_ref().map(|keys| read_keys(keys, &key_options));
-    let mut result = inspect_with_keys(input, options, key_set.as_ref());
+    let mut result = inspect_with_keys(input.into(), options, key_set.as_ref());
     result.keys = key_set;
     result
 }
 
 /// [`inspect`] with keys read beforehand (a prepared verifier's, or `options.keys` read by [`inspect`]); the result's
 /// `keys` is left empty for the caller. `options.keys` is not read.
-pub(crate) fn inspect_with_keys(input: &str, options: &InspectOptions, keys: Option<&KeySet>) -> Inspection {
+pub(crate) fn inspect_with_keys(input: Pasted<'_>, options: &InspectOptions, keys: Option<&KeySet>) -> Inspection {
     let decoded = decode_input(input, &options.limits);
     let verifications = keys.map(|set| verify_all(&decoded, set, options)).unwrap_or_default();
     diagnosed(decoded, options, keys, verifications)
@@ -111,7 +111,7 @@ pub(crate) fn inspect_with_keys(input: &str, options: &InspectOptions, keys: Opt
 /// signature rules stay open). `options.keys` is not read. What the decoder-only WebAssembly module runs: nothing
 /// here reaches the key formats or the signature arithmetic, so the linker leaves them out.
 #[must_use]
-pub fn inspect_unverified(input: &str, options: &InspectOptions) -> Inspection {
+pub fn inspect_unverified<'a>(input: impl Into<Pasted<'a>>, options: &InspectOptions) -> Inspection {
     diagnosed(decode_input(input, &options.limits), options, None, Vec::new())
 }
 

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use super::inspect::{InspectOptions, Inspection, inspect_with_keys};
 use super::verify::verify_with_keys;
+use crate::decode::Pasted;
 use crate::diagnose::{Expectations, Target};
 use crate::input::TextOrBytes;
 use crate::keys::{KeyOptions, KeySet, SecretEncoding, read_keys};
@@ -94,10 +95,16 @@ impl Verifier {
         &self.keys
     }
 
+    /// The limits every call works within.
+    #[must_use]
+    pub const fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
     /// Verifies the signature of the first token in `input` (or `call.token`), as [`crate::verify()`] does; the
     /// findings are the token's and the signature's (the keys' are in [`Verifier::keys`]).
     #[must_use]
-    pub fn verify(&self, input: &str, call: VerifierCall) -> Verification {
+    pub fn verify<'a>(&self, input: impl Into<Pasted<'a>>, call: VerifierCall) -> Verification {
         let options = VerifyOptions {
             algorithms: self.algorithms.clone(),
             secret_encoding: self.secret_encoding,
@@ -107,13 +114,13 @@ impl Verifier {
             detached_payload: call.detached_payload,
             limits: self.limits,
         };
-        verify_with_keys(input, &self.keys.keys, &[], &options)
+        verify_with_keys(input.into(), &self.keys.keys, &[], &options)
     }
 
     /// Inspects `input` as [`crate::inspect()`] does with these keys and the verifier's context; the result's `keys`
     /// is absent (see [`Verifier::keys`]).
     #[must_use]
-    pub fn inspect(&self, input: &str, call: &VerifierCall) -> Inspection {
+    pub fn inspect<'a>(&self, input: impl Into<Pasted<'a>>, call: &VerifierCall) -> Inspection {
         let options = InspectOptions {
             now: call.now,
             clock_skew: self.clock_skew,
@@ -124,7 +131,7 @@ impl Verifier {
             algorithms: self.algorithms.clone(),
             limits: self.limits,
         };
-        inspect_with_keys(input, &options, Some(&self.keys))
+        inspect_with_keys(input.into(), &options, Some(&self.keys))
     }
 }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::codes::{PasteCode, VerifyCode};
-use crate::decode::{DecodedInput, decode_input};
+use crate::decode::{DecodedInput, Pasted, decode_input};
 use crate::finding::Finding;
 use crate::input::TextOrBytes;
 use crate::issuer::KeysLocation;
@@ -59,18 +59,18 @@ pub(crate) fn token_context(decoded: &DecodedInput, index: usize, inner_whitespa
 /// assert_eq!(result.algorithm.as_deref(), Some("HS256"));
 /// ```
 #[must_use]
-pub fn verify(input: &str, keys: impl Into<TextOrBytes>, options: &VerifyOptions) -> VerifyResult {
+pub fn verify<'a>(input: impl Into<Pasted<'a>>, keys: impl Into<TextOrBytes>, options: &VerifyOptions) -> VerifyResult {
     let limits = options.limits;
     let key_set =
         read_keys(&keys.into(), &KeyOptions { secret_encoding: options.secret_encoding, now: options.now, limits });
-    let verification = verify_with_keys(input, &key_set.keys, &key_set.findings, options);
+    let verification = verify_with_keys(input.into(), &key_set.keys, &key_set.findings, options);
     VerifyResult { verification, keys: key_set.keys }
 }
 
 /// [`verify`] with keys read beforehand: the findings are the selected token's decoding findings, then
 /// `key_findings`, then the signature's.
 pub(crate) fn verify_with_keys(
-    input: &str,
+    input: Pasted<'_>,
     keys: &[KeyInfo],
     key_findings: &[Finding],
     options: &VerifyOptions,

@@ -32,16 +32,45 @@ impl DecodedInput {
     }
 }
 
+/// A paste as the core receives it: its text, or only a lower bound of its size in bytes, for a text its caller
+/// measured as over `limits.inputBytes` before copying it. The WebAssembly binding does that with a JavaScript
+/// string's length (UTF-16 code units, never more than its UTF-8 bytes), so a 150 MB paste answers
+/// `LIMIT_INPUT_BYTES` without ever entering wasm memory, which would keep its size for the page's life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pasted<'a> {
+    /// The text.
+    Text(&'a str),
+    /// A text of at least this many bytes, not handed over.
+    TooLarge {
+        /// The lower bound of its size, in bytes.
+        at_least: usize,
+    },
+}
+
+impl<'a> From<&'a str> for Pasted<'a> {
+    fn from(text: &'a str) -> Self {
+        Self::Text(text)
+    }
+}
+
+impl<'a> From<&'a String> for Pasted<'a> {
+    fn from(text: &'a String) -> Self {
+        Self::Text(text)
+    }
+}
+
 /// Paste hygiene, then decoding of every token, with their findings, within `limits`: an input over
 /// `limits.inputBytes` is not read at all (a `LIMIT_INPUT_BYTES` finding, answered without looking at the text), and
 /// only the first `limits.tokens` tokens are decoded.
 #[must_use]
-pub fn decode_input(input: &str, limits: &Limits) -> DecodedInput {
-    if limits.exceeded(Limit::InputBytes, input.len()) {
-        let finding =
-            limits.finding(Limit::InputBytes, &format!("The input is {} bytes", count(input.len())), "it was not read");
-        return DecodedInput { findings: vec![finding], ..DecodedInput::default() };
-    }
+pub fn decode_input<'a>(input: impl Into<Pasted<'a>>, limits: &Limits) -> DecodedInput {
+    let input = match input.into() {
+        Pasted::Text(text) if !limits.exceeded(Limit::InputBytes, text.len()) => text,
+        Pasted::Text(text) => return unread(&format!("The input is {} bytes", count(text.len())), limits),
+        Pasted::TooLarge { at_least } => {
+            return unread(&format!("The input is at least {} bytes", count(at_least)), limits);
+        }
+    };
     let mut extraction = paste::extract(input, limits);
     let header_value = extraction.header_value;
     let mut findings = extraction.findings;
@@ -73,4 +102,12 @@ pub fn decode_input(input: &str, limits: &Limits) -> DecodedInput {
         }
     }
     DecodedInput { tokens, findings, header_value }
+}
+
+/// The answer for an input over `limits.inputBytes`: its one finding, `what` saying how large it is.
+fn unread(what: &str, limits: &Limits) -> DecodedInput {
+    DecodedInput {
+        findings: vec![limits.finding(Limit::InputBytes, what, "it was not read")],
+        ..DecodedInput::default()
+    }
 }

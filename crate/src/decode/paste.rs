@@ -389,7 +389,11 @@ fn plain_input(mut text: Spanned, out: &mut Extraction) {
         .flat_map(|p| p.split('\r'))
         .filter(|p| !p.is_empty())
         .collect();
-    if pieces.len() > 1 && pieces.iter().all(|p| looks_like_compact(&p.text())) {
+    // Several tokens when at least two pieces are whole tokens: a wrapped copy of one token never is (its two or four
+    // dots are spread over the lines). A piece that is not a whole token (a log's last line cut short) is still
+    // inspected, as a token of its own, and says what is wrong with it; joining it to the others would answer with
+    // one token of thousands of segments.
+    if pieces.iter().filter(|p| looks_like_compact(&p.text())).take(2).count() == 2 {
         out.findings.push(
             Finding::new(
                 PasteCode::SeveralTokens,
@@ -448,6 +452,14 @@ mod tests {
         assert_eq!(only(&e), token);
         assert!(!codes(&e).contains(&"PASTE_TOKEN_IN_TEXT"));
         assert!(codes(&e).contains(&"PASTE_INNER_WHITESPACE"));
+        // Lines of whole tokens with the last one cut short (a log copied in part): each line is a token, the cut one
+        // too (its decoding says what is wrong), not one token of every line joined.
+        let e = extract_t(&format!("{token}\n{token}\n{a}"));
+        let texts: Vec<String> = e.candidates.iter().map(|c| c.text.text()).collect();
+        assert_eq!(texts, [token, token, a]);
+        assert!(codes(&e).contains(&"PASTE_SEVERAL_TOKENS") && !codes(&e).contains(&"PASTE_INNER_WHITESPACE"));
+        // One whole token and a fragment are still read as a wrapped copy.
+        assert_eq!(extract_t(&format!("{token}\n{a}")).candidates.len(), 1);
     }
 
     /// The paste as a header value: only when it shows signs of one, without the header name and the line breaks

@@ -5,7 +5,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use super::respond;
-use super::values::{Failure, options, string};
+use super::values::{Failure, Paste, options};
 use crate::InspectOptions;
 use crate::api::inspect_unverified;
 
@@ -14,15 +14,16 @@ use crate::api::inspect_unverified;
 #[wasm_bindgen(js_name = inspect)]
 #[must_use]
 pub fn js_inspect(input: JsValue, opts: JsValue) -> String {
-    respond(string(&input, "input").and_then(|input| {
+    respond(Paste::check(&input, "input").and_then(|()| {
         let opts = options::<InspectOptions>(&opts, "options", true)?;
         if opts.keys.is_some() {
             return Err(Failure::options(
                 "options.keys: this decoder-only module does not verify; the full module does".to_owned(),
             ));
         }
-        let mut result = inspect_unverified(&input, &opts);
-        result.offsets_to_utf16(&input);
+        let input = Paste::take(&input, "input", &opts.limits)?;
+        let mut result = inspect_unverified(input.pasted(), &opts);
+        result.offsets_to_utf16(input.text());
         Ok(result)
     }))
 }

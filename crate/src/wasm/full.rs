@@ -4,7 +4,7 @@
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use super::values::{Failure, json_text, options, string, text_or_bytes};
+use super::values::{Failure, Paste, json_text, options, string, text_or_bytes};
 use super::{fetch, respond};
 use crate::api::GenerateError;
 use crate::keys::{KeyOptions, read_keys};
@@ -16,10 +16,11 @@ use crate::{Algorithm, InspectOptions, generate_key, inspect, sign, verify};
 #[wasm_bindgen(js_name = inspect)]
 #[must_use]
 pub fn js_inspect(input: JsValue, opts: JsValue) -> String {
-    respond(string(&input, "input").and_then(|input| {
+    respond(Paste::check(&input, "input").and_then(|()| {
         let opts = options::<InspectOptions>(&opts, "options", true)?;
-        let mut result = inspect(&input, &opts);
-        result.offsets_to_utf16(&input);
+        let input = Paste::take(&input, "input", &opts.limits)?;
+        let mut result = inspect(input.pasted(), &opts);
+        result.offsets_to_utf16(input.text());
         Ok(result)
     }))
 }
@@ -29,11 +30,12 @@ pub fn js_inspect(input: JsValue, opts: JsValue) -> String {
 #[wasm_bindgen(js_name = verify)]
 #[must_use]
 pub fn js_verify(input: JsValue, keys: JsValue, opts: JsValue) -> String {
-    respond(string(&input, "input").and_then(|input| {
+    respond(Paste::check(&input, "input").and_then(|()| {
         let keys = text_or_bytes(&keys, "keys")?;
         let opts = options::<VerifyOptions>(&opts, "options", true)?;
-        let mut result = verify(&input, keys, &opts);
-        result.offsets_to_utf16(&input);
+        let input = Paste::take(&input, "input", &opts.limits)?;
+        let mut result = verify(input.pasted(), keys, &opts);
+        result.offsets_to_utf16(input.text());
         Ok(result)
     }))
 }
@@ -124,10 +126,11 @@ impl JsVerifier {
     /// The envelope of a `Verification` of `input` (UTF-16 offsets).
     #[must_use]
     pub fn verify(&self, input: JsValue, opts: JsValue) -> String {
-        respond(string(&input, "input").and_then(|input| {
+        respond(Paste::check(&input, "input").and_then(|()| {
             let call = options::<crate::api::VerifierCall>(&opts, "options", true)?;
-            let mut result = self.inner.verify(&input, call);
-            crate::finding::map_offsets(&mut result.findings, &crate::spanned::utf16_offsets(&input));
+            let input = Paste::take(&input, "input", self.inner.limits())?;
+            let mut result = self.inner.verify(input.pasted(), call);
+            crate::finding::map_offsets(&mut result.findings, &crate::spanned::utf16_offsets(input.text()));
             Ok(result)
         }))
     }
@@ -135,10 +138,11 @@ impl JsVerifier {
     /// The envelope of an `Inspection` of `input` (UTF-16 offsets).
     #[must_use]
     pub fn inspect(&self, input: JsValue, opts: JsValue) -> String {
-        respond(string(&input, "input").and_then(|input| {
+        respond(Paste::check(&input, "input").and_then(|()| {
             let call = options::<crate::api::VerifierCall>(&opts, "options", true)?;
-            let mut result = self.inner.inspect(&input, &call);
-            result.offsets_to_utf16(&input);
+            let input = Paste::take(&input, "input", self.inner.limits())?;
+            let mut result = self.inner.inspect(input.pasted(), &call);
+            result.offsets_to_utf16(input.text());
             Ok(result)
         }))
     }

@@ -2,11 +2,13 @@
 //! of a bad field in the error), the evaluation time defaulted from the JavaScript clock, bytes from `Uint8Array`s.
 //! Every misuse becomes a [`Failure`] with a stable code, which the loader throws as a `JwtlensError`.
 
-use js_sys::{Array, Date, Object, Reflect, Uint8Array};
+use js_sys::{Array, Date, JsString, Object, Reflect, Uint8Array};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::decode::Pasted;
 use crate::input::TextOrBytes;
+use crate::limits::{Limit, Limits};
 
 /// A misuse of the API: a stable code and a message naming what was wrong.
 #[derive(Debug, serde::Serialize)]
@@ -54,7 +56,52 @@ pub(super) fn kind(value: &JsValue) -> String {
 
 /// A string argument.
 pub(super) fn string(value: &JsValue, name: &str) -> Result<String, Failure> {
-    value.as_string().ok_or_else(|| Failure::argument(format!("{name} must be a string, got {}", kind(value))))
+    value.as_string().ok_or_else(|| not_a_string(value, name))
+}
+
+fn not_a_string(value: &JsValue, name: &str) -> Failure {
+    Failure::argument(format!("{name} must be a string, got {}", kind(value)))
+}
+
+/// The pasted input of `inspect` and `verify`, measured before it is copied: a JavaScript string whose length alone
+/// puts it over `limits.inputBytes` (UTF-16 code units, never more than its UTF-8 bytes) stays in JavaScript, and the
+/// core answers `LIMIT_INPUT_BYTES` from that length (see [`Pasted`]). Copied, a 150 MB paste would grow wasm memory
+/// by as much for the rest of the page's life.
+pub(super) enum Paste {
+    Text(String),
+    TooLarge(usize),
+}
+
+impl Paste {
+    /// Checks that `value` is a string; called before the options are read, so that a wrong input is reported first.
+    pub fn check(value: &JsValue, name: &str) -> Result<(), Failure> {
+        if value.is_string() { Ok(()) } else { Err(not_a_string(value, name)) }
+    }
+
+    /// Takes `value`, a string (see [`Paste::check`]), unless its length is over `limits.inputBytes`.
+    pub fn take(value: &JsValue, name: &str, limits: &Limits) -> Result<Self, Failure> {
+        let text = value.dyn_ref::<JsString>().ok_or_else(|| not_a_string(value, name))?;
+        let units = usize::try_from(text.length()).unwrap_or(usize::MAX);
+        if limits.exceeded(Limit::InputBytes, units) {
+            return Ok(Self::TooLarge(units));
+        }
+        string(value, name).map(Self::Text)
+    }
+
+    pub fn pasted(&self) -> Pasted<'_> {
+        match self {
+            Self::Text(text) => Pasted::Text(text),
+            Self::TooLarge(units) => Pasted::TooLarge { at_least: *units },
+        }
+    }
+
+    /// The text the result's offsets are rewritten against (none for an input not taken: its finding has none).
+    pub fn text(&self) -> &str {
+        match self {
+            Self::Text(text) => text,
+            Self::TooLarge(_) => "",
+        }
+    }
 }
 
 /// JSON text as given, or a plain object or array written with `JSON.stringify` (compact, in its own key order).
