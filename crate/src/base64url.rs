@@ -132,14 +132,16 @@ pub fn decode(segment: &Spanned, part: Part, name: &str) -> Result<Decoded, Find
 /// anything. Verification requires strict segments; [`decode`] stays lenient so a debugger can show sloppy tokens.
 #[must_use]
 pub fn strict_problem(text: &str) -> Option<&'static str> {
-    if text.contains('=') {
-        return Some("'=' padding");
-    }
-    if text.contains(['+', '/']) {
-        return Some("the standard base64 alphabet ('+' or '/')");
-    }
-    if !text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        return Some("characters outside base64url");
+    // One pass over the bytes for the usual, valid text; which problem it is only when there is one.
+    let bytes = text.as_bytes();
+    if !bytes.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return Some(if bytes.contains(&b'=') {
+            "'=' padding"
+        } else if bytes.iter().any(|&b| b == b'+' || b == b'/') {
+            "the standard base64 alphabet ('+' or '/')"
+        } else {
+            "characters outside base64url"
+        });
     }
     if text.len() % 4 == 1 {
         return Some("an impossible length");

@@ -3,6 +3,7 @@
 //! (parsers disagree on which one wins, so an attacker can hide a claim) and values that are not objects. JSON is
 //! measured ([`Shape`], one linear pass) before it is parsed, and not parsed beyond the [`Limits`].
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use serde_json::Value;
@@ -238,13 +239,14 @@ pub struct Shape {
 }
 
 /// One open object or array while scanning.
-struct Frame {
-    names: HashSet<String>,
+struct Frame<'a> {
+    /// Member names as written, or decoded when they hold escapes: no copy of the usual name.
+    names: HashSet<Cow<'a, str>>,
     members: usize,
     object: bool,
     expect_key: bool,
     /// The member name this object or array is the value of.
-    name: Option<String>,
+    name: Option<Cow<'a, str>>,
 }
 
 impl Shape {
@@ -259,7 +261,7 @@ impl Shape {
         let mut beyond = 0usize;
         let mut over = false;
         let mut reported: HashSet<String> = HashSet::new();
-        let mut pending_key: Option<String> = None;
+        let mut pending_key: Option<Cow<'_, str>> = None;
         let bytes = text.as_bytes();
         let (mut line, mut col) = (1, 0);
         let mut i = 0;
@@ -356,16 +358,18 @@ impl Shape {
                     }
                     let raw = text.get(start..i.saturating_sub(1)).unwrap_or_default();
                     // Escapes are compared decoded: "\u0061lg" is "alg".
-                    let key = if escaped {
-                        serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_owned())
+                    let key: Cow<'_, str> = if escaped {
+                        Cow::Owned(
+                            serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_owned()),
+                        )
                     } else {
-                        raw.to_owned()
+                        Cow::Borrowed(raw)
                     };
                     if top.names.contains(&key) {
                         let path: Vec<&str> = stack
                             .iter()
                             .filter_map(|f| f.name.as_deref())
-                            .chain(std::iter::once(key.as_str()))
+                            .chain(std::iter::once(key.as_ref()))
                             .collect();
                         let path = path.join(".");
                         if reported.insert(path.clone()) {

@@ -217,13 +217,13 @@ pub(super) fn check_entry(ctx: &Context<'_>, entry: &Entry, findings: &mut Vec<F
         }
     };
     if let Some(text) = entry.protected.as_ref().and_then(|d| d.text.as_deref()) {
-        let reparsed = crate::json::parse_object(text.as_bytes(), Part::Header, "header", ctx.limits);
-        if let Some(dup) = reparsed.findings.iter().find(|f| f.code == crate::codes::JsonCode::DuplicateMember) {
-            let member = dup.location.as_ref().and_then(|l| l.member.clone()).unwrap_or_default();
+        // The header decoded as an object within the limits; its shape alone says whether a member repeats.
+        let shape = crate::json::Shape::of(text, ctx.limits);
+        if let Some((member, ..)) = shape.duplicates.first() {
             findings.push(
                 Finding::new(VerifyCode::HeaderDuplicate, format!("The protected header has \"{member}\" twice. RFC 7515 §5.2 requires rejecting such a token: parsers disagree on which value counts."))
                     .fix("Fix the issuer so each header parameter appears once.")
-                    .at(Location::member(Part::Header, &member)),
+                    .at(Location::member(Part::Header, member)),
             );
             stop(&mut result, "The header has a duplicate member.");
             return result;
