@@ -189,7 +189,12 @@ pub fn utf16_offsets(input: &str) -> impl Fn(usize) -> usize + '_ {
     const STRIDE: usize = 256;
     // (byte offset of a character, UTF-16 units before it), every STRIDE bytes or so.
     let marks = RefCell::new(vec![(0usize, 0usize)]);
+    // In ASCII text (nearly every paste) a byte is a code unit: nothing to count.
+    let ascii = input.is_ascii();
     move |offset| {
+        if ascii {
+            return offset.min(input.len());
+        }
         let mut marks = marks.borrow_mut();
         while let Some(&(at, units)) = marks.last()
             && at + STRIDE <= offset
@@ -224,6 +229,8 @@ mod tests {
 
     #[test]
     fn utf16_offsets_count_code_units() {
+        let ascii = utf16_offsets("abc");
+        assert_eq!([ascii(0), ascii(2), ascii(3), ascii(99)], [0, 2, 3, 3]);
         let map = utf16_offsets("é😀a");
         assert_eq!([map(0), map(2), map(6), map(7), map(99), map(1), map(3)], [0, 1, 3, 4, 4, 0, 1]);
         // Across many marks, in any order: the same as counting from the start.
