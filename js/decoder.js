@@ -1,5 +1,5 @@
 // The decoder-only module (dist/wasm/jwtlens-decoder_bg.wasm, about a third of the full one): `inspect` without keys,
-// `describeClaim`, `planIssuerKeys` and `codes`. The <jwt-lens> element loads it first so that a paste is decoded
+// `describeClaim` and `planIssuerKeys`. The <jwt-lens> element loads it first so that a paste is decoded
 // and diagnosed while the full module (keys, verification, signing) is still on its way. Not a package entry point.
 import initDecoder, * as wasm from '../dist/wasm/jwtlens-decoder.js';
 import { api } from './core.js';

@@ -26,14 +26,14 @@ test('inspect: the same result as the full module for every diagnosis case (no k
   assert.equal(n, 174, 'both variants of the 87 cases (none has keys)');
 });
 
-test('keys are refused; describeClaim, planIssuerKeys and codes work; the full exports are absent', () => {
+test('keys are refused; describeClaim and planIssuerKeys work; the full exports and codes are absent', () => {
   const token = jws({ alg: 'RS256' }, { sub: 'u', iss: 'https://op.example' });
   assert.throws(() => decoder.inspect(token, { keys: 'secret' }), (e) => e.code === 'ERR_INVALID_OPTIONS' && /full module/.test(e.message));
   assert.deepEqual(decoder.describeClaim('exp'), describeClaim('exp'));
   assert.match(decoder.describeClaim('exp').meaning, /Expiration/);
   assert.equal(decoder.planIssuerKeys(token).url, 'https://op.example/.well-known/openid-configuration');
-  assert.ok(decoder.codes().length > 5);
-  for (const name of ['verify', 'parseKeys', 'sign', 'generateKey', 'fetchIssuerKeys', 'Verifier']) assert.equal(glue[name], undefined, name);
+  // `codes` (the documented list, 34 KB of descriptions) is the full module's: the element never lists codes.
+  for (const name of ['verify', 'parseKeys', 'sign', 'generateKey', 'fetchIssuerKeys', 'Verifier', 'codes']) assert.equal(glue[name], undefined, name);
 });
 
 test('an input over limits.inputBytes is answered from its length, not copied into the decoder\'s memory', () => {

@@ -63,6 +63,14 @@ pub fn js_sign(payload: JsValue, key: JsValue, opts: JsValue) -> String {
     }))
 }
 
+/// Every finding code with its severity and description. In the full module only: the descriptions are 34 KB of
+/// text that the decoder-only module, which the page loads first, has no use for (the element never lists codes).
+#[wasm_bindgen(js_name = codes)]
+#[must_use]
+pub fn js_codes() -> String {
+    respond::<_>(Ok(crate::all_codes()))
+}
+
 /// `generateKey(alg)` → the envelope of a `GeneratedKey`.
 #[wasm_bindgen(js_name = generateKey)]
 #[must_use]

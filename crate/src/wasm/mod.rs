@@ -66,13 +66,6 @@ pub fn js_plan_issuer_keys(source: JsValue, opts: JsValue) -> String {
     }))
 }
 
-/// Every finding code with its severity and description.
-#[wasm_bindgen(js_name = codes)]
-#[must_use]
-pub fn js_codes() -> String {
-    respond::<_>(Ok(crate::all_codes()))
-}
-
 /// Traps on purpose (a WebAssembly `unreachable`), for the loader's test that a trap is caught, the module
 /// re-instantiated, and the API works normally afterwards. Not part of the API.
 #[wasm_bindgen(js_name = __jwtlensTestTrap)]
