@@ -107,3 +107,15 @@ pub fn cognito_id() -> String {
         ),
     )
 }
+
+/// An ID token of a generic OIDC provider (`https://op.example`, client `web`, nonce `n1`) valid at [`NOW`], with
+/// `extra` members (`,"k":v` …) appended to its payload.
+pub fn oidc_id_token(extra: &str) -> String {
+    jwt(
+        r#"{"alg":"RS256","kid":"k","typ":"JWT"}"#,
+        &format!(
+            r#"{{"iss":"https://op.example","sub":"u1","aud":"web","exp":{},"iat":{NOW},"nonce":"n1"{extra}}}"#,
+            NOW + 300.0
+        ),
+    )
+}

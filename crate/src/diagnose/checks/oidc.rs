@@ -150,22 +150,12 @@ fn check_client(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
 mod tests {
     use crate::diagnose::testutil::*;
 
-    fn id_token(extra: &str) -> String {
-        jwt(
-            r#"{"alg":"RS256","kid":"k","typ":"JWT"}"#,
-            &format!(
-                r#"{{"iss":"https://op.example","sub":"u1","aud":"web","exp":{},"iat":{NOW},"nonce":"n1"{extra}}}"#,
-                NOW + 300.0
-            ),
-        )
-    }
-
     #[test]
     fn id_token_used_as_access_token() {
         let o = opts(&format!(r#"{{"now":{NOW},"expect":{{"tokenUse":"access"}}}}"#));
         let i = run(&cognito_id(), &o);
         assert!(find(&i, "OIDC_ID_TOKEN_AS_ACCESS_TOKEN").fix.as_deref().unwrap().contains("access_token"));
-        assert_has(&run(&id_token(""), &o), "OIDC_ID_TOKEN_AS_ACCESS_TOKEN");
+        assert_has(&run(&oidc_id_token(""), &o), "OIDC_ID_TOKEN_AS_ACCESS_TOKEN");
         assert_lacks(&run(&cognito_access("x"), &o), "OIDC_ID_TOKEN_AS_ACCESS_TOKEN");
         let o = opts(&format!(r#"{{"now":{NOW},"expect":{{"tokenUse":"id"}}}}"#));
         assert_has(&run(&cognito_access("x"), &o), "OIDC_ACCESS_TOKEN_AS_ID_TOKEN");
@@ -207,7 +197,7 @@ mod tests {
         assert_has(&i, "OIDC_ISS_NOT_HTTPS");
         let long = jwt(r#"{"alg":"RS256"}"#, &format!(r#"{{"nonce":"n","sub":"{}"}}"#, "x".repeat(300)));
         assert_has(&run(&long, &with_now(NOW)), "OIDC_SUB_INVALID");
-        let i = run(&id_token(""), &with_now(NOW));
+        let i = run(&oidc_id_token(""), &with_now(NOW));
         assert_lacks(&i, "OIDC_REQUIRED_CLAIM_MISSING");
         assert_lacks(&i, "OIDC_ISS_NOT_HTTPS");
         assert_lacks(&i, "OIDC_SUB_INVALID");

@@ -27,16 +27,7 @@ pub(super) const SPEC: TargetSpec<ApiGatewayHttpTarget> = TargetSpec {
     rejection: "401 Unauthorized",
     takes: |_| None,
     assumptions: &["the configuration given is the one deployed (a stage without auto-deploy needs a redeploy)"],
-    missing: |t| {
-        let mut missing = Vec::new();
-        if t.issuer.trim().is_empty() {
-            missing.push("issuer");
-        }
-        if t.audiences.iter().all(|a| a.trim().is_empty()) {
-            missing.push("audiences");
-        }
-        missing
-    },
+    missing: |t| rule::unset(&[("issuer", rule::blank(&t.issuer)), ("audiences", rule::all_blank(&t.audiences))]),
     rules: &[
         RuleSpec {
             id: RuleId::Format,
@@ -119,7 +110,7 @@ fn kid(j: &J<'_>) -> Option<Checked> {
 }
 
 fn iss(j: &J<'_>) -> Option<Checked> {
-    Some(if j.t.issuer.trim().is_empty() {
+    Some(if rule::blank(&j.t.issuer) {
         rule::needs("authorizer's issuer")
     } else if j.s.str_claim("iss") == Some(j.t.issuer.as_str()) {
         Checked::pass("Equal.")
@@ -131,7 +122,7 @@ fn iss(j: &J<'_>) -> Option<Checked> {
 fn aud(j: &J<'_>) -> Option<Checked> {
     let aud = j.s.audiences().unwrap_or_default();
     let client_id = j.s.str_claim("client_id");
-    if j.t.audiences.iter().all(|a| a.trim().is_empty()) {
+    if rule::all_blank(&j.t.audiences) {
         return Some(rule::needs("authorizer's audiences"));
     }
     Some(if aud.iter().chain(client_id.iter()).any(|a| j.t.audiences.iter().any(|x| x == a)) {

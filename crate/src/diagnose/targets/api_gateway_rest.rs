@@ -32,7 +32,7 @@ pub(super) const SPEC: TargetSpec<ApiGatewayRestTarget> = TargetSpec {
     assumptions: &[
         "the configuration given is the one deployed (authorizer and method changes take effect only after a redeploy of the stage; a recreated user pool has a new ARN)",
     ],
-    missing: |t| if t.provider_arns.iter().all(|a| a.trim().is_empty()) { vec!["providerARNs"] } else { Vec::new() },
+    missing: |t| rule::unset(&[("providerARNs", rule::all_blank(&t.provider_arns))]),
     rules: &[
         RuleSpec {
             id: RuleId::Header,

@@ -26,7 +26,7 @@ pub(super) const SPEC: TargetSpec<CognitoApiTarget> = TargetSpec {
     assumptions: &[
         "the token was not revoked (GlobalSignOut, AdminUserGlobalSignOut and RevokeToken revoke tokens that still verify locally; only Cognito knows)",
     ],
-    missing: |t| if t.operation.trim().is_empty() { vec!["operation"] } else { Vec::new() },
+    missing: |t| rule::unset(&[("operation", rule::blank(&t.operation))]),
     rules: &[
         RuleSpec {
             id: RuleId::Operation,

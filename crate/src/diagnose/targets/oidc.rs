@@ -24,16 +24,7 @@ pub(super) const SPEC: TargetSpec<OidcTarget> = TargetSpec {
     rejection: "the ID token is invalid",
     takes: |_| Some(TokenUse::Id),
     assumptions: &[],
-    missing: |t| {
-        let mut missing = Vec::new();
-        if t.issuer.trim().is_empty() {
-            missing.push("issuer");
-        }
-        if t.client_id.trim().is_empty() {
-            missing.push("clientId");
-        }
-        missing
-    },
+    missing: |t| rule::unset(&[("issuer", rule::blank(&t.issuer)), ("clientId", rule::blank(&t.client_id))]),
     rules: &[
         RuleSpec {
             id: RuleId::Format,
@@ -72,7 +63,7 @@ fn token_type(j: &J<'_>) -> Option<Checked> {
 }
 
 fn iss(j: &J<'_>) -> Option<Checked> {
-    if j.t.issuer.trim().is_empty() {
+    if rule::blank(&j.t.issuer) {
         return Some(rule::needs("relying party's issuer"));
     }
     Some(match j.s.str_claim("iss") {
@@ -85,7 +76,7 @@ fn iss(j: &J<'_>) -> Option<Checked> {
 }
 
 fn aud(j: &J<'_>) -> Option<Checked> {
-    if j.t.client_id.trim().is_empty() {
+    if rule::blank(&j.t.client_id) {
         return Some(rule::needs("relying party's client id"));
     }
     Some(match audience_finding(j.s, std::slice::from_ref(&j.t.client_id), "the client id") {
@@ -170,19 +161,9 @@ mod tests {
         ))
     }
 
-    fn id_token(extra: &str) -> String {
-        jwt(
-            r#"{"alg":"RS256","kid":"k","typ":"JWT"}"#,
-            &format!(
-                r#"{{"iss":"https://op.example","sub":"u1","aud":"web","exp":{},"iat":{NOW},"nonce":"n1"{extra}}}"#,
-                NOW + 300.0
-            ),
-        )
-    }
-
     #[test]
     fn relying_party_accepts_a_good_id_token_up_to_the_signature() {
-        let i = run(&id_token(""), &rp(r#","expect":{"nonce":"n1"}"#));
+        let i = run(&oidc_id_token(""), &rp(r#","expect":{"nonce":"n1"}"#));
         let v = i.verdict.unwrap();
         assert_eq!(v.decision, Decision::Unknown);
         assert_eq!(
@@ -208,7 +189,7 @@ mod tests {
         assert_eq!(v.decision, Decision::Deny);
         let failing: Vec<_> = v.rules.iter().filter(|r| r.outcome == Outcome::Fail).map(|r| r.id.as_str()).collect();
         assert_eq!(failing, ["tokenType", "iss", "azp", "nonce"]);
-        assert_lacks(&run(&id_token(""), &rp("")), "OIDC_ACCESS_TOKEN_AS_ID_TOKEN");
+        assert_lacks(&run(&oidc_id_token(""), &rp("")), "OIDC_ACCESS_TOKEN_AS_ID_TOKEN");
     }
 
     #[test]
@@ -223,7 +204,7 @@ mod tests {
         let i = run(&t, &rp(""));
         assert_has(&i, "OIDC_AZP_MISMATCH");
         assert_has(&i, "OIDC_UNTRUSTED_AUDIENCE");
-        let i = run(&id_token(r#","azp":"web""#), &rp(""));
+        let i = run(&oidc_id_token(r#","azp":"web""#), &rp(""));
         assert_lacks(&i, "OIDC_AZP_MISMATCH");
         assert_lacks(&i, "OIDC_UNTRUSTED_AUDIENCE");
     }

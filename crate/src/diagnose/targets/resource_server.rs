@@ -24,16 +24,7 @@ pub(super) const SPEC: TargetSpec<ResourceServerTarget> = TargetSpec {
     assumptions: &[
         "the token was not revoked (a JWT access token stays valid until it expires unless the API asks the issuer, e.g. by token introspection)",
     ],
-    missing: |t| {
-        let mut missing = Vec::new();
-        if t.issuer.trim().is_empty() {
-            missing.push("issuer");
-        }
-        if t.audience.trim().is_empty() {
-            missing.push("audience");
-        }
-        missing
-    },
+    missing: |t| rule::unset(&[("issuer", rule::blank(&t.issuer)), ("audience", rule::blank(&t.audience))]),
     rules: &[
         RuleSpec {
             id: RuleId::Format,
@@ -92,7 +83,7 @@ fn token_type(j: &J<'_>) -> Option<Checked> {
 }
 
 fn iss(j: &J<'_>) -> Option<Checked> {
-    if j.t.issuer.trim().is_empty() {
+    if rule::blank(&j.t.issuer) {
         return Some(rule::needs("resource server's trusted issuer"));
     }
     Some(match j.s.str_claim("iss").map(|iss| issuer_finding(j.s, iss, &j.t.issuer, "the issuer the API trusts")) {
@@ -103,7 +94,7 @@ fn iss(j: &J<'_>) -> Option<Checked> {
 }
 
 fn aud(j: &J<'_>) -> Option<Checked> {
-    if j.t.audience.trim().is_empty() {
+    if rule::blank(&j.t.audience) {
         return Some(rule::needs("resource server's identifier (audience)"));
     }
     Some(match audience_finding(j.s, std::slice::from_ref(&j.t.audience), "the API's identifier") {

@@ -149,6 +149,22 @@ fn incomplete<T>(spec: &TargetSpec<T>, t: &T, missing: &[&str]) -> Finding {
     .fix("Fill in the settings as the service is configured (the console or infrastructure code shows them).")
 }
 
+/// For [`TargetSpec::missing`]: the names of the settings that are empty, in order; each pair is a setting's name and
+/// whether it is empty ([`blank`], [`all_blank`]).
+pub(crate) fn unset(settings: &[(&'static str, bool)]) -> Vec<&'static str> {
+    settings.iter().filter(|(_, empty)| *empty).map(|(name, _)| *name).collect()
+}
+
+/// Whether a text setting is empty or only spaces.
+pub(crate) fn blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// Whether a list setting holds nothing but empty texts.
+pub(crate) fn all_blank(list: &[String]) -> bool {
+    list.iter().all(|item| blank(item))
+}
+
 /// A rule whose setting is empty: open, settled by giving that setting.
 pub(crate) fn needs(setting: &str) -> Checked {
     Checked::unknown(format!("No {setting} was given.")).settle(format!("the {setting}"))
