@@ -949,6 +949,10 @@ authorizationServer?: string, };
  */
 export type TimeInfo = { 
 /**
+ * The NumericDate itself, in seconds since the Unix epoch (what surfaces compute with; `iso` is for reading).
+ */
+seconds: number, 
+/**
  * ISO-8601 UTC, e.g. `2023-11-14T22:13:20Z`.
  */
 iso: string, 

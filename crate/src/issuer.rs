@@ -78,6 +78,9 @@ pub fn is_region(s: &str) -> bool {
     }
 }
 
+/// [`looks_like_pool_id`] as a JavaScript regular expression, for the surfaces (a unit test holds the two equal).
+pub const POOL_ID_PATTERN: &str = "^[A-Za-z0-9-]+_[A-Za-z0-9]+$";
+
 /// Whether `s` looks like a Cognito user pool id: `<region>_<id>` (or an emulator's `local_<id>`).
 #[must_use]
 pub fn looks_like_pool_id(s: &str) -> bool {
@@ -262,6 +265,31 @@ impl KeysLocation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pool_id_pattern_says_what_looks_like_pool_id_says() {
+        let re = regex_lite::Regex::new(POOL_ID_PATTERN).unwrap();
+        let samples = [
+            "us-east-1_AbC123",
+            "local_x1",
+            "eu-west-2_0",
+            "_abc",
+            "us-east-1_",
+            "us_east_1",
+            "us-east-1_ab-c",
+            "us-east-1_ab c",
+            "",
+            "_",
+            "a_b",
+            "ü_x",
+            "us-east-1_Ab\n",
+            "x_y_z",
+            "us-gov-west-1_Z9",
+        ];
+        for s in samples {
+            assert_eq!(re.is_match(s), looks_like_pool_id(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn cognito_pools_from_id_arn_and_issuer() {

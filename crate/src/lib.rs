@@ -35,6 +35,7 @@ pub mod alg;
 pub mod base64url;
 pub mod codes;
 pub mod datetime;
+pub mod evaluation;
 pub mod finding;
 pub mod hex;
 pub mod input;

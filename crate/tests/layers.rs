@@ -16,6 +16,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("json", 1),
     ("alg", 1),
     ("datetime", 1),
+    ("evaluation", 1),
     ("hex", 1),
     ("input", 1),
     ("limits", 1),

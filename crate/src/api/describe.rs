@@ -34,3 +34,34 @@ pub fn describe_claim(name: &str, options: &DescribeOptions) -> ClaimMeaning {
     };
     catalogue::describe(part, name, options.provider.unwrap_or(ProviderId::Unknown))
 }
+
+/// One member of a token to describe with [`describe_claims`].
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ClaimName {
+    /// The member's name.
+    pub name: String,
+    /// `header` for a header parameter; default `payload` (a claim).
+    #[ts(optional)]
+    pub part: Option<Part>,
+}
+
+/// What each of `names` means, in order: the meanings of a whole token's members in one call (the page shows a
+/// token's header parameters and claims with their meanings; one call per member cost one boundary crossing each).
+/// `options.part` is the default part of names that give none.
+///
+/// ```
+/// use jwtlens::api::{ClaimName, describe_claims};
+/// let names = [ClaimName { name: "exp".into(), part: None }, ClaimName { name: "kid".into(), part: Some(jwtlens::Part::Header) }];
+/// let meanings = describe_claims(&names, &Default::default());
+/// assert_eq!(meanings[1].defined_by, Some("RFC 7515 (JWS)"));
+/// ```
+#[must_use]
+pub fn describe_claims(names: &[ClaimName], options: &DescribeOptions) -> Vec<ClaimMeaning> {
+    names
+        .iter()
+        .map(|n| {
+            describe_claim(&n.name, &DescribeOptions { part: n.part.or(options.part), provider: options.provider })
+        })
+        .collect()
+}

@@ -5,12 +5,14 @@ mod describe;
 pub mod fetch;
 mod inspect;
 mod sign;
+mod tables;
 mod verifier;
 mod verify;
 
-pub use describe::{DescribeOptions, describe_claim};
+pub use describe::{ClaimName, DescribeOptions, describe_claim, describe_claims};
 pub use fetch::{FetchOptions, KeysFetched, KeysPlan, plan_issuer_keys};
 pub use inspect::{InspectOptions, Inspection, inspect, inspect_unverified};
 pub use sign::{GenerateError, GeneratedKey, generate_key, sign};
+pub use tables::{AlgorithmEntry, ProviderEntry, Tables, tables};
 pub use verifier::{Verifier, VerifierCall, VerifierOptions};
 pub use verify::{VerifyResult, verify};

@@ -137,7 +137,7 @@ fn time_info(ctx: &Ctx<'_>, name: &str, value: &Value) -> Option<TimeInfo> {
     let v = value.as_f64()?;
     let iso = iso8601(v)?;
     let seconds_from_now = ctx.now.map(|now| v - now);
-    Some(TimeInfo { iso, relative: seconds_from_now.map(|d| relative(name, d)), seconds_from_now })
+    Some(TimeInfo { seconds: v, iso, relative: seconds_from_now.map(|d| relative(name, d)), seconds_from_now })
 }
 
 fn unknown_claim(name: &str) -> (Option<&'static str>, String) {

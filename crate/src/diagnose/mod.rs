@@ -33,8 +33,9 @@ use serde::Serialize;
 
 pub use answers::Answer;
 pub use model::{
-    CatalogueEntry, ClaimMeaning, Decision, Outcome, ProviderDetection, ProviderId, Rule, RuleId, SignatureEvidence,
-    SignatureStatus, TargetKind, TimeInfo, TokenDiagnosis, TokenUse, Verdict,
+    CatalogueEntry, ClaimMeaning, Decision, Outcome, ProviderDetection, ProviderId, Rule, RuleId, SettingKind,
+    SettingSpec, SignatureEvidence, SignatureStatus, TargetForm, TargetKind, TimeInfo, TokenDiagnosis, TokenUse,
+    Verdict,
 };
 pub use options::{
     ApiGatewayHttpTarget, ApiGatewayRestTarget, CognitoApiTarget, Context, Expectations, ExpectedUse, OidcTarget,
@@ -44,6 +45,7 @@ pub use options::{
 use self::subject::{Ctx, Subject, innermost};
 use crate::codes::{Code, CognitoCode, OptionCode, TimeCode};
 use crate::decode::token::Token;
+use crate::evaluation::{Evaluation, InvalidTime};
 use crate::finding::Finding;
 use crate::limits::{Limit, count};
 
@@ -121,11 +123,12 @@ fn subject(index: usize, outer: &Token, signature: SignatureEvidence) -> Subject
 
 /// Findings about the context itself: an unusable skew or pool, no evaluation time for tokens that have times.
 fn context_findings(ctx: &mut Ctx<'_>, context: &Context<'_>, tokens: &[Token], out: &mut Vec<Finding>) {
-    if context.clock_skew.is_some_and(|s| !s.is_finite() || s < 0.0) {
-        out.push(Finding::new(
-            OptionCode::Invalid,
-            "The clock skew must be a number of seconds, 0 or more; 0 was used.",
-        ));
+    if let (_, Some(invalid)) = Evaluation::resolve(context.now, context.clock_skew) {
+        let instead = match invalid {
+            InvalidTime::Now(_) => "no evaluation time was used",
+            InvalidTime::Skew(_) => "0 was used",
+        };
+        out.push(Finding::new(OptionCode::Invalid, format!("The option {invalid}; {instead}.")));
     }
     if let Some(given) = context.expect.and_then(|e| e.access_token.as_deref())
         && ctx.limits.exceeded(Limit::InputBytes, given.len())

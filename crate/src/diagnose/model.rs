@@ -432,6 +432,8 @@ pub struct ClaimMeaning {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TimeInfo {
+    /// The NumericDate itself, in seconds since the Unix epoch (what surfaces compute with; `iso` is for reading).
+    pub seconds: f64,
     /// ISO-8601 UTC, e.g. `2023-11-14T22:13:20Z`.
     pub iso: String,
     /// The distance from the evaluation time in words, e.g. `expired 3 h 12 min ago`; absent without `now`.
@@ -468,4 +470,70 @@ mod tests {
             assert_eq!(serde_json::to_value(id).unwrap(), id.as_str(), "{id:?}");
         }
     }
+}
+
+/// How the page and the command line ask for one setting of a target: declared once, beside the target's rules,
+/// and written into `js/generated/tables.js` for the surfaces (`crate/tests/generated.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingSpec {
+    /// The field of the target object in the options (`providerArns`).
+    pub name: &'static str,
+    /// The label of the page's field (`User pool ARN(s) of the authorizer`).
+    pub label: &'static str,
+    /// One line of help, shown under the field and by `--help`.
+    pub hint: &'static str,
+    /// What the field holds.
+    pub kind: SettingKind,
+    /// Whether the target cannot judge without it (the page prompts for it, the CLI refuses to go on).
+    pub required: bool,
+    /// Shown under "Optional settings" on the page.
+    pub advanced: bool,
+    /// The command line's flag (`--pool-arn`); a list setting's flag is repeatable.
+    pub flag: &'static str,
+    /// Values to suggest (the Cognito operations); any other value is still accepted.
+    pub suggestions: &'static [&'static str],
+}
+
+/// What a setting holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum SettingKind {
+    /// One string.
+    Text,
+    /// Several strings (the page splits its field on spaces, commas and line breaks; the flag repeats).
+    List,
+    /// On or off.
+    Switch,
+}
+
+/// A target as the surfaces offer it: its kind, its name for people, the short names the command line also takes,
+/// and its settings in the order the page shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TargetForm {
+    /// The `kind` of the target object, and the option value of the page's picker.
+    pub kind: TargetKind,
+    /// The service's name for people (`API Gateway REST API, Cognito authorizer`).
+    pub label: &'static str,
+    /// Short names `--target` also takes (`rest`).
+    pub aliases: &'static [&'static str],
+    /// One line saying what is simulated.
+    pub summary: &'static str,
+    /// Its settings.
+    pub settings: &'static [SettingSpec],
+}
+
+impl SettingSpec {
+    /// A setting with no suggestions, required, not advanced: the common case, for `..SettingSpec::BASE`.
+    pub const BASE: Self = Self {
+        name: "",
+        label: "",
+        hint: "",
+        kind: SettingKind::Text,
+        required: true,
+        advanced: false,
+        flag: "",
+        suggestions: &[],
+    };
 }

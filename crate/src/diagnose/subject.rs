@@ -11,6 +11,7 @@ use super::options::{Context, Expectations, Target};
 use crate::codes::Code;
 use crate::decode::paste;
 use crate::decode::token::Token;
+use crate::evaluation::Evaluation;
 use crate::finding::{Finding, Location, Part};
 use crate::limits::{Budget, Limit, Limits};
 
@@ -67,6 +68,8 @@ impl<'a> Ctx<'a> {
     /// The context before the expected issuer is resolved (see `checks::claims::resolve_expected_issuer`).
     pub fn new(context: &Context<'a>) -> Self {
         let limits = context.limits;
+        // An unusable now or skew is reported once, by the diagnosis's context findings.
+        let (evaluation, _) = Evaluation::resolve(context.now, context.clock_skew);
         let access_token = context
             .expect
             .and_then(|e| e.access_token.as_deref())
@@ -82,8 +85,8 @@ impl<'a> Ctx<'a> {
                     .map_or_else(|| given.trim().to_owned(), |c| c.text.text())
             });
         Self {
-            now: context.now.filter(|n| n.is_finite()),
-            skew: context.clock_skew.filter(|s| s.is_finite() && *s >= 0.0).unwrap_or(0.0),
+            now: evaluation.now,
+            skew: evaluation.skew,
             expect: context.expect.cloned().unwrap_or_default(),
             target: context.target,
             issuer: None,

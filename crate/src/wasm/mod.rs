@@ -24,7 +24,8 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use self::values::{Failure, options, string};
+use self::values::{Failure, list, options, string};
+use crate::api::{ClaimName, describe_claims};
 use crate::{DescribeOptions, describe_claim};
 
 #[derive(Serialize)]
@@ -53,6 +54,16 @@ pub fn js_describe_claim(name: JsValue, opts: JsValue) -> String {
     respond(string(&name, "name").and_then(|name| {
         let opts = options::<DescribeOptions>(&opts, "options", false)?;
         Ok(describe_claim(&name, &opts))
+    }))
+}
+
+/// `describeClaims(names, options)` → the envelope of one `ClaimMeaning` per `{ name, part? }`, in order.
+#[wasm_bindgen(js_name = describeClaims)]
+#[must_use]
+pub fn js_describe_claims(names: JsValue, opts: JsValue) -> String {
+    respond(list::<ClaimName>(&names, "names").and_then(|names| {
+        let opts = options::<DescribeOptions>(&opts, "options", false)?;
+        Ok(describe_claims(&names, &opts))
     }))
 }
 

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::decode::Pasted;
+use crate::evaluation::Evaluation;
 use crate::input::TextOrBytes;
 use crate::limits::{Limit, Limits};
 
@@ -175,7 +176,22 @@ fn seconds(value: &JsValue) -> Result<f64, String> {
 /// unless given (explicitly `undefined` too), `null` means no evaluation time, and anything but a finite number, an
 /// ISO string or a valid `Date` is an error; `clockSkew` must be a finite number, 0 or more.
 pub(super) fn options<T: DeserializeOwned>(value: &JsValue, name: &str, timed: bool) -> Result<T, Failure> {
-    let value = options_value(value, name, timed)?;
+    typed(options_value(value, name, timed)?, name)
+}
+
+/// Reads an array argument (`describeClaims`' names), with the same shape guard and error paths as options.
+pub(super) fn list<T: DeserializeOwned>(value: &JsValue, name: &str) -> Result<Vec<T>, Failure> {
+    if !Array::is_array(value) {
+        return Err(Failure::argument(format!("{name} must be an array, got {}", kind(value))));
+    }
+    check_shape(value, 0, &mut MAX_VALUES.clone())?;
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|e| Failure::options(format!("{name}: {}", reword(&e.to_string()))))?;
+    typed(json, name)
+}
+
+/// A JSON value read as `T`; an error names the path of the bad field under `name`.
+fn typed<T: DeserializeOwned>(value: serde_json::Value, name: &str) -> Result<T, Failure> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let mut at = if path == "." { name.to_owned() } else { format!("{name}.{path}") };
@@ -223,12 +239,19 @@ fn options_value(value: &JsValue, name: &str, timed: bool) -> Result<serde_json:
         };
         let _ = Reflect::set(&copy, &"now".into(), &normalised);
         let skew = Reflect::get(&copy, &"clockSkew".into()).unwrap_or(JsValue::UNDEFINED);
-        if !skew.is_undefined() && !skew.as_f64().is_some_and(|s| s.is_finite() && s >= 0.0) {
-            return Err(Failure::options(format!(
-                "{name}.clockSkew: expected a number of seconds, 0 or more, got {}",
-                kind(&skew)
-            )));
-        }
+        let skew_seconds = if skew.is_undefined() {
+            None
+        } else {
+            Some(skew.as_f64().ok_or_else(|| {
+                Failure::options(format!(
+                    "{name}.clockSkew: expected a number of seconds, 0 or more, got {}",
+                    kind(&skew)
+                ))
+            })?)
+        };
+        // The core's one check of an evaluation time and a skew (crate::evaluation), as an options error here.
+        Evaluation::new(normalised.as_f64(), skew_seconds)
+            .map_err(|invalid| Failure::options(format!("{name}.{invalid}")))?;
     }
     // serde-wasm-bindgen reads only the fields a struct declares, so `deny_unknown_fields` would not hold and a
     // misspelt option would pass silently (RReverser/serde-wasm-bindgen#39): it reads the object as a whole into a

@@ -133,6 +133,33 @@ pub const ACCESS_TOKEN_OPTIONAL: &[(&str, &str)] = &[
     ("VerifySoftwareToken", "a Session instead (not both)"),
 ];
 
+/// Every operation a user's access token authorizes, as the surfaces suggest them: [`ACCESS_TOKEN_REQUIRED`] then
+/// the names of [`ACCESS_TOKEN_OPTIONAL`] (a unit test keeps the three lists in step).
+pub const OPERATIONS: &[&str] = &[
+    "GetUser",
+    "UpdateUserAttributes",
+    "DeleteUserAttributes",
+    "DeleteUser",
+    "ChangePassword",
+    "GetUserAttributeVerificationCode",
+    "VerifyUserAttribute",
+    "SetUserMFAPreference",
+    "SetUserSettings",
+    "GetUserAuthFactors",
+    "GlobalSignOut",
+    "ConfirmDevice",
+    "ListDevices",
+    "UpdateDeviceStatus",
+    "StartWebAuthnRegistration",
+    "CompleteWebAuthnRegistration",
+    "ListWebAuthnCredentials",
+    "DeleteWebAuthnCredential",
+    "GetDevice",
+    "ForgetDevice",
+    "AssociateSoftwareToken",
+    "VerifySoftwareToken",
+];
+
 /// Operations that are not authorized by an access token, with what they take instead.
 pub(crate) const NOT_TOKEN: &[(&str, &str)] = &[
     ("InitiateAuth", "no token: it is the sign-in call that produces tokens"),
@@ -302,7 +329,14 @@ pub const ADMIN_SCOPE_FIX: &str = "Request the scope aws.cognito.signin.user.adm
 
 #[cfg(test)]
 mod tests {
-    use super::ADMIN_SCOPE;
+    #[test]
+    fn the_suggested_operations_are_those_an_access_token_authorizes() {
+        let mut expected: Vec<&str> = ACCESS_TOKEN_REQUIRED.to_vec();
+        expected.extend(ACCESS_TOKEN_OPTIONAL.iter().map(|(op, _)| *op));
+        assert_eq!(OPERATIONS, expected.as_slice());
+    }
+
+    use super::{ACCESS_TOKEN_OPTIONAL, ACCESS_TOKEN_REQUIRED, ADMIN_SCOPE, OPERATIONS};
     use crate::diagnose::testutil::*;
 
     #[test]

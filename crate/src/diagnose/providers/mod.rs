@@ -29,6 +29,12 @@ use crate::issuer::{Url, parse_url};
 pub(crate) const PROVIDERS: &[ProviderSpec] =
     &[alb::SPEC, cognito::SPEC, entra::SPEC, auth0::SPEC, okta::SPEC, keycloak::SPEC, firebase::SPEC, google::SPEC];
 
+/// Every provider id jwtlens recognises, in detection order (the surfaces' list of providers).
+#[must_use]
+pub fn provider_names() -> Vec<ProviderId> {
+    PROVIDERS.iter().flat_map(|p| p.ids.iter().copied()).collect()
+}
+
 /// The entry for a detected provider.
 pub(crate) fn spec(id: ProviderId) -> Option<&'static ProviderSpec> {
     PROVIDERS.iter().find(|p| p.ids.contains(&id))

@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::rule::{self, Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
 use crate::codes::{ApiGatewayCode, VerifyCode};
 use crate::diagnose::checks::time;
-use crate::diagnose::model::{Outcome, RuleId, TargetKind, TokenUse};
+use crate::diagnose::model::{Outcome, RuleId, SettingKind, SettingSpec, TargetForm, TargetKind, TokenUse};
 use crate::diagnose::options::ApiGatewayHttpTarget;
 use crate::diagnose::subject::Subject;
 use crate::finding::{Finding, quoted};
@@ -21,8 +21,42 @@ type J<'a> = Judge<'a, ApiGatewayHttpTarget>;
 
 const RSA_ONLY: &str = "RSA-signed (documented in 2023: \"only RSA-based algorithms are supported\")";
 
-pub(super) const SPEC: TargetSpec<ApiGatewayHttpTarget> = TargetSpec {
+/// How the page and the command line offer this target.
+pub(super) const FORM: TargetForm = TargetForm {
     kind: TargetKind::ApiGatewayHttp,
+    label: "API Gateway HTTP API, JWT authorizer",
+    aliases: &["http"],
+    summary: "An API Gateway HTTP API route with a JWT authorizer.",
+    settings: &[
+        SettingSpec {
+            name: "issuer",
+            label: "Issuer",
+            hint: "The authorizer's issuer URL, compared with iss exactly.",
+            flag: "--issuer",
+            ..SettingSpec::BASE
+        },
+        SettingSpec {
+            name: "audiences",
+            label: "Audiences",
+            hint: "The authorizer's audiences: aud or client_id must be one of them.",
+            kind: SettingKind::List,
+            flag: "--audience",
+            ..SettingSpec::BASE
+        },
+        SettingSpec {
+            name: "scopes",
+            label: "Route scopes",
+            hint: "The route's authorization scopes: the token must hold at least one.",
+            kind: SettingKind::List,
+            required: false,
+            flag: "--route-scope",
+            ..SettingSpec::BASE
+        },
+    ],
+};
+
+pub(super) const SPEC: TargetSpec<ApiGatewayHttpTarget> = TargetSpec {
+    form: FORM,
     service: |_| "API Gateway (HTTP API, JWT authorizer)".into(),
     rejection: "401 Unauthorized",
     takes: |_| None,

@@ -14,7 +14,7 @@ use crate::codes::{ApiGatewayCode, Code, OptionCode, PasteCode};
 use crate::decode::paste::{self, Candidate};
 use crate::decode::token::{self, TokenKind};
 use crate::diagnose::checks::time;
-use crate::diagnose::model::{Outcome, RuleId, TargetKind, TokenUse};
+use crate::diagnose::model::{Outcome, RuleId, SettingKind, SettingSpec, TargetForm, TargetKind, TokenUse};
 use crate::diagnose::options::ApiGatewayRestTarget;
 use crate::diagnose::providers::cognito::ADMIN_SCOPE;
 use crate::diagnose::subject::{HeaderRead, RegexProblem, Subject};
@@ -24,8 +24,53 @@ use crate::limits::{Limit, Limits, count};
 
 type J<'a> = Judge<'a, ApiGatewayRestTarget>;
 
-pub(super) const SPEC: TargetSpec<ApiGatewayRestTarget> = TargetSpec {
+/// How the page and the command line offer this target.
+pub(super) const FORM: TargetForm = TargetForm {
     kind: TargetKind::ApiGatewayRest,
+    label: "API Gateway REST API, Cognito authorizer",
+    aliases: &["rest"],
+    summary: "An API Gateway REST API method with a COGNITO_USER_POOLS authorizer.",
+    settings: &[
+        SettingSpec {
+            name: "providerArns",
+            label: "User pool ARN(s) of the authorizer",
+            hint: "The authorizer's providerARNs, one per line.",
+            kind: SettingKind::List,
+            flag: "--pool-arn",
+            ..SettingSpec::BASE
+        },
+        SettingSpec {
+            name: "scopes",
+            label: "OAuth scopes of the method",
+            hint: "The method's authorizationScopes. Empty: the method expects an ID token.",
+            kind: SettingKind::List,
+            required: false,
+            flag: "--method-scope",
+            ..SettingSpec::BASE
+        },
+        SettingSpec {
+            name: "identityValidationExpression",
+            label: "Token validation regex",
+            hint: "The authorizer's identityValidationExpression, matched against aud.",
+            required: false,
+            advanced: true,
+            flag: "--validation-regex",
+            ..SettingSpec::BASE
+        },
+        SettingSpec {
+            name: "headerValue",
+            label: "Authorization header exactly as sent",
+            hint: "Checked as the authorizer reads it; the CLI's input when no other is given.",
+            required: false,
+            advanced: true,
+            flag: "--header",
+            ..SettingSpec::BASE
+        },
+    ],
+};
+
+pub(super) const SPEC: TargetSpec<ApiGatewayRestTarget> = TargetSpec {
+    form: FORM,
     service: |_| "API Gateway (REST API, Cognito authorizer)".into(),
     rejection: "401 Unauthorized",
     takes: |t| Some(if method_scopes(t).is_empty() { TokenUse::Id } else { TokenUse::Access }),

@@ -8,18 +8,34 @@
 use super::rule::{self, Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
 use crate::codes::CognitoCode;
 use crate::diagnose::checks::time;
-use crate::diagnose::model::{Outcome, RuleId, TargetKind, TokenUse};
+use crate::diagnose::model::{Outcome, RuleId, SettingSpec, TargetForm, TargetKind, TokenUse};
 use crate::diagnose::options::CognitoApiTarget;
 use crate::diagnose::providers::cognito::{
-    ACCESS_TOKEN_OPTIONAL, ACCESS_TOKEN_REQUIRED, ADMIN_SCOPE, ADMIN_SCOPE_FIX, NOT_TOKEN,
+    ACCESS_TOKEN_OPTIONAL, ACCESS_TOKEN_REQUIRED, ADMIN_SCOPE, ADMIN_SCOPE_FIX, NOT_TOKEN, OPERATIONS,
 };
 use crate::diagnose::subject::Subject;
 use crate::finding::{Finding, quoted};
 
 type J<'a> = Judge<'a, CognitoApiTarget>;
 
-pub(super) const SPEC: TargetSpec<CognitoApiTarget> = TargetSpec {
+/// How the page and the command line offer this target.
+pub(super) const FORM: TargetForm = TargetForm {
     kind: TargetKind::CognitoApi,
+    label: "Cognito user-pool API",
+    aliases: &["cognito"],
+    summary: "A Cognito user-pool API operation called with the user's access token (GetUser, ChangePassword, …).",
+    settings: &[SettingSpec {
+        name: "operation",
+        label: "Operation",
+        hint: "The user-pool API operation called with the access token.",
+        flag: "--operation",
+        suggestions: OPERATIONS,
+        ..SettingSpec::BASE
+    }],
+};
+
+pub(super) const SPEC: TargetSpec<CognitoApiTarget> = TargetSpec {
+    form: FORM,
     service: |t| format!("Cognito ({})", t.operation.trim()),
     rejection: "NotAuthorizedException",
     takes: |_| Some(TokenUse::Access),

@@ -14,7 +14,7 @@ mod resource_server;
 mod rule;
 
 use self::rule::judge;
-use super::model::{TokenUse, Verdict};
+use super::model::{TargetForm, TokenUse, Verdict};
 use super::options::Target;
 use super::subject::{Ctx, Subject};
 use crate::finding::Finding;
@@ -40,3 +40,13 @@ pub(crate) fn takes(target: &Target) -> Option<TokenUse> {
         Target::ResourceServer(t) => (resource_server::SPEC.takes)(t),
     }
 }
+
+/// Every target as the surfaces offer it, in the order of the page's picker: what `js/generated/tables.js` lists.
+/// A new target's `SPEC.form` goes here too (`crate/tests/generated.rs` then fails until the tables are rewritten).
+pub const FORMS: &[TargetForm] = &[
+    cognito_api::SPEC.form,
+    api_gateway_rest::SPEC.form,
+    api_gateway_http::SPEC.form,
+    oidc::SPEC.form,
+    resource_server::SPEC.form,
+];

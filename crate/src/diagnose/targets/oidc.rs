@@ -9,7 +9,7 @@ use crate::decode::token::TokenKind;
 use crate::diagnose::checks::claims::{at_hash, audience_finding, issuer_finding};
 use crate::diagnose::checks::oidc::access_as_id;
 use crate::diagnose::checks::time;
-use crate::diagnose::model::{Outcome, RuleId, TargetKind, TokenUse};
+use crate::diagnose::model::{Outcome, RuleId, SettingSpec, TargetForm, TargetKind, TokenUse};
 use crate::diagnose::options::OidcTarget;
 use crate::diagnose::subject::Subject;
 use crate::finding::Finding;
@@ -18,8 +18,32 @@ type J<'a> = Judge<'a, OidcTarget>;
 
 const SIGNED: &str = "Signed with the provider's key (alg not none)";
 
-pub(super) const SPEC: TargetSpec<OidcTarget> = TargetSpec {
+/// How the page and the command line offer this target.
+pub(super) const FORM: TargetForm = TargetForm {
     kind: TargetKind::Oidc,
+    label: "OpenID Connect relying party",
+    aliases: &[],
+    summary: "An OpenID Connect client validating an ID token (OIDC Core §3.1.3.7).",
+    settings: &[
+        SettingSpec {
+            name: "issuer",
+            label: "Issuer",
+            hint: "From the provider's discovery document.",
+            flag: "--issuer",
+            ..SettingSpec::BASE
+        },
+        SettingSpec {
+            name: "clientId",
+            label: "Client id",
+            hint: "Your application's client id: aud must contain it.",
+            flag: "--client-id",
+            ..SettingSpec::BASE
+        },
+    ],
+};
+
+pub(super) const SPEC: TargetSpec<OidcTarget> = TargetSpec {
+    form: FORM,
     service: |_| "The OpenID Connect relying party".into(),
     rejection: "the ID token is invalid",
     takes: |_| Some(TokenUse::Id),

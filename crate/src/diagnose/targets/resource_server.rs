@@ -8,7 +8,7 @@ use crate::decode::token::TokenKind;
 use crate::diagnose::checks::claims::{audience_finding, issuer_finding, scope_finding};
 use crate::diagnose::checks::oidc::id_as_access;
 use crate::diagnose::checks::time;
-use crate::diagnose::model::{Outcome, RuleId, TargetKind, TokenUse};
+use crate::diagnose::model::{Outcome, RuleId, SettingKind, SettingSpec, TargetForm, TargetKind, TokenUse};
 use crate::diagnose::options::ResourceServerTarget;
 use crate::diagnose::providers::is_at_jwt;
 use crate::diagnose::subject::Subject;
@@ -16,8 +16,51 @@ use crate::finding::Finding;
 
 type J<'a> = Judge<'a, ResourceServerTarget>;
 
-pub(super) const SPEC: TargetSpec<ResourceServerTarget> = TargetSpec {
+/// How the page and the command line offer this target.
+pub(super) const FORM: TargetForm = TargetForm {
     kind: TargetKind::ResourceServer,
+    label: "Resource server (an API validating JWT access tokens)",
+    aliases: &["api"],
+    summary: "An API validating JWT access tokens as RFC 9068 §4 and RFC 7519 §7.2 describe.",
+    settings: &[
+        SettingSpec {
+            name: "issuer",
+            label: "Issuer",
+            hint: "The issuer the API trusts, compared with iss exactly.",
+            flag: "--issuer",
+            ..SettingSpec::BASE
+        },
+        SettingSpec {
+            name: "audience",
+            label: "Audience",
+            hint: "The API's own identifier: aud must contain it.",
+            flag: "--audience",
+            ..SettingSpec::BASE
+        },
+        SettingSpec {
+            name: "scopes",
+            label: "Required scopes",
+            hint: "Scopes the call needs: scope (or scp) must hold every one.",
+            kind: SettingKind::List,
+            required: false,
+            flag: "--required-scope",
+            ..SettingSpec::BASE
+        },
+        SettingSpec {
+            name: "requireAtJwt",
+            label: "Require typ at+jwt (RFC 9068)",
+            hint: "Whether the API requires explicit typing; most do not.",
+            kind: SettingKind::Switch,
+            required: false,
+            advanced: true,
+            flag: "--require-at-jwt",
+            ..SettingSpec::BASE
+        },
+    ],
+};
+
+pub(super) const SPEC: TargetSpec<ResourceServerTarget> = TargetSpec {
+    form: FORM,
     service: |_| "The resource server".into(),
     rejection: "401 Unauthorized, invalid_token",
     takes: |_| Some(TokenUse::Access),
