@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `jwtlens` / `npx jwtlens`: see js/cli.js and README.md ("Command line").
-import { main } from '../js/cli.js';
+// `jwtlens` / `npx jwtlens`: see js/cli/main.js and README.md ("Command line").
+import { main } from '../js/cli/main.js';
 
 // A reader that goes away (`jwtlens --lines < log | head`) ends the run quietly instead of with a stack trace.
 process.stdout.on('error', (e) => {

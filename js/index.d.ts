@@ -1,6 +1,6 @@
 // Type declarations for the `jwtlens` package: the functions, by hand (they are the loaders' own); every option and
 // result type is generated from the Rust types into ./types.d.ts, and the finding codes into ./codes.d.ts.
-import type { Algorithm, ClaimMeaning, CodeEntry, DescribeOptions, FetchOptions, GeneratedKey, InspectOptions, Inspection, KeyOptions, KeySet, KeysFetched, KeysPlan, SignOptions, Signing, Verification, VerifierCall, VerifierOptions, VerifyOptions, VerifyResult } from './types.js';
+import type { Algorithm, ClaimMeaning, ClaimName, CodeEntry, DescribeOptions, FetchOptions, GeneratedKey, InspectOptions, Inspection, KeyOptions, KeySet, KeysFetched, KeysPlan, SignOptions, Signing, Verification, VerifierCall, VerifierOptions, VerifyOptions, VerifyResult } from './types.js';
 
 export type { FindingCode } from './codes.js';
 export type * from './types.js';
@@ -100,6 +100,12 @@ export declare function generateKey(alg: Algorithm): GeneratedKey;
  * inspection lists in `diagnoses[i].catalogue`. Pass the token's `provider` for its own meaning (Cognito's `scope`).
  */
 export declare function describeClaim(name: string, options?: DescribeOptions): ClaimMeaning;
+
+/**
+ * What each member of a token means, in one call: one `ClaimMeaning` per `{ name, part? }`, in order (`part`
+ * defaults to `options.part`, else `payload`).
+ */
+export declare function describeClaims(names: ClaimName[], options?: DescribeOptions): ClaimMeaning[];
 
 /** Every finding code, grouped by phase: `[phase title, codes]`. */
 export declare function codes(): Array<[string, CodeEntry[]]>;

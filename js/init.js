@@ -37,6 +37,7 @@ export const parseKeys = (text, options) => loaded().parseKeys(text, options);
 export const sign = (payload, key, options) => loaded().sign(payload, key, options);
 export const generateKey = (alg) => loaded().generateKey(alg);
 export const describeClaim = (name, options) => loaded().describeClaim(name, options);
+export const describeClaims = (names, options) => loaded().describeClaims(names, options);
 export const fetchIssuerKeys = (source, options) => loaded().fetchIssuerKeys(source, options);
 export const planIssuerKeys = (source, options) => loaded().planIssuerKeys(source, options);
 export const createVerifier = (options) => loaded().createVerifier(options);

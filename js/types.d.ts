@@ -1013,6 +1013,19 @@ part?: Part,
 provider?: ProviderId, };
 
 /**
+ * One member of a token to describe with [`describe_claims`].
+ */
+export type ClaimName = { 
+/**
+ * The member's name.
+ */
+name: string, 
+/**
+ * `header` for a header parameter; default `payload` (a claim).
+ */
+part?: Part, };
+
+/**
  * The outcome of one rule of a target.
  */
 export type Outcome = "pass" | "fail" | "unknown";

@@ -101,7 +101,7 @@ async function single() {
   });
   const files = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
   const main = files.find((o) => o.type === 'chunk' && o.isEntry);
-  const worker = files.find((o) => o.type === 'asset' && /element-worker.*\.js$/.test(o.fileName));
+  const worker = files.find((o) => o.type === 'asset' && /worker.*\.js$/.test(o.fileName));
   if (!main || !worker) throw new Error(`single-file build: entry (${Boolean(main)}) or worker (${Boolean(worker)}) missing`);
   const wasm = await readFile(`${root}dist/wasm/jwtlens_bg.wasm`);
   const script = inlineSafe(main.code, 'the script');

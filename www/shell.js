@@ -1,8 +1,8 @@
-// The page is a thin shell around <jwt-lens> (js/element.js): a header with the theme switch, the element, a footer.
+// The page is a thin shell around <jwt-lens> (js/element/): a header with the theme switch, the element, a footer.
 // The theme follows the system until the switch is used; the choice is not stored anywhere (no storage at all).
 // `start` is called by the entry of each build (main.js for the folder, single.js for the single file): an import
 // for its side effects alone would be dropped by the bundler, as the package declares its modules side-effect free.
-import '../js/element.js';
+import '../js/element/index.js';
 
 export function start() {
   const lens = document.getElementById('lens');

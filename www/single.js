@@ -2,7 +2,7 @@
 // WebAssembly module and the Worker's code travel inside the HTML as base64 data blocks (never executed as script),
 // so the file works opened from disk with no network at all (`connect-src 'none'`). A module Worker cannot start
 // from a blob: URL on a file:// page, so the Worker is a classic script here.
-import { configure } from '../js/element.js';
+import { configure } from '../js/element/index.js';
 import { start } from './shell.js';
 
 function bytes(id) {

@@ -83,6 +83,7 @@ fn declarations() -> Vec<Declared> {
         declare::<CatalogueEntry>(),
         declare::<jwtlens::diagnose::model::ClaimMeaning>(),
         declare::<DescribeOptions>(),
+        declare::<jwtlens::api::ClaimName>(),
         declare::<Outcome>(),
         declare::<Decision>(),
         declare::<TargetKind>(),

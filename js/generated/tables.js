@@ -42,7 +42,8 @@ export const TARGETS = [
           "ForgetDevice",
           "AssociateSoftwareToken",
           "VerifySoftwareToken"
-        ]
+        ],
+        "initial": "GetUser"
       }
     ]
   },
@@ -62,7 +63,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--pool-arn",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "scopes",
@@ -72,7 +74,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--method-scope",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "identityValidationExpression",
@@ -82,7 +85,8 @@ export const TARGETS = [
         "required": false,
         "advanced": true,
         "flag": "--validation-regex",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "headerValue",
@@ -92,7 +96,8 @@ export const TARGETS = [
         "required": false,
         "advanced": true,
         "flag": "--header",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       }
     ]
   },
@@ -112,7 +117,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--issuer",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "audiences",
@@ -122,7 +128,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--audience",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "scopes",
@@ -132,7 +139,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--route-scope",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       }
     ]
   },
@@ -150,7 +158,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--issuer",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "clientId",
@@ -160,7 +169,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--client-id",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       }
     ]
   },
@@ -180,7 +190,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--issuer",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "audience",
@@ -190,7 +201,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--audience",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "scopes",
@@ -200,7 +212,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--required-scope",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "requireAtJwt",
@@ -210,7 +223,8 @@ export const TARGETS = [
         "required": false,
         "advanced": true,
         "flag": "--require-at-jwt",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       }
     ]
   }

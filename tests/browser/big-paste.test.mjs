@@ -65,7 +65,7 @@ test('a 1 MB paste of 1,000 tokens is decoded in a Worker and rendered lazily; t
 
   const paste = await measuredPaste(page, input);
   assert.equal(workers.length, 1, 'decoded in a Worker');
-  assert.match(workers[0], /element-worker-[\w-]+\.js$/);
+  assert.match(workers[0], /worker-[\w-]+\.js$/);
   const result = await page.evaluate(() => document.querySelector('jwt-lens').result);
   assert.equal(result.tokenCount, 1000);
   assert.equal(await page.locator('article.token').count(), 20, 'only the first 20 tokens are rendered');

@@ -78,7 +78,7 @@ test('the folder build works from a sub-path; every request stays under it', asy
     await paste(page, many);
     assert.equal((await page.evaluate(() => document.querySelector('jwt-lens').result)).tokenCount, 200);
     for (const u of requests) assert.ok(u.startsWith(url), `outside the sub-path: ${u}`);
-    assert.ok(requests.some((u) => /element-worker-[\w-]+\.js$/.test(u)), 'the Worker came from the folder');
+    assert.ok(requests.some((u) => /worker-[\w-]+\.js$/.test(u)), 'the Worker came from the folder');
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(errors, []);
   } finally {

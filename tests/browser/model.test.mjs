@@ -1,9 +1,13 @@
-// The page's model (js/element-model.js) in Node, with the real core: the exact JSON printer, the view of a result,
+// The page's model (js/element/model.js, report.js, sign-view.js, and the JSON printer js/json-text.js) in Node, with the real core: the exact JSON printer, the view of a result,
 // the redacted report and the example tokens. The browser tests check the same through the page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect, sign } from 'jwtlens';
-import { examples, jsonMembers, keyAlgorithm, prettyJson, report, signView, view } from '../../js/element-model.js';
+import { jsonMembers, prettyJson } from '../../js/json-text.js';
+import { examples } from '../../js/element/examples.js';
+import { view } from '../../js/element/model.js';
+import { report } from '../../js/element/report.js';
+import { keyAlgorithm, signView } from '../../js/element/sign-view.js';
 import { b64u, jws } from '../js/tokens.mjs';
 
 test('prettyJson keeps every number, string, key order and duplicate as written', () => {

@@ -165,7 +165,7 @@ test('REST authorizer cases: access token without method scopes, expired, wrong 
   const rest = ['--now', String(NOW), '--target', 'rest', '--pool-arn', ARN];
   const access = cli([...rest, accessToken(ADMIN)]);
   assert.equal(access.status, 1);
-  assert.match(access.stdout, /^API Gateway REST Cognito authorizer: DENY\n.*401 Unauthorized/);
+  assert.match(access.stdout, /^API Gateway REST API, Cognito authorizer: DENY\n.*401 Unauthorized/);
   assert.match(access.stdout, /^ {2}fail {5}tokenType /m);
   assert.match(access.stdout, /APIGW_REST_ACCESS_TOKEN_WITHOUT_METHOD_SCOPES .*\n {4}Fix: Send the ID token/);
   assert.equal(cli([...rest, idToken()]).status, 0, 'an ID token passes every rule jwtlens can see');

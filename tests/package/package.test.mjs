@@ -69,7 +69,7 @@ test('packed files: only what ships', () => {
     'dist/wasm/jwtlens-decoder.js', 'dist/wasm/jwtlens-decoder_bg.wasm',
     'dist/wasm/jwtlens.js', 'dist/wasm/jwtlens_bg.wasm', 'package.json',
   ]);
-  for (const f of ['js/index.d.ts', 'js/node.js', 'js/browser.js', 'js/decoder.js', 'js/element.js']) assert.ok(files.includes(f), f);
+  for (const f of ['js/index.d.ts', 'js/node.js', 'js/browser.js', 'js/decoder.js', 'js/element/index.js', 'js/generated/tables.js']) assert.ok(files.includes(f), f);
 });
 
 test('Node ESM: import { inspect } from "jwtlens"', () => {

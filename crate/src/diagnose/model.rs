@@ -493,6 +493,8 @@ pub struct SettingSpec {
     pub flag: &'static str,
     /// Values to suggest (the Cognito operations); any other value is still accepted.
     pub suggestions: &'static [&'static str],
+    /// What the page's field holds before anything is typed (empty: nothing).
+    pub initial: &'static str,
 }
 
 /// What a setting holds.
@@ -535,5 +537,6 @@ impl SettingSpec {
         advanced: false,
         flag: "",
         suggestions: &[],
+        initial: "",
     };
 }

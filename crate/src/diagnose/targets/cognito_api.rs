@@ -30,6 +30,7 @@ pub(super) const FORM: TargetForm = TargetForm {
         hint: "The user-pool API operation called with the access token.",
         flag: "--operation",
         suggestions: OPERATIONS,
+        initial: "GetUser",
         ..SettingSpec::BASE
     }],
 };

@@ -1,13 +1,10 @@
 // The command's only reader of API results (`inspect`, `parseKeys`): it turns them into plain view objects that
-// cli-render.js prints and --lines writes, and decides the exit status. When the result shape grows (answers from
+// render.js prints and --lines writes, and decides the exit status. When the result shape grows (answers from
 // the paste alone, a top-level `keys`, lean verifications), this file is the one to adapt.
+import { TARGETS } from '../generated/tables.js';
 
-const TARGET_NAMES = {
-  cognitoApi: 'Cognito user-pool API',
-  apiGatewayRest: 'API Gateway REST Cognito authorizer',
-  apiGatewayHttp: 'API Gateway HTTP JWT authorizer',
-  oidc: 'OpenID Connect relying party',
-};
+/** The service a verdict's target kind names, for people (the core's tables). */
+const TARGET_NAMES = Object.fromEntries(TARGETS.map((t) => [t.kind, t.label]));
 const SEVERITIES = ['error', 'warning', 'info'];
 const DECISION_RANK = { allow: 0, unknown: 1, deny: 2 };
 

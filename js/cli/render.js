@@ -1,6 +1,8 @@
-// Human output of the command, from the view objects of cli-view.js: the answers or the verdict, then findings by
+// Human output of the command, from the view objects of view.js: the answers or the verdict, then findings by
 // severity with their fixes, then each token's header and payload as their exact JSON text, indented. Every piece
-// of text goes through `clean`, so a token cannot move the cursor, recolour or reorder the terminal.
+// of text goes through `clean`, so a token cannot move the cursor, recolour or reorder the terminal. JSON is printed
+// by the surfaces' one printer (js/json-text.js), exactly as written.
+import { styledJson } from '../json-text.js';
 
 const CODES = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36 };
 const DECISION_COLOR = { allow: 'green', deny: 'red', unknown: 'yellow', pass: 'green', fail: 'red' };
@@ -20,68 +22,10 @@ export function palette(enabled) {
   return c;
 }
 
-/**
- * Indents JSON text without parsing it: strings, numbers and literals are copied as written, so key order,
- * duplicate members and number spelling (`1.0`, `1e3`, 2^53 + 1) stay exactly as in the token. `text` must be
- * valid JSON (the API says so with `value !== null`).
- */
-export function prettyJson(text, c) {
-  let out = '';
-  let depth = 0;
-  const open = [];
-  let atKey = false;
-  const newline = () => `\n${'  '.repeat(depth)}`;
-  const isSpace = (ch) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
-  for (let i = 0; i < text.length;) {
-    const ch = text[i];
-    if (isSpace(ch)) {
-      i++;
-    } else if (ch === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      out += atKey ? c.cyan(text.slice(i, j + 1)) : c.plain(text.slice(i, j + 1));
-      i = j + 1;
-    } else if (ch === '{' || ch === '[') {
-      const close = ch === '{' ? '}' : ']';
-      let j = i + 1;
-      while (isSpace(text[j])) j++;
-      if (text[j] === close) {
-        out += ch + close;
-        i = j + 1;
-      } else {
-        open.push(ch);
-        depth++;
-        out += ch + newline();
-        atKey = ch === '{';
-        i++;
-      }
-    } else if (ch === '}' || ch === ']') {
-      open.pop();
-      depth--;
-      out += newline() + ch;
-      i++;
-    } else if (ch === ',') {
-      out += `,${newline()}`;
-      atKey = open.at(-1) === '{';
-      i++;
-    } else if (ch === ':') {
-      out += ': ';
-      atKey = false;
-      i++;
-    } else {
-      let j = i;
-      while (j < text.length && !isSpace(text[j]) && !'{}[],:"'.includes(text[j])) j++;
-      out += c.plain(text.slice(i, j));
-      i = j;
-    }
-  }
-  return out;
-}
-
 function decodedText(decoded, c) {
   if (!decoded) return c.dim('(not readable)');
   if (decoded.text === null) return `${c.dim('not UTF-8, hex:')} ${c.plain(decoded.hex)}`;
-  return decoded.json ? prettyJson(decoded.text, c) : `${c.dim('not JSON, as decoded:')}\n${c.plain(decoded.text)}`;
+  return decoded.json ? styledJson(decoded.text, (cls, piece) => (cls.startsWith('key') ? c.cyan(piece) : c.plain(piece))) ?? c.plain(decoded.text) : `${c.dim('not JSON, as decoded:')}\n${c.plain(decoded.text)}`;
 }
 
 function answerLines(answers, c) {
