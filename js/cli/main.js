@@ -126,10 +126,10 @@ async function runLines(api, options, io) {
 
 /** A count on standard error (a terminal), shown once input takes over a second, updated four times a second. */
 function progressMeter(stderr) {
-  const start = Date.now();
+  const start = performance.now();
   let shown = 0;
   return (lines, done = false) => {
-    const now = Date.now();
+    const now = performance.now();
     if (done) {
       if (shown) stderr.write(`\rjwtlens: ${lines.toLocaleString('en')} lines in ${((now - start) / 1000).toFixed(1)} s\n`);
     } else if (now - start > 1000 && now - shown >= 250) {

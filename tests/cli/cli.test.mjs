@@ -131,13 +131,20 @@ test('motivating case without a target: the paste-alone answers deny GetUser and
   assert.ok(r.stdout.split('\nErrors')[0].includes(ADMIN), r.stdout);
 });
 
-test('the README\'s command-line example prints what it shows', async () => {
-  const readme = await readFile(join(repo, 'README.md'), 'utf8');
-  const [, block] = readme.match(/<!-- example: cli -->\n```console\n([\s\S]*?)```/);
+test('the command-line examples of README.md and docs/cli.md print what they show', async () => {
+  const blocks = [];
+  for (const path of ['README.md', 'docs/cli.md']) {
+    blocks.push(...[...(await readFile(join(repo, path), 'utf8')).matchAll(/<!-- example: cli -->\n```console\n([\s\S]*?)```/g)].map((m) => m[1]));
+  }
+  assert.equal(blocks.length, 2);
+  for (const block of blocks) checkCliExample(block);
+});
+
+function checkCliExample(block) {
   const [command, ...shown] = block.trimEnd().split('\n');
   const status = shown.splice(shown.indexOf('$ echo $?')).at(-1);
   assert.match(command, /^\$ npx jwtlens (.*) "\$ACCESS_TOKEN"$/);
-  // The access token of the README's GetUser example (its claims in clear there).
+  // The access token of the GetUser example of docs/api.md (its claims in clear there).
   const claims = {
     sub: 'aaaaaaaa-bbbb-cccc-dddd-example', token_use: 'access', scope: 'openid email',
     iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_example', client_id: '57cbishk4j24pabc1234567890',
@@ -154,12 +161,12 @@ test('the README\'s command-line example prints what it shows', async () => {
   for (const line of shown.filter((l) => l.trim() !== '…')) {
     const matches = (o) => (line.endsWith(' …') ? o.startsWith(line.slice(0, -2)) : o === line);
     const found = output.findIndex((o, i) => i >= at && matches(o));
-    assert.ok(found >= 0, `README line not in the output (in order): ${line}\n${r.stdout}`);
+    assert.ok(found >= 0, `example line not in the output (in order): ${line}\n${r.stdout}`);
     at = found + 1;
     checked++;
   }
-  assert.equal(checked, 10);
-});
+  assert.ok(checked >= 4, `only ${checked} lines shown`);
+}
 
 test('REST authorizer cases: access token without method scopes, expired, wrong pool, Bearer Bearer', () => {
   const rest = ['--now', String(NOW), '--target', 'rest', '--pool-arn', ARN];
