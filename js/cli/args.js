@@ -66,6 +66,7 @@ const FLAGS = [
   ...[...TARGET_FLAGS].filter(([flag]) => !CONTEXT.some(([c]) => c === flag)).map(([flag, entry]) => ['Target', flag,
     entry.switch ? null : `<${entry.uses[0].setting.name}>`, `${uses(entry)}${entry.list ? ' (repeatable)' : ''}`,
     { repeat: entry.list, targets: entry.uses.map(({ target }) => target.kind) }]),
+  ['Context', '--error', '<text>', 'what the service answered (a WWW-Authenticate header, a JSON error, a log line): explained and checked against the token; it may also be in the input'],
   ['Keys', '--keys', '<file|->', 'verify signatures with a JWK, JWKS, PEM keys or certificates, or an HMAC secret'],
   ['Keys', '--secret-encoding', SECRET_ENCODINGS.join('|'), 'how to read an HMAC secret (default utf8)', { choices: SECRET_ENCODINGS, in: ALL }],
   ['Keys', '--fetch-keys', null, 'fetch the issuer\'s published keys (of --pool or --issuer, else the token\'s own iss) and verify with them'],
@@ -77,6 +78,12 @@ const FLAGS = [
   ['Sign', '--typ', '<typ>', 'sign: the typ header parameter (JWT, at+jwt, …)', { in: 'sign' }],
   ['Sign', '--iat', null, 'sign: add iat, the evaluation time (--now)', { in: 'sign' }],
   ['Sign', '--expires-in', '<seconds>', 'sign: add iat and exp = iat + seconds', { in: 'sign' }],
+  ['Sign', '--encrypt-to', '<file|->', 'sign: then encrypt the token (JWE) for this recipient key (public PEM or JWK) or shared secret', { in: 'sign' }],
+  ['Sign', '--enc', '<enc>', 'sign: the JWE content encryption with --encrypt-to (default A256GCM)', { in: 'sign' }],
+  ['Sign', '--disclose', '<claim>', 'sign: make an SD-JWT with this top-level claim selectively disclosable (repeatable)', { in: 'sign', repeat: true }],
+  ['Sign', '--dpop-url', '<url>', 'sign: make a DPoP proof for this URL (htu) instead of signing the payload', { in: 'sign' }],
+  ['Sign', '--dpop-method', '<method>', 'sign: the DPoP proof\'s method (htm, default GET)', { in: 'sign' }],
+  ['Sign', '--dpop-token', '<token>', 'sign: the access token the DPoP proof is sent with (ath)', { in: 'sign' }],
   ['Output', '--json', null, 'print the result object exactly as the API returns it', { in: ALL }],
   ['Output', '--lines', null, 'read one input per line of standard input, write one JSON object per line'],
   ['Output', '--no-color', null, 'no colour (also without a terminal, or with NO_COLOR set)', { in: ALL }],
@@ -189,6 +196,7 @@ export function toOptions(f, keys) {
     target: target && prune(target),
     keys,
     secretEncoding: f['--secret-encoding'],
+    serviceError: f['--error'],
   });
 }
 

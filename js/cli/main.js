@@ -176,7 +176,7 @@ async function runSign(api, flags, inputs, io) {
     now: '--now' in flags ? nowOf(flags['--now']) : undefined,
     secretEncoding: flags['--secret-encoding'],
   }) ?? {};
-  const signed = api.sign(payload, key, options);
+  const signed = await made(api, flags, { payload, key, options }, io);
   if (flags['--json']) {
     await write(io.stdout, `${JSON.stringify(signed)}\n`);
   } else {
@@ -187,6 +187,29 @@ async function runSign(api, flags, inputs, io) {
     if (signed.token) await write(io.stdout, `${signed.token}\n`);
   }
   return signed.token ? 0 : 1;
+}
+
+/**
+ * What `jwtlens sign` makes: the signed token, or (--dpop-url) a DPoP proof signed with the key, or (--disclose) an
+ * SD-JWT of the payload, then (--encrypt-to) the result encrypted for a recipient. Always `{ token, findings }`.
+ */
+async function made(api, flags, { payload, key, options }, io) {
+  if (flags['--enc'] !== undefined && flags['--encrypt-to'] === undefined) throw new UsageError('--enc needs --encrypt-to');
+  let out;
+  if (flags['--dpop-url'] !== undefined) {
+    if (flags['--disclose']) throw new UsageError('--dpop-url and --disclose make different tokens: give one');
+    out = api.dpopProof(key, prune({ url: flags['--dpop-url'], method: flags['--dpop-method'] ?? 'GET', accessToken: flags['--dpop-token'], now: options.now }));
+  } else if (flags['--dpop-method'] !== undefined || flags['--dpop-token'] !== undefined) {
+    throw new UsageError('--dpop-method and --dpop-token need --dpop-url');
+  } else if (flags['--disclose']) {
+    out = api.signSdJwt(payload, key, prune({ disclose: flags['--disclose'], sign: options, now: options.now }));
+  } else {
+    out = api.sign(payload, key, options);
+  }
+  if (flags['--encrypt-to'] === undefined || !out.token) return out;
+  const recipient = await readFile(flags['--encrypt-to'], '--encrypt-to file', io);
+  const jwe = api.encrypt(out.token, recipient, prune({ enc: flags['--enc'], secretEncoding: flags['--secret-encoding'] }) ?? {});
+  return { ...jwe, findings: [...out.findings, ...jwe.findings], signed: out };
 }
 
 function version() {

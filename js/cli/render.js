@@ -86,15 +86,49 @@ function tokenLines(t, count, c, prefix = '') {
   for (const x of t.times) {
     out.push(`${c.plain(x.name.padEnd(width))}  ${c.plain(x.iso)}${x.relative ? `  ${c.dim(x.relative)}` : ''}`);
   }
+  if (t.decryption) {
+    const d = t.decryption;
+    out.push(`Decryption: ${c[d.status === 'decrypted' ? 'green' : 'red'](d.status)} ${c.plain([d.alg, d.enc].filter(Boolean).join(', '))}${d.inner === null || d.inner === undefined ? '' : ` (the token inside is token ${d.inner + 1})`}`);
+  }
+  if (t.disclosures) {
+    out.push(c.bold(`Disclosures (${t.disclosures.length})`));
+    for (const d of t.disclosures) out.push(`  ${c.plain(d.status.padEnd(13))} ${c.cyan(d.name)}: ${c.plain(d.value)}`);
+  }
   if (t.inner) out.push(...tokenLines(t.inner, 1, c, 'Inner '));
+  return out;
+}
+
+const AGREEMENT = { confirmed: ['the token confirms it', 'green'], contradicted: ['the token contradicts it', 'red'], unknown: ['nothing to compare', 'yellow'] };
+
+/** "What your server said": each recognised message, first, with the agreement in one line. */
+function serviceErrorLines(list, c) {
+  const out = [c.bold('What your server said')];
+  for (const e of list) {
+    const [word, color] = AGREEMENT[e.agreement] ?? [e.agreement, 'plain'];
+    out.push(`  ${c.bold([e.source, ...e.alsoFrom].join(' or '))}${e.code ? ` ${c.plain(e.code)}` : ''}: ${c.dim(e.text)}`);
+    out.push(`           ${c[color](word)}: ${c.plain(e.agreementDetail)}`);
+    out.push(`           ${c.plain(e.meaning)}`);
+    if (e.fix) out.push(`           Fix: ${c.plain(e.fix)}`);
+  }
+  return out;
+}
+
+/** A DPoP proof's checks, in the order of RFC 9449 §4.3. */
+function dpopLines(d, c) {
+  const out = ['', c.bold(`DPoP proof (token ${d.proof + 1})${d.accessToken === null ? '' : ` for token ${d.accessToken + 1}`}`)];
+  for (const x of d.checks) {
+    out.push(`  ${c[DECISION_COLOR[x.outcome] ?? 'yellow'](x.outcome.padEnd(8))} ${c.plain(x.rule.padEnd(9))}  ${c.plain(x.detail)}`);
+  }
   return out;
 }
 
 /** The whole report for one input; `heading` names the input when there are several. */
 export function renderInspection(view, c, heading = null) {
   const out = heading ? [c.bold(`== ${heading}`)] : [];
+  if (view.serviceErrors?.length) out.push(...serviceErrorLines(view.serviceErrors, c), '');
   if (view.answers.length) out.push(...answerLines(view.answers, c));
   else if (view.verdict) out.push(...verdictLines(view.verdict, c));
+  if (view.dpop) out.push(...dpopLines(view.dpop, c));
   out.push(...findingLines(view.findings, c));
   if (!Object.keys(view.findings).length) out.push('', c.dim('No findings.'));
   for (const t of view.tokens) out.push(...tokenLines(t, view.tokens.length, c));

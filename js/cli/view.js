@@ -90,6 +90,8 @@ function tokenOf(token, index, diagnosis, verification) {
       algorithm: verification.algorithm,
       key: verification.matchedKey && pick(verification.matchedKey, 'index', 'kid'),
     } : null,
+    disclosures: token.disclosures ? token.disclosures.map((d) => ({ name: d.name ?? '(array element)', value: JSON.stringify(d.value ?? null), status: d.status })) : null,
+    decryption: token.decryption ? pick(token.decryption, 'status', 'alg', 'enc', 'inner') : null,
     inner: token.inner ? tokenOf(token.inner, index, null, null) : null,
   };
 }
@@ -111,6 +113,10 @@ export function inspectionView(result) {
   const verifications = result.verifications ?? [];
   const worst = answers.filter((a) => a.headline).map((a) => a.decision).sort((a, b) => DECISION_RANK[b] - DECISION_RANK[a])[0];
   return {
+    serviceErrors: (result.serviceErrors ?? []).map((e) => ({ ...pick(e, 'source', 'text', 'meaning', 'fix', 'agreement'),
+      alsoFrom: e.alsoFrom ?? [], code: e.code ?? null, agreementDetail: e.agreementDetail ?? '' })),
+    dpop: result.dpop ? { proof: result.dpop.proof, accessToken: result.dpop.accessToken ?? null,
+      checks: result.dpop.checks.map((c) => ({ rule: c.rule, outcome: c.status, detail: c.detail })) } : null,
     answers,
     verdict: verdictOf(result.verdict),
     decision: result.verdict?.decision ?? worst ?? null,

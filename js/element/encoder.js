@@ -5,6 +5,7 @@
 import { clockSeconds } from '../clock.js';
 import { fill, h, plural } from './dom.js';
 import { encodingOptions } from './form.js';
+import { Wrapper } from './encode-wrap.js';
 import { SIGN_ALGORITHMS, keyAlgorithm, signView } from './sign-view.js';
 
 export class Encoder {
@@ -13,6 +14,8 @@ export class Encoder {
   constructor(on) {
     this.on = on;
     this.f = {};
+    /** What is made of the signed token: itself, a JWE of it, an SD-JWT or a DPoP proof. */
+    this.wrap = new Wrapper();
   }
 
   /** The Encode view's panel. */
@@ -72,6 +75,7 @@ export class Encoder {
           h('div', { class: 'toolbar' }, f.encGenerate, f.encSpinner, f.encBusy),
           h('label', { for: 'encode-secret-encoding', text: 'Secret encoding' }), f.encEncoding,
           f.encPublicBox),
+        this.wrap.section,
         h('div', { class: 'output' },
           h('h3', { text: 'A test token signed with your key' }),
           f.encToken,
@@ -94,12 +98,22 @@ export class Encoder {
       engine.full().then(() => this.sign(), (e) => { f.encStatus.textContent = `Could not load the signing module: ${e.message}`; });
       return;
     }
+    this.wrap.show();
     let v;
+    let made = null;
     try {
-      v = signView(engine.fullApi.sign(f.encPayload.value, f.encKey.value, options));
+      const signing = engine.fullApi.sign(f.encPayload.value, f.encKey.value, options);
+      v = signView(signing);
+      made = this.wrap.make(engine.fullApi, signing,
+        { payload: f.encPayload.value, key: f.encKey.value, secretEncoding: f.encEncoding.value, now: options.now });
     } catch (e) {
       f.encStatus.textContent = `Could not sign: ${e.message}`;
       return;
+    }
+    if (made) {
+      // A JWE, an SD-JWT or a DPoP proof: shown whole (its parts are not a header, payload and signature).
+      const extra = signView({ token: null, alg: null, header: null, payload: null, findings: made.findings }).findings;
+      v = { ...v, token: made.token, segments: null, whole: made.token, what: made.what, findings: [...v.findings, ...extra] };
     }
     this.#signed = v;
     for (const [area, error, problem] of [[f.encHeader, f.encHeaderError, v.headerError], [f.encPayload, f.encPayloadError, v.payloadError]]) {
@@ -110,10 +124,11 @@ export class Encoder {
     }
     const parts = ['header', 'payload', 'signature'];
     fill(f.encToken, v.segments ? v.segments.flatMap((seg, i) => [i ? h('span', { class: 'seg-none', text: '.' }) : null, h('span', { class: `seg-${parts[i]}`, text: seg })])
-      : h('span', { class: 'meta', text: 'No token: the findings below say why.' }));
+      : v.whole ? h('span', { class: 'seg-none', text: v.whole })
+        : h('span', { class: 'meta', text: made?.what ?? 'No token: the findings below say why.' }));
     f.encCopy.disabled = !v.token;
     f.encCheck.disabled = !v.token;
-    f.encStatus.textContent = v.token
+    f.encStatus.textContent = made ? made.what : v.token
       ? `Signed with ${v.alg}${v.counts.warning ? `, ${plural(v.counts.warning, 'warning')}` : ''}.`
       : `Not signed: ${plural(v.counts.error, 'error')}.`;
     fill(f.encFindings, v.findings.map((x) => this.on.findingItem(x)));

@@ -65,7 +65,10 @@ export class Engine {
   full() {
     this.#full ??= load(this.source).then((api) => {
       this.api = this.fullApi = api;
-      this.main = createSession(api);
+      // The session keeps its last result: a paste answered by the decoder module still has its report and its
+      // "show all" after the full module arrives.
+      if (this.main) this.main.use(api);
+      else this.main = createSession(api);
       return api;
     });
     return this.#full;

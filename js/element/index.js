@@ -192,17 +192,22 @@ export class JwtLens extends HTMLElement {
     f.error = h('p', { class: 'notice error', id: 'options-error', role: 'alert', hidden: true });
     f.keys = h('textarea', { id: 'keys', class: 'mono', rows: 4, spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off' });
     f.encoding = h('select', { id: 'secret-encoding' }, encodingOptions());
-    f.keysBox = h('details', { id: 'keys-box' }, h('summary', { text: 'Verify the signature' }),
+    f.keysBox = h('details', { id: 'keys-box' }, h('summary', { text: 'Verify the signature, decrypt' }),
       h('label', { for: 'keys', text: 'Key: a JWK, a JWKS, PEM public keys or certificates, or an HMAC secret' }), f.keys);
     this.#keyBox = new KeyBox({ h, textarea: f.keys, box: f.keysBox, api: () => engine?.api, full: () => engine.full(), offline: () => config.offline === true,
       changed: () => this.#run(), findingItem: (x) => this.#results.findingItem(x) });
-    f.keysBox.append(this.#keyBox.tools, this.#keyBox.fetch, h('label', { for: 'secret-encoding', text: 'Secret encoding' }), f.encoding);
+    f.decryptKeys = h('textarea', { id: 'decrypt-keys', class: 'mono', rows: 3, spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off', 'aria-describedby': 'decrypt-keys-hint' });
+    f.keysBox.append(this.#keyBox.tools, this.#keyBox.fetch,
+      h('label', { for: 'decrypt-keys', text: 'Decrypt (JWE): the recipient\'s private key (PEM, JWK, JWKS) or the shared secret' }), f.decryptKeys,
+      h('p', { class: 'hint', id: 'decrypt-keys-hint', text: 'Kept in this page\'s memory only: never stored, never sent. Cleared with the page.' }),
+      h('label', { for: 'secret-encoding', text: 'Secret encoding' }), f.encoding);
 
     // The status line repeats the decision for screen readers (announced on change); the sections below show it.
     f.status = h('p', { id: 'status', class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     f.note = h('p', { id: 'note', class: 'note', role: 'status', 'aria-live': 'polite' });
     const section = (id) => h('section', { id, part: id, 'aria-labelledby': `${id}-title`, hidden: true });
-    for (const id of ['answers', 'verdict', 'findings', 'signature', 'tokens']) f[id] = section(id);
+    for (const id of ['answers', 'verdict', 'findings', 'signature', 'tokens', 'dpop']) f[id] = section(id);
+    f.serviceErrors = h('section', { id: 'service-errors', part: 'service-errors', 'aria-labelledby': 'service-errors-title', hidden: true });
     this.#results = new ResultsView(f, {
       rules: (target) => {
         this.#picker.set(target);
@@ -244,7 +249,7 @@ export class JwtLens extends HTMLElement {
         f.token, f.loading, f.error),
       this.#picker.section, f.keysBox, this.#context.box,
       h('section', { class: 'results', part: 'results', 'aria-label': 'Results' },
-        f.status, f.empty, f.answers, f.verdict, f.report, f.note, f.fallback, f.findings, f.signature, f.tokens));
+        f.status, f.empty, f.serviceErrors, f.answers, f.verdict, f.dpop, f.report, f.note, f.fallback, f.findings, f.signature, f.tokens));
     this.#encoder = new Encoder({
       engine: () => engine,
       active: () => this.#ready && this.#viewName === 'encode',
@@ -309,6 +314,7 @@ export class JwtLens extends HTMLElement {
   #clear() {
     this.#f.token.value = '';
     this.#keyBox.setText('');
+    this.#f.decryptKeys.value = '';
     this.#f.fallback.hidden = true;
     this.#run();
     this.#f.token.focus();
@@ -319,7 +325,7 @@ export class JwtLens extends HTMLElement {
     const opts = this.#context.read({}, clockSeconds());
     const t = this.#picker.read();
     if (t?.target) opts.target = t.target;
-    const keys = this.#keyBox.keys();
+    const keys = combineKeys(this.#keyBox.keys(), this.#f.decryptKeys.value);
     if (withKeys && (typeof keys !== 'string' || keys.trim())) {
       opts.keys = keys;
       opts.secretEncoding = this.#f.encoding.value;
@@ -382,7 +388,7 @@ export class JwtLens extends HTMLElement {
     this.#view = null;
     f.error.hidden = true;
     f.empty.hidden = false;
-    for (const section of [f.answers, f.verdict, f.findings, f.signature, f.tokens]) {
+    for (const section of [f.serviceErrors, f.answers, f.verdict, f.dpop, f.findings, f.signature, f.tokens]) {
       section.hidden = true;
       section.replaceChildren();
     }
@@ -397,7 +403,9 @@ export class JwtLens extends HTMLElement {
     f.error.hidden = true;
     f.empty.hidden = true;
     const r = this.#results;
+    r.serviceErrors(v);
     r.answers(v);
+    r.dpop(v);
     r.verdict(v);
     r.findings(v);
     r.signature(v);
@@ -446,6 +454,26 @@ export class JwtLens extends HTMLElement {
       f.note.textContent = `Select and copy ${what} below.`;
     }
   }
+}
+
+/**
+ * The verification keys and the decryption key as one `keys` option: either alone as it is; two JWKs or key sets as
+ * one JWKS; otherwise the two texts one after the other (PEM blocks read as several keys). A key file's bytes stay
+ * as they are unless a decryption key is given, which then goes alone.
+ */
+function combineKeys(verify, decrypt) {
+  if (!decrypt.trim()) return verify;
+  if (typeof verify !== 'string' || !verify.trim()) return decrypt;
+  const asKeys = (text) => {
+    try {
+      const v = JSON.parse(text);
+      return Array.isArray(v?.keys) ? v.keys : v && typeof v === 'object' ? [v] : null;
+    } catch {
+      return null;
+    }
+  };
+  const [a, b] = [asKeys(verify), asKeys(decrypt)];
+  return a && b ? JSON.stringify({ keys: [...a, ...b] }) : `${verify.trim()}\n${decrypt.trim()}\n`;
 }
 
 function loadFailure(error) {

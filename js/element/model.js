@@ -170,6 +170,7 @@ function tokenView(result, input, index, token, findings, evaluation, describe, 
     claims,
     timeline: times.length ? { points: times, evaluation, clock: clockSeconds() } : null,
     errors: mine.filter((f) => f.severity === 'error').length,
+    extras: tokenExtras(token),
     inner: token.inner ? tokenView(result, input, index, token.inner, findings, evaluation, describe, true) : null,
   };
 }
@@ -236,6 +237,8 @@ export function view(result, input, options = {}, { limit = TOKEN_LIMIT, finding
   return {
     empty: input.trim() === '',
     tokenCount: result.tokens.length,
+    serviceErrors: serviceErrorViews(result),
+    dpop: dpopView(result),
     answers,
     verdict,
     findings,
@@ -270,10 +273,40 @@ export function summary(v) {
     findings: v.findings.map(({ code, severity, message, fix, token }) => ({ code, severity, message, fix, token })),
     findingCounts: v.findingCounts,
     truncated: v.findingsTruncated,
+    serviceErrors: v.serviceErrors,
+    dpop: v.dpop,
   };
 }
 
 /** The service a target kind names, for people (from the core's tables). */
 export function targetName(kind) {
   return TARGETS.find((t) => t.kind === kind)?.label ?? kind;
+}
+
+/** `result.serviceErrors` as views: who said it, what it means, the fix and the agreement with the token. */
+export function serviceErrorViews(result) {
+  return (result.serviceErrors ?? []).map((e) => ({
+    source: e.source, alsoFrom: e.alsoFrom ?? [], code: e.code ?? null, text: e.text, meaning: e.meaning, fix: e.fix,
+    findings: e.findings ?? [], agreement: e.agreement, agreementDetail: e.agreementDetail ?? '', token: e.token ?? null,
+  }));
+}
+
+/** `result.dpop` as a view: the proof's checks in RFC 9449's order, with the tokens they are about. */
+export function dpopView(result) {
+  const d = result.dpop;
+  if (!d) return null;
+  return { proof: d.proof, accessToken: d.accessToken ?? null,
+    checks: d.checks.map((c) => ({ rule: c.rule, outcome: c.status, detail: c.detail, code: c.code ?? null })) };
+}
+
+/** A token's SD-JWT disclosures and its JWE decryption, as views (null when it has none). */
+export function tokenExtras(token) {
+  const disclosures = token.disclosures ? token.disclosures.map((d) => ({
+    name: d.name ?? '(array element)', value: d.value === undefined || d.value === null ? '' : JSON.stringify(d.value),
+    status: d.status, digest: d.digest,
+  })) : null;
+  const x = token.decryption;
+  const decryption = x ? { status: x.status, alg: x.alg ?? null, enc: x.enc ?? null, kid: x.kid ?? null,
+    text: x.plaintext?.text ?? null, bytes: x.plaintext?.bytes ?? null, inner: x.inner ?? null } : null;
+  return { disclosures, decryption, origin: token.origin?.kind ?? null };
 }

@@ -5,6 +5,7 @@
 // result lives), `current(view)` (is this view still shown), `copy(text, what)` and `resign(source)`.
 import { fill, h, inSlices, plural, s, yieldToBrowser } from './dom.js';
 import { TOKEN_LIMIT, targetName } from './model.js';
+import { dpopSection, serviceErrorsSection, tokenExtrasBlock } from './sections.js';
 
 const SEVERITY_TITLES = { error: 'Errors', warning: 'Warnings', info: 'Notes' };
 export const DECISION_WORDS = { allow: 'Allow', deny: 'Deny', unknown: 'Unknown' };
@@ -19,6 +20,17 @@ export class ResultsView {
   constructor(f, on) {
     this.f = f;
     this.on = on;
+  }
+
+  /** "What your server said", first when the paste held a service's error message. */
+  serviceErrors(v) {
+    serviceErrorsSection(this.f.serviceErrors, v.serviceErrors ?? []);
+  }
+
+  /** A DPoP proof's checks, rule by rule. */
+  dpop(v) {
+    const label = (i) => v.tokens[i]?.label ?? `token ${i + 1}`;
+    dpopSection(this.f.dpop, v.dpop ?? null, label);
   }
 
   answers(v) {
@@ -168,7 +180,8 @@ export class ResultsView {
       t.provider && !inner ? h('p', { class: 'meta', text: `${t.provider.evidence} ${t.tokenUseReason ?? ''}`.trim() }) : null,
       t.written ? h('div', {}, h('h4', { text: 'As written' }), writtenBlock(t.written)) : null,
       pair,
-      t.kind === 'jwe' ? h('p', { class: 'meta', text: 'Encrypted (JWE): only the header can be read without the recipient\'s key.' }) : null,
+      t.kind === 'jwe' && !t.extras?.decryption ? h('p', { class: 'meta', text: 'Encrypted (JWE): only the header can be read without the recipient\'s key.' }) : null,
+      tokenExtrasBlock(t.extras),
       t.signature ? h('p', { class: 'meta signature' },
         `Signature: ${plural(t.signature.bytes, 'byte')}, not checked here`,
         v.verifications ? ' (see Signature above).' : ' — paste a key under "Verify the signature" to check it.') : null,

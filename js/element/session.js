@@ -7,6 +7,10 @@ import { report } from './report.js';
 export function createSession(api) {
   let last = null;
   return {
+    /** Answers with another module from now on (the full one once loaded), keeping the last result. */
+    use(next) {
+      api = next;
+    },
     run(input, options, limits) {
       const result = api.inspect(input, options);
       const withMeanings = { ...limits, describe: api.describeClaims };
