@@ -1,82 +1,22 @@
 // The `jwtlens` command as users get it: the packed tarball installed in a scratch project, its bin run as a child
 // process (`npx jwtlens` as the README shows it, node_modules/.bin/jwtlens otherwise). `--json` is compared with
-// the API of the same installed package; terminals are real pseudo-terminals from util-linux `script`.
-import { test, before, after } from 'node:test';
+// the API of the same installed package; terminals are real pseudo-terminals from util-linux `script`. Signing is in
+// sign.test.mjs, `--lines` in lines.test.mjs; the installed command and the tokens in harness.mjs.
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import { once } from 'node:events';
-import { createWriteStream, openSync, closeSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
-import { run, scratchProject, repo } from '../package/scratch.mjs';
+import { repo, run } from '../package/scratch.mjs';
 import { generateKeyPair } from '../js/keys.mjs';
-import { jws, b64u } from '../js/tokens.mjs';
-
-const NOW = 1_700_000_000;
-const POOL = 'us-east-1_AbC123xyz';
-const ISS = `https://cognito-idp.us-east-1.amazonaws.com/${POOL}`;
-const ARN = `arn:aws:cognito-idp:us-east-1:123456789012:userpool/${POOL}`;
-const OTHER_ARN = 'arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Other99';
-const CLIENT = '57cbishk4j24pabc1234567890';
-const ADMIN = 'aws.cognito.signin.user.admin';
-
-const accessToken = (scope, claims = {}) =>
-  jws({ kid: 'a=', alg: 'RS256' }, {
-    sub: 'u-1', token_use: 'access', scope, auth_time: NOW - 60, iss: ISS, exp: NOW + 3540, iat: NOW - 60,
-    jti: 'j', client_id: CLIENT, username: 'alice', ...claims,
-  });
-const idToken = (claims = {}) =>
-  jws({ kid: 'i=', alg: 'RS256' }, {
-    sub: 'u-1', aud: CLIENT, token_use: 'id', auth_time: NOW - 60, iss: ISS, 'cognito:username': 'alice',
-    exp: NOW + 3540, iat: NOW - 60, ...claims,
-  });
+import { b64u, jws } from '../js/tokens.mjs';
+import { ADMIN, ARN, CLIENT, ESC, ISS, NOW, OTHER_ARN, POOL, accessToken, cli, cliAsync, env, idToken, json, setup, teardown, npx, onTerminal } from './harness.mjs';
 
 let scratch;
 let jwtlens;
 let api;
-
-before(async () => {
-  ({ dir: scratch } = await scratchProject('jwtlens-cli-'));
-  jwtlens = join(scratch, 'node_modules/.bin/jwtlens');
-  // The API of the installed package, resolved by name from the scratch project as a user's code would.
-  api = await import(pathToFileURL(createRequire(join(scratch, 'package.json')).resolve('jwtlens')).href);
-});
-
-after(async () => {
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-});
-
-/** The environment without anything that changes colour or Node itself, plus `extra`. */
-function env(extra = {}) {
-  const e = { ...process.env, ...extra };
-  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'NODE_OPTIONS']) if (!(name in extra)) delete e[name];
-  return e;
-}
-
-/** `npx jwtlens …` as a user types it; offline, so a missing local install fails instead of downloading. */
-function npx(args) {
-  const r = spawnSync('npx', ['jwtlens', ...args], { cwd: scratch, env: env({ npm_config_offline: 'true' }), encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Runs the installed bin with `args`; standard input is `input` (a pipe, never a terminal). */
-function cli(args, { input = '', extra = {} } = {}) {
-  const r = spawnSync(jwtlens, args, { input, encoding: 'utf8', cwd: scratch, env: env(extra) });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Runs `command` (a shell line) with a pseudo-terminal as its standard input, output and error. */
-function onTerminal(command, extra = {}) {
-  const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', cwd: scratch, env: env({ TERM: 'xterm', ...extra }) });
-  return { status: r.status, transcript: r.stdout };
-}
-
-const json = (value) => JSON.parse(JSON.stringify(value));
-const ESC = '\x1b';
+before(async () => ({ scratch, jwtlens, api } = await setup()));
+after(teardown);
 
 test('npx jwtlens <token> works in the scratch project', () => {
   const token = idToken({ exp: 4_102_444_800 });
@@ -282,17 +222,6 @@ test('keys: --keys verifies signatures; jwtlens keys shows what parseKeys reads'
   assert.match(broken.stdout, /^Errors \(\d\)$/m);
 });
 
-/** Runs the installed bin without blocking this process (so a server here can answer it). */
-async function cliAsync(args, { input = '' } = {}) {
-  const child = spawn(jwtlens, args, { cwd: scratch, env: env() });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  child.stdin.end(input);
-  const [status] = await once(child, 'close');
-  return { status, stdout, stderr };
-}
 
 test('--fetch-keys: says what it requests, fetches the issuer\'s keys from a local issuer, verifies with them', async (t) => {
   const { publicKey, privateKey } = generateKeyPair('rsa', { modulusLength: 2048 });
@@ -343,62 +272,6 @@ test('--keys reads a binary DER key file as bytes', async () => {
   const r = cli(['--keys', der, token]);
   assert.match(r.stdout, /^Signature: valid ES256, key 0/m);
   assert.match(cli(['keys', der]).stdout, /^Key 0: spki, EC P-256/m);
-});
-
-test('sign: a generated test key, the token alone on standard output, findings on standard error', async () => {
-  const generated = cli(['sign', '--generate-key', 'ES256']);
-  assert.equal(generated.status, 0, generated.stderr);
-  assert.match(generated.stdout, /^-----BEGIN PRIVATE KEY-----\n[\s\S]+-----END PRIVATE KEY-----\n-----BEGIN PUBLIC KEY-----\n[\s\S]+-----END PUBLIC KEY-----\n$/);
-  const keyFile = join(scratch, 'test-key.pem');
-  await writeFile(keyFile, generated.stdout);
-
-  const payload = '{"sub":"cli","n":12345678901234567890}';
-  const r = cli(['sign', payload, '--key', keyFile, '--kid', 'k1', '--typ', 'JWT', '--expires-in', '60', '--now', String(NOW)]);
-  assert.equal(r.status, 0, r.stderr);
-  assert.equal(r.stderr, '');
-  const token = r.stdout.trimEnd();
-  assert.match(r.stdout, /^[\w-]+\.[\w-]+\.[\w-]{86}\n$/);
-  const [header, body] = token.split('.').slice(0, 2).map((s) => Buffer.from(s, 'base64url').toString());
-  assert.equal(header, '{"alg":"ES256","typ":"JWT","kid":"k1"}');
-  assert.equal(body, `{"sub":"cli","n":12345678901234567890,"iat":${NOW},"exp":${NOW + 60}}`);
-  assert.ok(api.verify(token, generated.stdout).valid);
-  // --json is the API's result exactly; the payload can come from standard input.
-  const asJson = cli(['sign', '--json', '--key', keyFile, '--alg', 'ES256'], { input: `${payload}\n` });
-  const result = JSON.parse(asJson.stdout);
-  assert.equal(result.payload, payload);
-  assert.ok(api.verify(result.token, JSON.stringify(result.publicJwk)).valid);
-  assert.deepEqual({ ...result, token: null }, { ...json(api.sign(payload, generated.stdout, { alg: 'ES256' })), token: null });
-
-  // An HMAC secret as printed; --alg none needs no key; refusals exit 1 with nothing on standard output.
-  const secret = cli(['sign', '--generate-key', 'HS384']).stdout.trimEnd();
-  assert.match(secret, /^[\w-]{64}$/);
-  const hs = cli(['sign', '{}', '--key', '-', '--alg', 'HS384'], { input: secret });
-  assert.ok(api.verify(hs.stdout.trimEnd(), secret).valid);
-  const none = cli(['sign', '{"sub":"x"}', '--alg', 'none']);
-  assert.deepEqual(none, { status: 0, stdout: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.\n', stderr: none.stderr });
-  assert.match(none.stderr, /^jwtlens: warning SIGN_ALG_NONE: /);
-  const pub = cli(['sign', '{}', '--key', '-'], { input: api.generateKey('EdDSA').publicPem });
-  assert.equal(pub.status, 1);
-  assert.equal(pub.stdout, '');
-  assert.match(pub.stderr, /^jwtlens: error SIGN_PUBLIC_KEY: Key 1 is a public key/);
-  const broken = cli(['sign', '{"sub":', '--key', keyFile]);
-  assert.equal(broken.status, 1);
-  assert.match(broken.stderr, /SIGN_JSON_INVALID: The payload is not valid JSON: .* at line 1, column 7\./);
-
-  for (const [args, message] of [
-    [['sign', '{}'], /jwtlens sign needs --key/],
-    [['sign', '{}', '--generate-key', 'ES256'], /--generate-key takes no payload/],
-    [['sign', '--generate-key', 'HS1'], /alg must be one of HS256/],
-    [['sign', '{}', '{}', '--key', keyFile], /takes one payload/],
-    [['sign', '-', '--key', '-'], /standard input can be read only once/],
-    [['sign', '{}', '--key', keyFile, '--expires-in', 'soon'], /--expires-in must be a number/],
-    [['sign', '{}', '--key', keyFile, '--target', 'rest'], /--target is not an option of jwtlens sign/],
-  ]) {
-    const u = cli(args);
-    assert.equal(u.status, 2, args.join(' '));
-    assert.match(u.stderr, message);
-    assert.equal(u.stdout, '');
-  }
 });
 
 test('usage errors exit 2 with one line on standard error and a pointer to --help', () => {
@@ -472,116 +345,3 @@ test('decoded header and payload are the exact JSON text, indented: numbers, ord
 });
 
 /** Writes `count` log lines cycling through four kinds; returns the expected (status, decision) of line n. */
-async function writeLog(file, count, padding) {
-  const kinds = [
-    (i) => accessToken('openid email', { sub: `user-${i}`, 'custom:profile': padding }),
-    (i) => `Authorization: Bearer ${accessToken(`openid ${ADMIN}`, { sub: `user-${i}`, 'custom:profile': padding })}`,
-    (i) => JSON.stringify({ access_token: accessToken(ADMIN, { sub: `user-${i}`, exp: NOW - 10, 'custom:profile': padding }), token_type: 'Bearer' }),
-    () => 'GET /health 200',
-  ];
-  const out = createWriteStream(file);
-  for (let i = 0; i < count; i++) {
-    if (!out.write(`${kinds[i % 4](i)}\n`)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-  return (line) => [[1, 'deny'], [0, 'unknown'], [1, 'deny'], [1, 'deny']][(line - 1) % 4];
-}
-
-test('--lines: one JSON record per line, fields as documented', async () => {
-  const file = join(scratch, 'small.log');
-  await writeLog(file, 4, '');
-  const r = cli(['--lines', '--now', String(NOW), '--target', 'getuser'], { input: await readFile(file) });
-  assert.equal(r.status, 1);
-  assert.equal(r.stderr, '');
-  const records = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-  const cognito = { kind: 'jws', alg: 'RS256', provider: 'Amazon Cognito', use: 'access', iss: ISS };
-  assert.deepEqual(records, [
-    { line: 1, status: 1, decision: 'deny', codes: ['COGNITO_ADMIN_SCOPE_MISSING'], tokens: [{ ...cognito, sub: 'user-0', exp: NOW + 3540 }] },
-    { line: 2, status: 0, decision: 'unknown', codes: ['PASTE_HEADER_LINE', 'PASTE_BEARER_PREFIX'], tokens: [{ ...cognito, sub: 'user-1', exp: NOW + 3540 }] },
-    { line: 3, status: 1, decision: 'deny', codes: ['PASTE_TOKEN_RESPONSE', 'TIME_EXPIRED'], tokens: [{ ...cognito, sub: 'user-2', exp: NOW - 10 }] },
-    { line: 4, status: 1, decision: 'deny', codes: ['PASTE_INNER_WHITESPACE', 'TOKEN_NOT_JWT'], tokens: [{ kind: 'opaque', alg: null, provider: null, use: null }] },
-  ]);
-  // Without a target the decision is the headline answer's (GetUser, for this Cognito access token without the admin
-  // scope); with keys each token says whether its signature is valid.
-  const secretFile = join(scratch, 'lines-secret.txt');
-  await writeFile(secretFile, 'a-string-secret-at-least-256-bits-long');
-  const keyed = cli(['--lines', '--now', String(NOW), '--keys', secretFile], { input: `${accessToken('x')}\n` });
-  const [record] = keyed.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-  assert.equal(record.decision, 'deny');
-  assert.equal(record.tokens[0].valid, false);
-  const opaque = cli(['--lines', '--now', String(NOW)], { input: 'not-a-token\n' });
-  assert.equal(JSON.parse(opaque.stdout).decision, null, 'no token type, no answers, no decision');
-});
-
-/** Runs --lines over `file`, checking records as they come; returns their count, memory (bytes) and seconds. */
-async function linesRun(file, expected) {
-  const memoryFile = `${file}.memory.json`;
-  const preload = pathToFileURL(join(import.meta.dirname, 'memory.mjs')).href;
-  const input = openSync(file, 'r');
-  const started = process.hrtime.bigint();
-  const child = spawn(jwtlens, ['--lines', '--now', String(NOW), '--target', 'getuser'], {
-    cwd: scratch, stdio: [input, 'pipe', 'pipe'], env: env({ NODE_OPTIONS: `--import=${preload}`, JWTLENS_TEST_MEMORY: memoryFile }),
-  });
-  closeSync(input);
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
-  let count = 0;
-  for await (const line of createInterface({ input: child.stdout })) {
-    const record = JSON.parse(line);
-    count++;
-    assert.equal(record.line, count);
-    assert.deepEqual([record.status, record.decision], expected(count), line.slice(0, 200));
-  }
-  const [code] = await once(child, 'close');
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  assert.equal(code, 1);
-  assert.equal(stderr, '', 'no progress line when standard error is not a terminal');
-  return { count, seconds, ...JSON.parse(await readFile(memoryFile, 'utf8')) };
-}
-
-test('--lines over 10,000 log lines: memory stays flat, throughput printed', async (t) => {
-  // About 1.9 KB a line (Cognito tokens with a 1.5 KB custom claim): 18.5 MB of input, so that keeping the lines
-  // would show as tens of MB against a few MB of run-to-run noise.
-  const padding = 'p'.repeat(1500);
-  const small = join(scratch, '1k.log');
-  const large = join(scratch, '10k.log');
-  const expected = await writeLog(small, 1_000, padding);
-  await writeLog(large, 10_000, padding);
-  const a = await linesRun(small, expected);
-  const b = await linesRun(large, expected);
-  assert.equal(a.count, 1_000);
-  assert.equal(b.count, 10_000);
-  const mib = (bytes) => (bytes / 2 ** 20).toFixed(1);
-  const size = (await readFile(large)).length;
-  t.diagnostic(`--lines: 10,000 lines (${(size / 1e6).toFixed(1)} MB) in ${b.seconds.toFixed(2)} s = ${Math.round(b.count / b.seconds)} lines/s`);
-  t.diagnostic(`live JS heap ${mib(a.liveHeap)} MiB for 1,000 lines, ${mib(b.liveHeap)} MiB for 10,000; peak RSS ${mib(a.maxRss)} and ${mib(b.maxRss)} MiB`);
-  // What the command holds: keeping the lines (or the output) would add about 30 MiB here; measured +0.2 MiB.
-  assert.ok(b.liveHeap - a.liveHeap < 2 * 2 ** 20, `the live heap grew by ${mib(b.liveHeap - a.liveHeap)} MiB`);
-  // The resident set also follows V8's heap sizing, which grows with the allocation rate: measured +15 to +25 MiB
-  // with the same live heap. This bound catches what the heap figure cannot see (WebAssembly memory).
-  assert.ok(b.maxRss - a.maxRss < 40 * 2 ** 20, `peak RSS grew by ${mib(b.maxRss - a.maxRss)} MiB`);
-});
-
-test('--lines: a progress line on standard error when it is a terminal and the input takes over a second', async () => {
-  const fifo = join(scratch, 'slow.fifo');
-  const outFile = join(scratch, 'slow.jsonl');
-  run('mkfifo', [fifo]);
-  // `script` makes standard error a terminal; standard input is a named pipe the test feeds slowly.
-  const child = spawn('script', ['-qec', `'${jwtlens}' --lines --now ${NOW} < '${fifo}' > '${outFile}'`, '/dev/null'],
-    { cwd: scratch, stdio: ['ignore', 'pipe', 'inherit'], env: env({ TERM: 'xterm' }) });
-  let transcript = '';
-  child.stdout.on('data', (d) => { transcript += d; });
-  const feed = createWriteStream(fifo);
-  feed.write(`${idToken()}\n`.repeat(50));
-  await new Promise((r) => setTimeout(r, 1500));
-  feed.end(`${idToken()}\n`.repeat(50));
-  const [code] = await once(child, 'close');
-  assert.equal(code, 0);
-  assert.match(transcript, /\rjwtlens: \d+ lines, \d+\/s /);
-  assert.match(transcript, /\rjwtlens: 100 lines in \d+\.\d s\r?\n/);
-  assert.ok(!transcript.includes('eyJ'), 'the transcript of standard error holds no token');
-  const lines = (await readFile(outFile, 'utf8')).trimEnd().split('\n');
-  assert.equal(lines.length, 100);
-  assert.ok(lines.every((l) => JSON.parse(l).status === 0));
-});
