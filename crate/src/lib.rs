@@ -53,6 +53,7 @@ pub mod sign;
 pub mod verify;
 // Floor 6.
 pub mod diagnose;
+pub mod proof;
 // Floor 7.
 pub mod api;
 // Floor 8.
@@ -61,8 +62,8 @@ mod wasm;
 
 pub use alg::Algorithm;
 pub use api::{
-    DescribeOptions, GeneratedKey, InspectOptions, Inspection, VerifyResult, describe_claim, generate_key, inspect,
-    sign, verify,
+    DescribeOptions, GeneratedKey, InspectOptions, Inspection, VerifyResult, describe_claim, dpop_proof, generate_key,
+    inspect, sign, sign_sd_jwt, verify,
 };
 pub use codes::{Code, Severity, all_codes};
 pub use decode::Pasted;
@@ -71,5 +72,5 @@ pub use finding::{Finding, Location, Part};
 pub use input::TextOrBytes;
 pub use keys::{KeyInfo, KeyOptions, KeySet, parse_keys, read_keys};
 pub use limits::Limits;
-pub use sign::{SignOptions, Signing};
+pub use sign::{DpopProofOptions, SdJwtSignOptions, SdJwtSigning, SignOptions, Signing};
 pub use verify::{RawError, Verification, VerifyOptions, verify_raw};

@@ -26,6 +26,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("verify", 5),
     ("sign", 5),
     ("diagnose", 6),
+    ("proof", 6),
     ("api", 7),
     ("", 7),
     ("wasm", 8),

@@ -3,6 +3,7 @@
 
 mod describe;
 pub mod fetch;
+mod holder;
 mod inspect;
 mod sign;
 mod verifier;
@@ -11,6 +12,6 @@ mod verify;
 pub use describe::{DescribeOptions, describe_claim};
 pub use fetch::{FetchOptions, KeysFetched, KeysPlan, plan_issuer_keys};
 pub use inspect::{InspectOptions, Inspection, inspect, inspect_unverified};
-pub use sign::{GenerateError, GeneratedKey, generate_key, sign};
+pub use sign::{GenerateError, GeneratedKey, dpop_proof, generate_key, sign, sign_sd_jwt};
 pub use verifier::{Verifier, VerifierCall, VerifierOptions};
 pub use verify::{VerifyResult, verify};
