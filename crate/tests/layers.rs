@@ -288,7 +288,8 @@ fn only_signing_reads_private_keys() {
             "sign",
             "sign::export",
             "sign::generate",
-            "sign::jwa"
+            "sign::jwa",
+            "sign::proofs"
         ]
     );
 }

@@ -157,14 +157,18 @@ fn append_option_proof(decoded: &mut DecodedInput, options: &InspectOptions) -> 
         only.label.get_or_insert_with(|| "access_token".to_owned());
     }
     decoded.tokens.push(token);
-    decoded.findings.extend(own.findings.into_iter().filter(|f| f.location.as_ref().and_then(|l| l.token).is_none_or(|t| t == 0)).map(|mut f| {
-        if let Some(l) = &mut f.location {
-            l.start = None;
-            l.end = None;
-        }
-        f.message = format!("DPoP proof (dpop.proof): {}", f.message);
-        f.in_token(index)
-    }));
+    decoded.findings.extend(
+        own.findings.into_iter().filter(|f| f.location.as_ref().and_then(|l| l.token).is_none_or(|t| t == 0)).map(
+            |mut f| {
+                if let Some(l) = &mut f.location {
+                    l.start = None;
+                    l.end = None;
+                }
+                f.message = format!("DPoP proof (dpop.proof): {}", f.message);
+                f.in_token(index)
+            },
+        ),
+    );
     Some(index)
 }
 
@@ -269,7 +273,9 @@ fn verify_all(
         .tokens
         .iter()
         .enumerate()
-        .filter(|(i, t)| Some(*i) != proof && matches!(t.kind, TokenKind::Jws | TokenKind::Unsecured | TokenKind::SdJwt))
+        .filter(|(i, t)| {
+            Some(*i) != proof && matches!(t.kind, TokenKind::Jws | TokenKind::Unsecured | TokenKind::SdJwt)
+        })
         .map(|(index, _)| {
             let verify_options = VerifyOptions {
                 algorithms: options.algorithms.clone(),
@@ -291,7 +297,11 @@ impl Inspection {
     pub fn offsets_to_utf16(&mut self, input: &str) {
         let map = crate::spanned::utf16_offsets(input);
         for token in &mut self.tokens {
-            for segment in token.segments.iter_mut().chain(token.key_binding.iter_mut().flatten().flat_map(|kb| kb.segments.iter_mut())) {
+            for segment in token
+                .segments
+                .iter_mut()
+                .chain(token.key_binding.iter_mut().flatten().flat_map(|kb| kb.segments.iter_mut()))
+            {
                 segment.start = map(segment.start);
                 segment.end = map(segment.end);
             }

@@ -2,8 +2,8 @@
 //! `generate_key(alg)` for throwaway test keys.
 
 use crate::keys::{KeyOptions, KeySet, parse_keys};
-pub use crate::sign::{GenerateError, GeneratedKey, generate_key};
 use crate::sign::{DpopProofOptions, SdJwtSignOptions, SdJwtSigning, SignOptions, Signing, sign_token};
+pub use crate::sign::{GenerateError, GeneratedKey, generate_key};
 
 /// Signs `payload` — JSON text, signed byte for byte — with the key in `key`: any private key
 /// [`crate::parse_keys`] reads (PKCS#8, PKCS#1 and SEC1 PEM, a JWK with `d`, a JWKS holding one private key) or an

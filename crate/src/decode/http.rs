@@ -164,11 +164,14 @@ mod tests {
         let p = h.proof.unwrap_or_default();
         assert_eq!(p.text(), proof);
         assert_eq!(p.range().map(|(s, _)| s), Some(6));
-        let curl = format!("curl -X POST -H 'Authorization: DPoP {at}' -H \"DPoP: {proof}\" 'https://api.example/r?q=1'");
+        let curl =
+            format!("curl -X POST -H 'Authorization: DPoP {at}' -H \"DPoP: {proof}\" 'https://api.example/r?q=1'");
         let h = scan(&curl);
         assert_eq!((h.method.as_deref(), h.url.as_deref()), (Some("POST"), Some("https://api.example/r?q=1")));
         assert_eq!(h.proof.map(|t| t.text()).as_deref(), Some(proof));
-        let raw = format!("GET /resource?x=1 HTTP/1.1\r\nHost: server.example.com\r\nAuthorization: DPoP {at}\r\nDPoP: {proof}\r\n");
+        let raw = format!(
+            "GET /resource?x=1 HTTP/1.1\r\nHost: server.example.com\r\nAuthorization: DPoP {at}\r\nDPoP: {proof}\r\n"
+        );
         let h = scan(&raw);
         assert_eq!(h.url.as_deref(), Some("https://server.example.com/resource?x=1"));
         assert!(h.url_assumed_https && h.is_dpop());

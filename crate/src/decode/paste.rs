@@ -356,7 +356,9 @@ fn dpop_headers(mut found: HttpPaste, out: &mut Extraction) {
     }
     let scheme = found.scheme.clone().unwrap_or_default();
     let message = match (&found.authorization, &found.proof) {
-        (Some(_), Some(_)) => format!("Took the access token from `Authorization: {scheme}` and the proof from the `DPoP` header."),
+        (Some(_), Some(_)) => {
+            format!("Took the access token from `Authorization: {scheme}` and the proof from the `DPoP` header.")
+        }
         (Some(_), None) => format!("Took the access token from `Authorization: {scheme}`."),
         _ => "Took the proof from the `DPoP` header.".to_owned(),
     };

@@ -190,7 +190,10 @@ fn disclosure(piece: &Spanned, alg: Option<&str>, limits: &Limits, findings: &mu
         return out;
     }
     let bytes = match base64url::decode(piece, Part::Disclosure, "disclosure") {
-        Ok(decoded) => decoded.bytes,
+        Ok(decoded) => {
+            findings.extend(decoded.findings);
+            decoded.bytes
+        }
         Err(f) => {
             findings.push(malformed(piece, "is not base64url").fix(f.message));
             return out;
@@ -242,9 +245,12 @@ fn duplicates(pieces: &[Spanned], disclosures: &mut [Disclosure], findings: &mut
         if !seen.insert(d.digest.clone()) {
             d.status = DisclosureStatus::Invalid;
             findings.push(
-                Finding::new(SdJwtCode::DuplicateDigest, format!("The disclosure with digest {} is presented twice.", d.digest))
-                    .fix("Present each disclosure once; a verifier rejects a presentation with repeated digests.")
-                    .at(location(piece, Part::Disclosure)),
+                Finding::new(
+                    SdJwtCode::DuplicateDigest,
+                    format!("The disclosure with digest {} is presented twice.", d.digest),
+                )
+                .fix("Present each disclosure once; a verifier rejects a presentation with repeated digests.")
+                .at(location(piece, Part::Disclosure)),
             );
         }
     }
@@ -284,9 +290,12 @@ impl<'a> Resolver<'a> {
     fn take(&mut self, digest: &str) -> Option<usize> {
         if !self.referenced.insert(digest.to_owned()) {
             self.findings.push(
-                Finding::new(SdJwtCode::DuplicateDigest, format!("The digest {digest} appears twice in the issuer-signed payload and its disclosures."))
-                    .fix("Every digest must be unique (RFC 9901 §7.1): the issuer must not reference a disclosure twice.")
-                    .at(Location::part(Part::Payload)),
+                Finding::new(
+                    SdJwtCode::DuplicateDigest,
+                    format!("The digest {digest} appears twice in the issuer-signed payload and its disclosures."),
+                )
+                .fix("Every digest must be unique (RFC 9901 §7.1): the issuer must not reference a disclosure twice.")
+                .at(Location::part(Part::Payload)),
             );
             return None;
         }

@@ -113,7 +113,10 @@ fn iat_window(iat: f64, now: f64, max_age: f64, skew: f64) -> Result<f64, (bool,
         return Err((true, format!("\"iat\" is {:.0} s in the future (clock skew allowed: {skew:.0} s)", -age)));
     }
     if age > max_age + skew {
-        return Err((false, format!("\"iat\" is {age:.0} s old; at most {max_age:.0} s (plus {skew:.0} s of clock skew) is allowed")));
+        return Err((
+            false,
+            format!("\"iat\" is {age:.0} s old; at most {max_age:.0} s (plus {skew:.0} s of clock skew) is allowed"),
+        ));
     }
     Ok(age)
 }

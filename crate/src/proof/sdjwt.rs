@@ -83,7 +83,12 @@ fn claims_findings(token: &Token, kb: &Token, ctx: &ProofContext<'_>) -> Vec<Fin
     let empty = Map::new();
     let claims = kb.claims().unwrap_or(&empty);
     let missing = |name: &str, what: &str| {
-        at(SdJwtCode::KbClaimMissing, name, format!("The key-binding JWT has no {what} \"{name}\"."), "RFC 9901 §4.3 requires \"iat\" (a number), \"aud\", \"nonce\" (strings) and \"sd_hash\" in the key-binding JWT.")
+        at(
+            SdJwtCode::KbClaimMissing,
+            name,
+            format!("The key-binding JWT has no {what} \"{name}\"."),
+            "RFC 9901 §4.3 requires \"iat\" (a number), \"aud\", \"nonce\" (strings) and \"sd_hash\" in the key-binding JWT.",
+        )
     };
     let alg = sd_alg(token.claims()).unwrap_or_else(|_| "sha-256".to_owned());
     let expected = token.sd_hash_input.as_deref().and_then(|p| digest(&alg, p));

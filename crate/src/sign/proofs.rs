@@ -122,7 +122,11 @@ fn claim_problem(name: &str, why: &str) -> Finding {
 }
 
 /// The issuer payload with `_sd`, `_sd_alg` (and `cnf`), and the disclosures, or the findings that stop it.
-fn conceal(payload: &str, options: &SdJwtSignOptions, cnf: Option<Value>) -> Result<(String, Vec<String>), Vec<Finding>> {
+fn conceal(
+    payload: &str,
+    options: &SdJwtSignOptions,
+    cnf: Option<Value>,
+) -> Result<(String, Vec<String>), Vec<Finding>> {
     let Ok(Value::Object(mut claims)) = serde_json::from_str::<Value>(payload) else {
         return Err(vec![claim_problem("(payload)", "the payload is not a JSON object")]);
     };
@@ -222,7 +226,11 @@ fn dpop_input(what: &str) -> Finding {
 pub fn sign_dpop_proof(keys: KeySet, options: &DpopProofOptions) -> Signing {
     let mut problems = Vec::new();
     let method = options.method.as_deref().filter(|m| !m.is_empty());
-    let htu = options.url.as_deref().and_then(|u| u.split(['?', '#']).next()).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    let htu = options
+        .url
+        .as_deref()
+        .and_then(|u| u.split(['?', '#']).next())
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     let now = options.now.filter(|n| n.is_finite());
     if method.is_none() {
         problems.push(dpop_input("the request's method (`method`)"));
@@ -250,7 +258,10 @@ pub fn sign_dpop_proof(keys: KeySet, options: &DpopProofOptions) -> Signing {
     claims.insert("htu".to_owned(), Value::from(htu));
     claims.insert("iat".to_owned(), Value::from(now.floor() as i64));
     if let Some(token) = &options.access_token {
-        claims.insert("ath".to_owned(), Value::from(URL_SAFE_NO_PAD.encode(<sha2::Sha256 as sha2::Digest>::digest(token.as_bytes()))));
+        claims.insert(
+            "ath".to_owned(),
+            Value::from(URL_SAFE_NO_PAD.encode(<sha2::Sha256 as sha2::Digest>::digest(token.as_bytes()))),
+        );
     }
     if let Some(nonce) = &options.nonce {
         claims.insert("nonce".to_owned(), Value::from(nonce.clone()));

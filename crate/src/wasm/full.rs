@@ -70,7 +70,11 @@ pub fn js_sign(payload: JsValue, key: JsValue, opts: JsValue) -> String {
 pub fn js_sign_sd_jwt(payload: JsValue, key: JsValue, opts: JsValue, holder_key: JsValue) -> String {
     respond(json_text(&payload, "payload").and_then(|payload| {
         let key = string(&key, "key")?;
-        let holder = if holder_key.is_undefined() || holder_key.is_null() { None } else { Some(string(&holder_key, "holderKey")?) };
+        let holder = if holder_key.is_undefined() || holder_key.is_null() {
+            None
+        } else {
+            Some(string(&holder_key, "holderKey")?)
+        };
         let opts = options::<SdJwtSignOptions>(&opts, "options", true)?;
         Ok(sign_sd_jwt(&payload, &key, holder.as_deref(), &opts))
     }))
