@@ -16,7 +16,7 @@
 //! 5. [`verify`] — the signature only, with the keys given; knows nothing about providers; and beside it [`sign`]
 //!    — test tokens from exact header and payload text, on jwt-compact, and throwaway test keys;
 //! 6. [`diagnose`] — why a service would reject the token: generic checks, providers as a table, each target
-//!    service a table of rules, the claim catalogue;
+//!    service a table of rules, the claim catalogue; and beside it [`proof`] — SD-JWT key binding and DPoP proofs;
 //! 7. [`api`] — the entry points ([`inspect()`], [`verify()`], [`sign()`], [`generate_key()`]), the only modules
 //!    that combine floors;
 //! 8. `wasm` — the binding: converts, and makes `fetchIssuerKeys`' requests.
