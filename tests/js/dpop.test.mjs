@@ -67,3 +67,19 @@ test('jwtlens dpopProof → jose verifies it with the embedded key', async () =>
   const r = inspect(`GET /items HTTP/1.1\nHost: rs.example\nAuthorization: DPoP ${at}\nDPoP: ${made.token}\nDPoP-Nonce: srv\n`, { now: NOW + 1 });
   assert.ok(r.dpop.checks.every((c) => c.status === 'pass'), JSON.stringify(r.dpop.checks));
 });
+
+test('the decoder-only module: the same claim checks, the signature unknown', async () => {
+  const glue = await import('../../dist/wasm/jwtlens-decoder.js');
+  const { api } = await import('../../js/core.js');
+  glue.initSync({ module: readFileSync(new URL('../../dist/wasm/jwtlens-decoder_bg.wasm', import.meta.url)) });
+  const decoder = api(glue);
+  const key = generateKey('ES256');
+  const at = accessToken(key.kid);
+  const made = dpopProof(JSON.stringify(key.privateJwk), { accessToken: at, method: 'GET', url: 'https://rs.example/items', now: NOW });
+  const paste = `GET /items HTTP/1.1\nHost: rs.example\nAuthorization: DPoP ${at}\nDPoP: ${made.token}\n`;
+  const full = inspect(paste, { now: NOW });
+  const light = decoder.inspect(paste, { now: NOW });
+  const status = (r) => Object.fromEntries(r.dpop.checks.map((c) => [c.rule, c.status]));
+  assert.deepEqual(status(light), { ...status(full), signature: 'unknown' });
+  assert.equal(status(full).signature, 'pass');
+});

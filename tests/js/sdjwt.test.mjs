@@ -92,3 +92,17 @@ test('jwtlens signSdJwt → @sd-jwt/core verifies, with key binding', async () =
   assert.deepEqual(errors(r), []);
   assert.equal(r.verifications[0].valid, true);
 });
+
+test('the decoder-only module shows the same disclosures and claims', async () => {
+  const { readFileSync: read } = await import('node:fs');
+  const glue = await import('../../dist/wasm/jwtlens-decoder.js');
+  const { api } = await import('../../js/core.js');
+  glue.initSync({ module: read(new URL('../../dist/wasm/jwtlens-decoder_bg.wasm', import.meta.url)) });
+  const decoder = api(glue);
+  const c = vectors.presentations[1];
+  const options = { now: c.kbIat, expect: { nonce: c.nonce, audience: c.audience } };
+  const light = decoder.inspect(c.presentation, options);
+  const full = inspect(c.presentation, options);
+  assert.deepEqual(light.tokens, full.tokens);
+  assert.deepEqual(errors(light), []);
+});

@@ -588,6 +588,32 @@ mod tests {
         assert_eq!(codes(&e), ["PASTE_AUTHORIZATION_CODE"]);
     }
 
+    /// A DPoP request: the access token and the proof as two labelled candidates, in input order, with their
+    /// offsets; a `Bearer` header with a DPoP header too; an SD-JWT inside a curl command keeps its `~` parts.
+    #[test]
+    fn dpop_headers_and_sd_jwt_in_text() {
+        let at = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
+        let proof = "eyJ0eXAiOiJkcG9wK2p3dCJ9.eyJodG0iOiJHRVQifQ.c2ln";
+        let input = format!("DPoP: {proof}\nAuthorization: DPoP {at}\n");
+        let e = extract_t(&input);
+        let found: Vec<(Option<String>, String)> =
+            e.candidates.iter().map(|c| (c.label.clone(), c.text.text())).collect();
+        assert_eq!(found, [(Some("DPoP proof".into()), proof.into()), (Some("access_token".into()), at.into())]);
+        assert_eq!(codes(&e), ["DPOP_HEADERS"]);
+        let http = e.http.unwrap_or_default();
+        assert_eq!((http.proof_token, http.access_token), (Some(0), Some(1)));
+        let (start, end) = e.candidates[1].text.range().unwrap_or_default();
+        assert_eq!(&input[start..end], at);
+        assert_eq!(e.header_value.as_deref(), Some(format!("DPoP {at}").as_str()));
+        let bearer = extract_t(&format!("curl -H 'Authorization: Bearer {at}' -H 'DPoP: {proof}' https://x"));
+        assert_eq!(bearer.candidates.len(), 2);
+        assert_eq!(bearer.http.and_then(|h| h.scheme).as_deref(), Some("Bearer"));
+        // Without a DPoP header or scheme, nothing changes: the existing paths answer.
+        assert!(extract_t(&format!("Authorization: Bearer {at}")).http.is_none());
+        let sd = format!("{at}~WyJzIiwibiIsInYiXQ~");
+        assert_eq!(only(&extract_t(&format!("curl -H \"X-Credential: {sd}\" https://x"))), sd);
+    }
+
     #[test]
     fn empty_input() {
         assert_eq!(codes(&extract_t(" \n ")), ["INPUT_EMPTY"]);
