@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::verify::token_context;
-use crate::codes::{PasteCode, VerifyCode};
+use crate::codes::{PasteCode, TimeCode, TokenCode, VerifyCode};
 use crate::decode::token::{Token, TokenKind};
 use crate::decode::{DecodedInput, Pasted, decode_input};
 use crate::diagnose::{
@@ -138,7 +138,16 @@ fn proof_checks(
     proof::check(decoded, &context, keys)
 }
 
+/// Adds the proof checks. Two generic warnings do not apply to a DPoP proof, and are dropped for it: its header `jwk`
+/// is how DPoP works (the access token's `cnf.jkt` binds it), and it has no `exp` by design (its `iat` window is
+/// checked instead).
 fn with_proofs(mut inspection: Inspection, proofs: proof::Proofs) -> Inspection {
+    if let Some(proof) = proofs.dpop.as_ref().map(|d| d.proof) {
+        inspection.findings.retain(|f| {
+            let here = f.location.as_ref().is_some_and(|l| l.token == Some(proof));
+            !(here && (f.code == TokenCode::EmbeddedKey || f.code == TimeCode::NoExp))
+        });
+    }
     inspection.dpop = proofs.dpop;
     inspection.findings.extend(proofs.findings);
     inspection
