@@ -1,6 +1,6 @@
 // Type declarations for the `jwtlens` package: the functions, by hand (they are the loaders' own); every option and
 // result type is generated from the Rust types into ./types.d.ts, and the finding codes into ./codes.d.ts.
-import type { Algorithm, ClaimMeaning, ClaimName, CodeEntry, DescribeOptions, FetchOptions, GeneratedKey, InspectOptions, Inspection, KeyOptions, KeySet, KeysFetched, KeysPlan, SignOptions, Signing, Verification, VerifierCall, VerifierOptions, VerifyOptions, VerifyResult } from './types.js';
+import type { Algorithm, ClaimMeaning, ClaimName, CodeEntry, DescribeOptions, FetchOptions, GeneratedKey, InspectOptions, Inspection, KeyOptions, KeySet, KeysFetched, KeysPlan, SignOptions, Signing, SdJwtSignOptions, SdJwtSigning, DpopProofOptions, Verification, VerifierCall, VerifierOptions, VerifyOptions, VerifyResult } from './types.js';
 
 export type { FindingCode } from './codes.js';
 export type * from './types.js';
@@ -85,6 +85,24 @@ export declare function planIssuerKeys(source: string, options?: FetchOptions): 
  * non-string key, or invalid options. For test tokens: a production key belongs in the issuer, not a debugger.
  */
 export declare function sign(payload: string | Record<string, unknown>, key: string, options?: SignOptions): Signing;
+
+/**
+ * Makes a test SD-JWT (RFC 9901): the top-level claims of `payload` named in `options.disclose` become disclosures
+ * (random salts; `options.decoys` decoy digests), the issuer signs the rest with `key` (as for `sign`; `options.sign`
+ * holds `sign`'s options, `typ` default `dc+sd-jwt`). With `holderKey` (a private key), its public JWK goes into
+ * `cnf.jwk` and a key-binding JWT (`iat` from `options.now`, default your clock; `options.keyBinding.nonce` and
+ * `.audience`; `sd_hash`) ends the presentation. Never throws for bad JSON, claims or keys: `token` is `null` and the
+ * findings say why.
+ */
+export declare function signSdJwt(payload: string | Record<string, unknown>, key: string, options?: SdJwtSignOptions, holderKey?: string): SdJwtSigning;
+
+/**
+ * Makes a test DPoP proof (RFC 9449) signed with the private key `key`: header `typ: dpop+jwt` with the key's public
+ * `jwk`; claims `jti` (random unless given), `htm` (`options.method`), `htu` (`options.url` without query and
+ * fragment), `iat` (`options.now`, default your clock), `ath` of `options.accessToken` and `nonce` when given. Never
+ * throws for bad keys or a missing method or URL: `token` is `null` and the findings say why.
+ */
+export declare function dpopProof(key: string, options: DpopProofOptions): Signing;
 
 /**
  * Generates a throwaway key for testing: RSA 2048 bits (RS*, PS*), the algorithm's curve (ES*), Ed25519 (EdDSA), or

@@ -29,7 +29,7 @@ description: string, };
 /**
  * Which part of a token a location points into.
  */
-export type Part = "input" | "header" | "payload" | "signature" | "encryptedKey" | "iv" | "ciphertext" | "tag" | "key";
+export type Part = "input" | "header" | "payload" | "signature" | "encryptedKey" | "iv" | "ciphertext" | "tag" | "key" | "disclosure" | "keyBinding";
 
 /**
  * Where a finding applies. Every field is optional; offsets are into the original input.
@@ -96,7 +96,7 @@ location?: Location, };
 /**
  * What kind of token a candidate turned out to be.
  */
-export type TokenKind = "jws" | "unsecured" | "jwe" | "opaque" | "malformed";
+export type TokenKind = "jws" | "unsecured" | "jwe" | "opaque" | "malformed" | "sdJwt";
 
 /**
  * How a token was serialized.
@@ -151,6 +151,37 @@ protected: Decoded | null,
 header: JsonValue | null, };
 
 /**
+ * Whether a disclosure is referenced by the issuer-signed payload.
+ */
+export type DisclosureStatus = "matched" | "unreferenced" | "invalid";
+
+/**
+ * One disclosure of an SD-JWT presentation.
+ */
+export type Disclosure = { 
+/**
+ * base64url of its hash under `_sd_alg`, over the disclosure text as presented (empty when the algorithm is
+ * not supported).
+ */
+digest: string, 
+/**
+ * The salt, when the disclosure decoded.
+ */
+salt: string | null, 
+/**
+ * The claim name; `null` for an array element (and for an undecodable disclosure).
+ */
+name: string | null, 
+/**
+ * The disclosed value.
+ */
+value: JsonValue | null, 
+/**
+ * Whether the payload references it.
+ */
+status: DisclosureStatus, };
+
+/**
  * Everything decoded from one token.
  */
 export type Token = { 
@@ -189,7 +220,22 @@ signatures?: Array<JsonSignature>,
 /**
  * The token inside a nested JWT.
  */
-inner: Token | null, };
+inner: Token | null, 
+/**
+ * SD-JWT only: every disclosure of the presentation, in order, with its digest and whether the payload
+ * references it.
+ */
+disclosures?: Array<Disclosure>, 
+/**
+ * SD-JWT only: the issuer's claims with every matched disclosure in place and `_sd`, `_sd_alg` and the `...`
+ * array placeholders removed (what the holder disclosed). `None` when the payload is not a JSON object.
+ */
+disclosedClaims?: JsonValue, 
+/**
+ * SD-JWT only: the key-binding JWT that ends the presentation, decoded as a token (`null` when the presentation
+ * ends with `~`).
+ */
+keyBinding?: Token | null, };
 
 /**
  * A JWS signature algorithm jwtlens can verify.
@@ -744,6 +790,103 @@ privatePem: string | null,
 publicPem: string | null, };
 
 /**
+ * What the key-binding JWT of a test SD-JWT carries.
+ */
+export type KeyBindingOptions = { 
+/**
+ * The verifier's nonce.
+ */
+nonce?: string, 
+/**
+ * The verifier (its `aud`).
+ */
+audience?: string, };
+
+/**
+ * Options for making a test SD-JWT.
+ */
+export type SdJwtSignOptions = { 
+/**
+ * How the issuer-signed JWT is signed (header, `alg`, `kid`, times, `now`). Its `typ` defaults to `dc+sd-jwt`.
+ */
+sign?: SignOptions, 
+/**
+ * The top-level claims to make selectively disclosable, each a disclosure of its own.
+ */
+disclose?: Array<string>, 
+/**
+ * How many decoy digests to add to `_sd`. Default 0.
+ */
+decoys?: number, 
+/**
+ * With a key-binding JWT: what it carries. The holder key itself is the separate `holderKey` argument.
+ */
+keyBinding?: KeyBindingOptions, 
+/**
+ * The evaluation time (the key-binding JWT's `iat`; `sign.now` when that is not given), in seconds since the
+ * Unix epoch.
+ */
+now?: number | Date | null, };
+
+/**
+ * A test SD-JWT.
+ */
+export type SdJwtSigning = { 
+/**
+ * `<issuer-signed JWT>~<disclosure>~…~[<key-binding JWT>]`; `null` when nothing could be signed.
+ */
+token: string | null, 
+/**
+ * The disclosures, encoded, in the order they are presented.
+ */
+disclosures: Array<string>, 
+/**
+ * The issuer-signed JWT as [`crate::sign()`] answers it (payload with `_sd`, `_sd_alg` and `cnf`).
+ */
+issuer: Signing, 
+/**
+ * The key-binding JWT, when a holder key was given.
+ */
+keyBinding: Signing | null, 
+/**
+ * What making the disclosures noticed (the signing findings are in `issuer` and `keyBinding`).
+ */
+findings: Array<Finding>, };
+
+/**
+ * Options for making a test DPoP proof.
+ */
+export type DpopProofOptions = { 
+/**
+ * The access token the proof is sent with (its hash becomes `ath`); none for a token request.
+ */
+accessToken?: string, 
+/**
+ * The request's method (`htm`).
+ */
+method?: string, 
+/**
+ * The request's URL (`htu`, written without query and fragment).
+ */
+url?: string, 
+/**
+ * The server's `DPoP-Nonce`.
+ */
+nonce?: string, 
+/**
+ * A `jti` to write; default 96 random bits.
+ */
+jti?: string, 
+/**
+ * The algorithm; default the key's.
+ */
+alg?: string, 
+/**
+ * The evaluation time (`iat`), in seconds since the Unix epoch.
+ */
+now?: number | Date | null, };
+
+/**
  * A string or a list of strings, as JSON allows for `aud`-like values.
  */
 export type OneOrMany = string | Array<string>;
@@ -1178,6 +1321,95 @@ catalogue: Array<CatalogueEntry>,
 verdict: Verdict | null, };
 
 /**
+ * Options for SD-JWT presentations in `inspect`.
+ */
+export type SdJwtOptions = { 
+/**
+ * Require a key-binding JWT when the credential names a holder key (`cnf`). Default: required when
+ * `expect.nonce` or `expect.audience` is given.
+ */
+keyBinding?: boolean, 
+/**
+ * How old the key-binding JWT's `iat` may be, in seconds (plus `clockSkew`). Default 300.
+ */
+maxAge?: number, };
+
+/**
+ * The request a DPoP proof is checked against, for `inspect(accessToken, { dpop })`; a pasted request (headers,
+ * `curl -H`, a request line with `Host`) gives the same.
+ */
+export type DpopOptions = { 
+/**
+ * The proof (the `DPoP` header's value). Without it, a proof pasted with the access token is used.
+ */
+proof?: string, 
+/**
+ * The request's method (`GET`, `POST`, …), which `htm` must equal.
+ */
+method?: string, 
+/**
+ * The request's URL, which `htu` must equal (query and fragment ignored).
+ */
+url?: string, 
+/**
+ * The nonce the server gave in `DPoP-Nonce`, which the proof's `nonce` must equal.
+ */
+nonce?: string, 
+/**
+ * How old the proof's `iat` may be, in seconds (plus `clockSkew`). Default 300.
+ */
+maxAge?: number, };
+
+/**
+ * One check of RFC 9449 §4.3 (and §6, for the access token's binding).
+ */
+export type DpopRule = "typ" | "alg" | "jwk" | "signature" | "htm" | "htu" | "iat" | "jti" | "ath" | "jkt" | "nonce";
+
+/**
+ * Pass, fail or unknown.
+ */
+export type CheckStatus = "pass" | "fail" | "unknown";
+
+/**
+ * One rule's outcome for the proof.
+ */
+export type DpopCheck = { 
+/**
+ * Which rule.
+ */
+rule: DpopRule, 
+/**
+ * Its outcome.
+ */
+status: CheckStatus, 
+/**
+ * The values compared; for a failure, the message of the finding that explains it; for an unknown rule, what
+ * settles it.
+ */
+detail: string, 
+/**
+ * The finding code of a failure.
+ */
+code?: FindingCode, };
+
+/**
+ * `Inspection.dpop`: the proof, the access token it was sent with, and the checks.
+ */
+export type DpopResult = { 
+/**
+ * Index of the proof in `tokens`.
+ */
+proof: number, 
+/**
+ * Index of the access token in `tokens`, when one was sent with the proof.
+ */
+accessToken: number | null, 
+/**
+ * The checks of RFC 9449 §4.3, in its order, and the access token's binding.
+ */
+checks: Array<DpopCheck>, };
+
+/**
  * Options for [`inspect`]: the context the tokens are diagnosed in. Every field is optional.
  *
  * The core never reads a clock: `now` is the evaluation time (the WebAssembly binding fills it from the JavaScript
@@ -1221,7 +1453,15 @@ algorithms?: Array<Algorithm>,
  * checks, the token-validation regex. Beyond a limit a `LIMIT_*` finding says which and how to raise it.
  * Default: each limit's default (see `Limits`), far above anything real.
  */
-limits?: Limits, };
+limits?: Limits, 
+/**
+ * SD-JWT presentations: whether key binding is required, and how old a key-binding JWT may be.
+ */
+sdJwt?: SdJwtOptions, 
+/**
+ * DPoP: the proof sent with the access token (when it is not in the paste), and the request it must match.
+ */
+dpop?: DpopOptions, };
 
 /**
  * The result of [`inspect`].
@@ -1258,7 +1498,12 @@ keys?: KeySet,
  * With `keys`: the verification of each signed token (`verification.token` says which), with that token's
  * signature findings. Empty without keys.
  */
-verifications: Array<Verification>, };
+verifications: Array<Verification>, 
+/**
+ * With a DPoP proof (pasted with its request, or `dpop.proof`): the proof, the access token sent with it and the
+ * checks of RFC 9449 §4.3; each failed check is also a `DPOP_*` finding.
+ */
+dpop: DpopResult | null, };
 
 /**
  * Options for [`plan`]. Every field is optional.

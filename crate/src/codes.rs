@@ -170,6 +170,10 @@ groups! {
     Pair(PairCode, "Tokens of one sign-in"),
     /// Fetching an issuer's keys, on request.
     Fetch(FetchCode, "Fetching the issuer's keys"),
+    /// Selective-disclosure JWTs (RFC 9901): disclosures and key binding.
+    SdJwt(SdJwtCode, "SD-JWT (RFC 9901)"),
+    /// DPoP proofs (RFC 9449) and the access tokens bound to them.
+    Dpop(DpopCode, "DPoP (RFC 9449)"),
 }
 
 codes! {
@@ -506,6 +510,11 @@ codes! {
         TimeInvalid = ("SIGN_TIME_INVALID", Error),
         /// The platform gave no random numbers, which RSA (blinding, PSS salts) and ES512 (nonces) signatures need.
         NoRandomness = ("SIGN_NO_RANDOMNESS", Error),
+        /// A claim named for selective disclosure is not a top-level claim of the payload, or is one SD-JWT reserves
+        /// (`_sd`, `_sd_alg`, `...`, `cnf`), or the payload is not a JSON object.
+        SdJwtClaim = ("SIGN_SDJWT_CLAIM", Error),
+        /// A DPoP proof was asked without a method, an absolute http(s) URL or an evaluation time (`now`).
+        DpopInput = ("SIGN_DPOP_INPUT", Error),
     }
 }
 
@@ -769,5 +778,84 @@ codes! {
         JwksUri = ("FETCH_JWKS_URI", Info),
         /// The key set holds no key jwtlens can verify with.
         NoKeys = ("FETCH_NO_KEYS", Error),
+    }
+}
+
+codes! {
+    SdJwt =>
+    /// Codes of SD-JWT presentations (RFC 9901): the disclosures, the digests that reference them and the key-binding
+    /// JWT.
+    pub enum SdJwtCode {
+        /// An SD-JWT: an issuer-signed JWT, its disclosures and an optional key-binding JWT, separated by `~`.
+        Presentation = ("SDJWT_PRESENTATION", Info),
+        /// A disclosure is not base64url of a JSON array of 2 or 3 elements with a string salt and an allowed name.
+        DisclosureMalformed = ("SDJWT_DISCLOSURE_MALFORMED", Error),
+        /// A disclosure's digest appears nowhere in the issuer-signed payload or in another disclosure.
+        Unreferenced = ("SDJWT_UNREFERENCED", Error),
+        /// A digest appears twice (in `_sd` arrays or `...` elements), or one disclosure is presented twice.
+        DuplicateDigest = ("SDJWT_DUPLICATE_DIGEST", Error),
+        /// A disclosed claim's name is already a claim of the object it is disclosed into, or an object property
+        /// disclosure is referenced as an array element (or the other way round).
+        Misplaced = ("SDJWT_MISPLACED_DISCLOSURE", Error),
+        /// `_sd_alg` names a hash other than `sha-256`, `sha-384` or `sha-512`, or is not a string.
+        SdAlgUnsupported = ("SDJWT_SD_ALG_UNSUPPORTED", Error),
+        /// The key-binding JWT's `sd_hash` is missing or is not the hash of the presentation it ends.
+        SdHashMismatch = ("SDJWT_SD_HASH_MISMATCH", Error),
+        /// The key-binding JWT is not signed by the holder key in the issuer payload's `cnf.jwk`.
+        KbSignature = ("SDJWT_KB_SIGNATURE", Error),
+        /// A key-binding JWT is present but the issuer payload has no `cnf.jwk` to verify it with.
+        KbNoCnf = ("SDJWT_KB_NO_CNF", Error),
+        /// Key binding is expected (the credential has `cnf` and a nonce, audience or `sdJwt.keyBinding` asks for it)
+        /// but the presentation ends without a key-binding JWT.
+        KbMissing = ("SDJWT_KB_MISSING", Error),
+        /// The key-binding JWT's `iat` is older than the window allowed (`sdJwt.maxAge`, 300 seconds by default).
+        KbStale = ("SDJWT_KB_STALE", Error),
+        /// The key-binding JWT's `iat` is in the future, beyond the clock skew.
+        KbFuture = ("SDJWT_KB_FUTURE", Error),
+        /// The key-binding JWT's header `typ` is not `kb+jwt`.
+        KbTyp = ("SDJWT_KB_TYP", Error),
+        /// The key-binding JWT lacks one of `iat`, `aud`, `nonce`, `sd_hash`, or has it with the wrong type.
+        KbClaimMissing = ("SDJWT_KB_CLAIM_MISSING", Error),
+        /// The key-binding JWT's `nonce` is not the nonce expected (`expect.nonce`).
+        KbNonce = ("SDJWT_KB_NONCE", Error),
+        /// The key-binding JWT's `aud` is not the audience expected (`expect.audience`).
+        KbAudience = ("SDJWT_KB_AUDIENCE", Error),
+    }
+}
+
+codes! {
+    Dpop =>
+    /// Codes of DPoP (RFC 9449): the proof's checks of §4.3 and the access token's binding of §6 and §7.
+    pub enum DpopCode {
+        /// The paste is an HTTP request with DPoP headers: the access token and the proof were taken from them.
+        Headers = ("DPOP_HEADERS", Info),
+        /// The request sends `Authorization: DPoP` but carries no `DPoP` header with a proof.
+        ProofMissing = ("DPOP_PROOF_MISSING", Error),
+        /// The proof's header `typ` is not `dpop+jwt`.
+        Typ = ("DPOP_TYP", Error),
+        /// The proof's `alg` is not an asymmetric JWS algorithm (`none` and `HS*` are refused).
+        Alg = ("DPOP_ALG", Error),
+        /// The proof's header has no `jwk`, or its `jwk` is not a public key (it holds private members).
+        Jwk = ("DPOP_JWK", Error),
+        /// The proof's signature does not verify with the public key in its own `jwk` under its `alg`.
+        Signature = ("DPOP_SIGNATURE", Error),
+        /// The proof's `htm` is not the request's method.
+        Htm = ("DPOP_HTM", Error),
+        /// The proof's `htu` is not the request's URL (without query and fragment).
+        Htu = ("DPOP_HTU", Error),
+        /// The proof's `iat` is missing, older than the window allowed or in the future.
+        Iat = ("DPOP_IAT", Error),
+        /// The proof has no `jti`.
+        Jti = ("DPOP_JTI", Error),
+        /// The proof's `ath` is missing or is not the base64url SHA-256 hash of the access token sent with it.
+        Ath = ("DPOP_ATH", Error),
+        /// The access token's `cnf.jkt` is not the RFC 7638 thumbprint of the proof's key.
+        Jkt = ("DPOP_JKT", Error),
+        /// The proof's `nonce` is not the nonce the server gave (`DPoP-Nonce`).
+        Nonce = ("DPOP_NONCE", Error),
+        /// A DPoP-bound access token (`cnf.jkt`) is sent with the `Bearer` scheme instead of `DPoP`.
+        BearerScheme = ("DPOP_BEARER_SCHEME", Error),
+        /// The server answered `WWW-Authenticate: DPoP error="use_dpop_nonce"`: it wants a proof carrying its nonce.
+        UseNonce = ("DPOP_USE_NONCE", Warning),
     }
 }

@@ -30,6 +30,10 @@ pub enum Part {
     Tag,
     /// A key the user supplied.
     Key,
+    /// One disclosure of an SD-JWT (RFC 9901).
+    Disclosure,
+    /// The key-binding JWT that ends an SD-JWT presentation.
+    KeyBinding,
 }
 
 /// Where a finding applies. Every field is optional; offsets are into the original input.

@@ -16,7 +16,7 @@
 //! 5. [`verify`] — the signature only, with the keys given; knows nothing about providers; and beside it [`sign`]
 //!    — test tokens from exact header and payload text, on jwt-compact, and throwaway test keys;
 //! 6. [`diagnose`] — why a service would reject the token: generic checks, providers as a table, each target
-//!    service a table of rules, the claim catalogue;
+//!    service a table of rules, the claim catalogue; and beside it [`proof`] — SD-JWT key binding and DPoP proofs;
 //! 7. [`api`] — the entry points ([`inspect()`], [`verify()`], [`sign()`], [`generate_key()`]), the only modules
 //!    that combine floors;
 //! 8. `wasm` — the binding: converts, and makes `fetchIssuerKeys`' requests.
@@ -54,6 +54,7 @@ pub mod sign;
 pub mod verify;
 // Floor 6.
 pub mod diagnose;
+pub mod proof;
 // Floor 7.
 pub mod api;
 // Floor 8.
@@ -62,8 +63,8 @@ mod wasm;
 
 pub use alg::Algorithm;
 pub use api::{
-    DescribeOptions, GeneratedKey, InspectOptions, Inspection, VerifyResult, describe_claim, generate_key, inspect,
-    sign, verify,
+    DescribeOptions, GeneratedKey, InspectOptions, Inspection, VerifyResult, describe_claim, dpop_proof, generate_key,
+    inspect, sign, sign_sd_jwt, verify,
 };
 pub use codes::{Code, Severity, all_codes};
 pub use decode::Pasted;
@@ -72,5 +73,5 @@ pub use finding::{Finding, Location, Part};
 pub use input::TextOrBytes;
 pub use keys::{KeyInfo, KeyOptions, KeySet, parse_keys, read_keys};
 pub use limits::Limits;
-pub use sign::{SignOptions, Signing};
+pub use sign::{DpopProofOptions, SdJwtSignOptions, SdJwtSigning, SignOptions, Signing};
 pub use verify::{RawError, Verification, VerifyOptions, verify_raw};

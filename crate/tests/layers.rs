@@ -27,6 +27,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("verify", 5),
     ("sign", 5),
     ("diagnose", 6),
+    ("proof", 6),
     ("api", 7),
     ("", 7),
     ("wasm", 8),
@@ -288,7 +289,8 @@ fn only_signing_reads_private_keys() {
             "sign",
             "sign::export",
             "sign::generate",
-            "sign::jwa"
+            "sign::jwa",
+            "sign::proofs"
         ]
     );
 }

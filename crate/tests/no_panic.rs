@@ -42,7 +42,17 @@ fn seeds() -> Vec<String> {
         format!(r#"{{"id_token":"{0}.{0}.x","access_token":"a.b.c","refresh_token":"r"}}"#, enc(r#"{"a":1}"#)),
         "https://app/cb?code=abc&state=x".into(),
         "ya29.a0AfH6SM".into(),
+        // SD-JWT (RFC 9901 §5.2, with key binding) and DPoP (RFC 9449 §4.1, as a request; a nonce challenge).
+        proof_vector("rfc9901.json", "/presentations/1/presentation"),
+        format!("POST /token HTTP/1.1\r\nHost: server.example.com\r\nAuthorization: DPoP a.b.c\r\nDPoP: {}\r\n", proof_vector("rfc9449.json", "/proofs/0/proof")),
+        "HTTP/1.1 401\nWWW-Authenticate: DPoP error=\"use_dpop_nonce\"\nDPoP-Nonce: n\n".into(),
     ]
+}
+
+fn proof_vector(file: &str, pointer: &str) -> String {
+    let path = format!("{}/../tests/vectors/{file}", env!("CARGO_MANIFEST_DIR"));
+    let value: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    value.pointer(pointer).and_then(Value::as_str).unwrap().to_owned()
 }
 
 /// Option presets, so the diagnosis runs every target and expectation on the same inputs.
@@ -55,6 +65,7 @@ fn presets() -> Vec<jwtlens::InspectOptions> {
         r#"{"now": -5, "target": {"kind": "apiGatewayRest", "providerArns": [], "identityValidationExpression": "^a.*$", "headerValue": ""}}"#,
         r#"{"now": 1700000000, "expect": {"issuer": "https://login.microsoftonline.com/t/v2.0"}, "target": {"kind": "apiGatewayHttp", "issuer": "https://x/", "audiences": ["abc"], "scopes": ["read"]}}"#,
         r#"{"now": 1700000000, "target": {"kind": "oidc", "issuer": "https://accounts.google.com", "clientId": "abc"}}"#,
+        r#"{"now": 1748537244, "expect": {"nonce": "1234567890", "audience": "https://verifier.example.org"}, "sdJwt": {"keyBinding": true, "maxAge": 1}, "dpop": {"proof": "eyJhbGciOiJFUzI1NiJ9.e30.c2ln~x", "method": "GET", "url": "https://[::1]:443", "nonce": "n", "maxAge": -1}}"#,
     ];
     presets.iter().map(|p| serde_json::from_str(p).unwrap()).collect()
 }
@@ -282,6 +293,20 @@ proptest! {
         check_signing(&jwtlens::sign(&payload, &key, &options));
     }
 
+    /// The SD-JWT and DPoP encoders with damaged payloads, claim names, methods and URLs.
+    #[test]
+    fn proof_encoders(payload in prop::sample::select(sign_payloads()), edits in prop::collection::vec((any::<usize>(), any::<u8>(), interesting()), 0..4), names in prop::collection::vec(prop::sample::select(vec!["sub", "iss", "_sd", "...", "cnf", "x", ""]), 0..4), decoys in 0usize..5, method in any::<String>(), url in prop_oneof!["https://[ -~]{0,20}", any::<String>()], key in prop::sample::select(sign_keys())) {
+        let payload = mutate(&payload, &edits);
+        let options: jwtlens::SdJwtSignOptions = serde_json::from_value(json!({ "disclose": names, "decoys": decoys, "now": 1_700_000_000 })).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let made = jwtlens::sign_sd_jwt(&payload, &key, Some(&key), &options);
+        check_signing(&made.issuer);
+        if let Some(token) = &made.token {
+            check(token, &jwtlens::inspect(token.as_str(), &presets()[1]));
+        }
+        let proof = jwtlens::dpop_proof(&key, &jwtlens::DpopProofOptions { method: Some(method), url: Some(url), access_token: Some(payload), now: Some(1e9), ..Default::default() });
+        check_signing(&proof);
+    }
+
     #[test]
     fn arbitrary_segments(header in prop::collection::vec(any::<u8>(), 0..64), payload in prop::collection::vec(any::<u8>(), 0..64), parts in 1usize..7, json_header in "[ -~]{0,40}") {
         let h = if json_header.len() % 2 == 0 { B64.encode(&header) } else { B64.encode(format!("{{\"alg\":\"RS256\",{json_header}}}")) };
@@ -300,8 +325,8 @@ fn seeds_are_checked_too() {
             check(seed, &jwtlens::inspect(seed, &preset));
         }
     }
-    assert_eq!(seeds.len(), 10);
-    assert_eq!(presets().len(), 7);
+    assert_eq!(seeds.len(), 13);
+    assert_eq!(presets().len(), 8);
     // The signing strategy signs for real: undamaged, every private key and secret makes a token.
     let mut signed = 0;
     for key in sign_keys() {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::verify::token_context;
-use crate::codes::{PasteCode, VerifyCode};
+use crate::codes::{PasteCode, TimeCode, TokenCode, VerifyCode};
 use crate::decode::token::{Token, TokenKind};
 use crate::decode::{DecodedInput, Pasted, decode_input};
 use crate::diagnose::{
@@ -17,6 +17,7 @@ use crate::finding::Finding;
 use crate::input::TextOrBytes;
 use crate::keys::{KeyOptions, KeySet, SecretEncoding, read_keys};
 use crate::limits::{Budget, Limit, Limits};
+use crate::proof::{self, DpopOptions, DpopResult, HolderKeys, ProofContext, SdJwtOptions};
 use crate::verify::{Verification, VerifyOptions, verify_token};
 
 /// Options for [`inspect`]: the context the tokens are diagnosed in. Every field is optional.
@@ -54,6 +55,10 @@ pub struct InspectOptions {
     #[serde(default)]
     #[ts(optional, as = "Option<Limits>")]
     pub limits: Limits,
+    /// SD-JWT presentations: whether key binding is required, and how old a key-binding JWT may be.
+    pub sd_jwt: Option<SdJwtOptions>,
+    /// DPoP: the proof sent with the access token (when it is not in the paste), and the request it must match.
+    pub dpop: Option<DpopOptions>,
 }
 
 /// The result of [`inspect`].
@@ -80,6 +85,9 @@ pub struct Inspection {
     /// With `keys`: the verification of each signed token (`verification.token` says which), with that token's
     /// signature findings. Empty without keys.
     pub verifications: Vec<Verification>,
+    /// With a DPoP proof (pasted with its request, or `dpop.proof`): the proof, the access token sent with it and the
+    /// checks of RFC 9449 §4.3; each failed check is also a `DPOP_*` finding.
+    pub dpop: Option<DpopResult>,
 }
 
 /// Finds and decodes every token in `input`.
@@ -102,9 +110,75 @@ pub fn inspect<'a>(input: impl Into<Pasted<'a>>, options: &InspectOptions) -> In
 /// [`inspect`] with keys read beforehand (a prepared verifier's, or `options.keys` read by [`inspect`]); the result's
 /// `keys` is left empty for the caller. `options.keys` is not read.
 pub(crate) fn inspect_with_keys(input: Pasted<'_>, options: &InspectOptions, keys: Option<&KeySet>) -> Inspection {
-    let decoded = decode_input(input, &options.limits);
-    let verifications = keys.map(|set| verify_all(&decoded, set, options)).unwrap_or_default();
-    diagnosed(decoded, options, keys, verifications)
+    let mut decoded = decode_input(input, &options.limits);
+    let option_proof = append_option_proof(&mut decoded, options);
+    let proof_index = option_proof.or_else(|| decoded.http.as_ref().and_then(|h| h.proof_token));
+    let verifications = keys.map(|set| verify_all(&decoded, set, options, proof_index)).unwrap_or_default();
+    let proofs = proof_checks(&decoded, options, option_proof, Some(&super::holder::Holder));
+    with_proofs(diagnosed(decoded, options, keys, verifications), proofs)
+}
+
+/// The proof checks (SD-JWT key binding, DPoP), with the holder signature primitive when there is one.
+fn proof_checks(
+    decoded: &DecodedInput,
+    options: &InspectOptions,
+    option_proof: Option<usize>,
+    keys: Option<&dyn HolderKeys>,
+) -> proof::Proofs {
+    let audience = options.expect.as_ref().and_then(|e| e.audience.as_ref()).map(diagnose::OneOrMany::to_vec);
+    let context = ProofContext {
+        now: options.now.filter(|n| n.is_finite()),
+        clock_skew: options.clock_skew.filter(|s| s.is_finite() && *s >= 0.0).unwrap_or(0.0),
+        nonce: options.expect.as_ref().and_then(|e| e.nonce.as_deref()),
+        audience: audience.as_deref(),
+        sd_jwt: options.sd_jwt.as_ref(),
+        dpop: options.dpop.as_ref(),
+        option_proof,
+    };
+    proof::check(decoded, &context, keys)
+}
+
+/// Adds the proof checks. Two generic warnings do not apply to a DPoP proof, and are dropped for it: its header `jwk`
+/// is how DPoP works (the access token's `cnf.jkt` binds it), and it has no `exp` by design (its `iat` window is
+/// checked instead).
+fn with_proofs(mut inspection: Inspection, proofs: proof::Proofs) -> Inspection {
+    if let Some(proof) = proofs.dpop.as_ref().map(|d| d.proof) {
+        inspection.findings.retain(|f| {
+            let here = f.location.as_ref().is_some_and(|l| l.token == Some(proof));
+            !(here && (f.code == TokenCode::EmbeddedKey || f.code == TimeCode::NoExp))
+        });
+    }
+    inspection.dpop = proofs.dpop;
+    inspection.findings.extend(proofs.findings);
+    inspection
+}
+
+/// Decodes `dpop.proof` and appends it to the tokens (labelled `DPoP proof`; its findings lose their offsets, which
+/// are into the option's text), labelling a lone pasted token `access_token`. Returns the proof's index.
+fn append_option_proof(decoded: &mut DecodedInput, options: &InspectOptions) -> Option<usize> {
+    let text = options.dpop.as_ref()?.proof.as_deref()?;
+    let mut own = decode_input(text, &options.limits);
+    let index = decoded.tokens.len();
+    let mut token = own.tokens.drain(..).next()?;
+    token.label = Some("DPoP proof".to_owned());
+    token.segments.clear();
+    if let [only] = decoded.tokens.as_mut_slice() {
+        only.label.get_or_insert_with(|| "access_token".to_owned());
+    }
+    decoded.tokens.push(token);
+    decoded.findings.extend(
+        own.findings.into_iter().filter(|f| f.location.as_ref().and_then(|l| l.token).is_none_or(|t| t == 0)).map(
+            |mut f| {
+                if let Some(l) = &mut f.location {
+                    l.start = None;
+                    l.end = None;
+                }
+                f.message = format!("DPoP proof (dpop.proof): {}", f.message);
+                f.in_token(index)
+            },
+        ),
+    );
+    Some(index)
 }
 
 /// [`inspect`] without keys: decoding and diagnosis only, nothing read as a key and no signature checked (the
@@ -112,7 +186,10 @@ pub(crate) fn inspect_with_keys(input: Pasted<'_>, options: &InspectOptions, key
 /// here reaches the key formats or the signature arithmetic, so the linker leaves them out.
 #[must_use]
 pub fn inspect_unverified<'a>(input: impl Into<Pasted<'a>>, options: &InspectOptions) -> Inspection {
-    diagnosed(decode_input(input, &options.limits), options, None, Vec::new())
+    let mut decoded = decode_input(input, &options.limits);
+    let option_proof = append_option_proof(&mut decoded, options);
+    let proofs = proof_checks(&decoded, options, option_proof, None);
+    with_proofs(diagnosed(decoded, options, None, Vec::new()), proofs)
 }
 
 /// The diagnosis of a decoded input, with the keys and verifications there are.
@@ -154,6 +231,7 @@ fn diagnosed(
         answers: diagnosis.answers,
         keys: None,
         verifications,
+        dpop: None,
     }
 }
 
@@ -182,7 +260,13 @@ fn signature_evidence(
 
 /// Verifies every signed token with the keys read once; all tokens draw on one budget of signature checks
 /// (`limits.checks`).
-fn verify_all(decoded: &DecodedInput, key_set: &KeySet, options: &InspectOptions) -> Vec<Verification> {
+/// A DPoP proof (`proof`) is not verified with them: its own `jwk` verifies it (`crate::proof`).
+fn verify_all(
+    decoded: &DecodedInput,
+    key_set: &KeySet,
+    options: &InspectOptions,
+    proof: Option<usize>,
+) -> Vec<Verification> {
     let secret_encoding = options.secret_encoding.unwrap_or_default();
     let limits = options.limits;
     // Which tokens had whitespace removed from inside them, from one pass over the findings.
@@ -198,7 +282,9 @@ fn verify_all(decoded: &DecodedInput, key_set: &KeySet, options: &InspectOptions
         .tokens
         .iter()
         .enumerate()
-        .filter(|(_, t)| matches!(t.kind, TokenKind::Jws | TokenKind::Unsecured))
+        .filter(|(i, t)| {
+            Some(*i) != proof && matches!(t.kind, TokenKind::Jws | TokenKind::Unsecured | TokenKind::SdJwt)
+        })
         .map(|(index, _)| {
             let verify_options = VerifyOptions {
                 algorithms: options.algorithms.clone(),
@@ -220,7 +306,11 @@ impl Inspection {
     pub fn offsets_to_utf16(&mut self, input: &str) {
         let map = crate::spanned::utf16_offsets(input);
         for token in &mut self.tokens {
-            for segment in &mut token.segments {
+            for segment in token
+                .segments
+                .iter_mut()
+                .chain(token.key_binding.iter_mut().flatten().flat_map(|kb| kb.segments.iter_mut()))
+            {
                 segment.start = map(segment.start);
                 segment.end = map(segment.end);
             }

@@ -3,6 +3,7 @@
 
 mod describe;
 pub mod fetch;
+mod holder;
 mod inspect;
 mod sign;
 mod tables;
@@ -12,7 +13,7 @@ mod verify;
 pub use describe::{ClaimName, DescribeOptions, describe_claim, describe_claims};
 pub use fetch::{FetchOptions, KeysFetched, KeysPlan, plan_issuer_keys};
 pub use inspect::{InspectOptions, Inspection, inspect, inspect_unverified};
-pub use sign::{GenerateError, GeneratedKey, generate_key, sign};
+pub use sign::{GenerateError, GeneratedKey, dpop_proof, generate_key, sign, sign_sd_jwt};
 pub use tables::{AlgorithmEntry, ProviderEntry, Tables, tables};
 pub use verifier::{Verifier, VerifierCall, VerifierOptions};
 pub use verify::{VerifyResult, verify};

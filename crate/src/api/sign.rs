@@ -2,8 +2,8 @@
 //! `generate_key(alg)` for throwaway test keys.
 
 use crate::keys::{KeyOptions, KeySet, parse_keys};
+use crate::sign::{DpopProofOptions, SdJwtSignOptions, SdJwtSigning, SignOptions, Signing, sign_token};
 pub use crate::sign::{GenerateError, GeneratedKey, generate_key};
-use crate::sign::{SignOptions, Signing, sign_token};
 
 /// Signs `payload` — JSON text, signed byte for byte — with the key in `key`: any private key
 /// [`crate::parse_keys`] reads (PKCS#8, PKCS#1 and SEC1 PEM, a JWK with `d`, a JWKS holding one private key) or an
@@ -31,4 +31,24 @@ pub fn sign(payload: &str, key: &str, options: &SignOptions) -> Signing {
         )
     };
     sign_token(payload, key_set, options)
+}
+
+/// Makes a test SD-JWT (RFC 9901): `payload` is JSON text whose top-level claims named in `options.disclose` become
+/// disclosures; `key` is the issuer's private key (as for [`sign`]); with `holder_key` (a private key), the holder's
+/// public key goes into `cnf.jwk` and a key-binding JWT signed with it ends the presentation. Never fails.
+#[must_use]
+pub fn sign_sd_jwt(payload: &str, key: &str, holder_key: Option<&str>, options: &SdJwtSignOptions) -> SdJwtSigning {
+    let sign = options.sign.clone().unwrap_or_default();
+    let now = sign.now.or(options.now);
+    let read = |text: &str| {
+        parse_keys(text, &KeyOptions { secret_encoding: sign.secret_encoding, now, ..KeyOptions::default() })
+    };
+    crate::sign::sign_sd_jwt(payload, read(key), holder_key.map(read), options)
+}
+
+/// Makes a test DPoP proof (RFC 9449) signed with the private key in `key` for `options`' request (method, URL,
+/// access token, nonce, `now`). Never fails: `token` is `None` when nothing could be signed, and the findings say why.
+#[must_use]
+pub fn dpop_proof(key: &str, options: &DpopProofOptions) -> Signing {
+    crate::sign::sign_dpop_proof(parse_keys(key, &KeyOptions { now: options.now, ..KeyOptions::default() }), options)
 }

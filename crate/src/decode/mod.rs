@@ -7,7 +7,9 @@
 //!
 //! Decoding never claims anything about a signature.
 
+pub mod http;
 pub mod paste;
+pub mod sdjwt;
 pub mod token;
 
 use crate::finding::{Finding, Location, Part};
@@ -23,6 +25,9 @@ pub struct DecodedInput {
     pub findings: Vec<Finding>,
     /// The `Authorization` header value as the paste shows it, when the paste is or holds one.
     pub header_value: Option<String>,
+    /// The DPoP headers and the request they belong to, when the paste holds any; its token indexes are indexes
+    /// into `tokens`.
+    pub http: Option<http::HttpPaste>,
 }
 
 impl DecodedInput {
@@ -73,6 +78,7 @@ pub fn decode_input<'a>(input: impl Into<Pasted<'a>>, limits: &Limits) -> Decode
     };
     let mut extraction = paste::extract(input, limits);
     let header_value = extraction.header_value;
+    let http = extraction.http.take();
     let mut findings = extraction.findings;
     let found = extraction.candidates.len();
     if limits.exceeded(Limit::Tokens, found) {
@@ -101,7 +107,7 @@ pub fn decode_input<'a>(input: impl Into<Pasted<'a>>, limits: &Limits) -> Decode
             token.label.get_or_insert_with(|| format!("token {}", index + 1));
         }
     }
-    DecodedInput { tokens, findings, header_value }
+    DecodedInput { tokens, findings, header_value, http }
 }
 
 /// The answer for an input over `limits.inputBytes`: its one finding, `what` saying how large it is.

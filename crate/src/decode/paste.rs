@@ -6,7 +6,8 @@
 
 use serde_json::Value;
 
-use crate::codes::PasteCode;
+use super::http::{self, HttpPaste};
+use crate::codes::{DpopCode, PasteCode};
 use crate::finding::{Finding, Location, Part};
 use crate::limits::Limits;
 use crate::spanned::Spanned;
@@ -32,6 +33,9 @@ pub struct Extraction {
     /// The `Authorization` header value as the paste shows it, when the paste is one (`Bearer …`, a quoted or
     /// wrapped token, `Authorization: …`) or holds one (a curl command, a request dump).
     pub header_value: Option<String>,
+    /// The DPoP headers and the request they belong to, when the paste holds any (`Authorization: DPoP`, `DPoP:`,
+    /// `DPoP-Nonce:`, `WWW-Authenticate: DPoP`).
+    pub http: Option<HttpPaste>,
 }
 
 /// Names of JSON fields and URL parameters that carry tokens.
@@ -70,6 +74,11 @@ pub fn extract(input: &str, limits: &Limits) -> Extraction {
         );
         return out;
     }
+    let found = http::scan(input);
+    if found.is_dpop() {
+        dpop_headers(found, &mut out);
+        return out;
+    }
     if trimmed > 0 {
         out.findings.push(
             Finding::new(
@@ -90,6 +99,7 @@ pub fn extract(input: &str, limits: &Limits) -> Extraction {
         plain_input(text, &mut out);
     }
     out.header_value = header_value(input, &out);
+    out.http = found.found_anything().then_some(found);
     for candidate in &mut out.candidates {
         if candidate.json {
             continue;
@@ -321,9 +331,40 @@ fn header_value(input: &str, out: &Extraction) -> Option<String> {
     Some(value.to_owned())
 }
 
-/// Whether a character can be part of a compact token (base64url and dots).
+/// Whether a character can be part of a compact token (base64url and dots, and the `~` of an SD-JWT).
 fn token_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~')
+}
+
+/// A DPoP request: the access token from `Authorization` and the proof from `DPoP`, in input order, labelled.
+fn dpop_headers(mut found: HttpPaste, out: &mut Extraction) {
+    let mut pieces: Vec<(Spanned, &str, bool)> = Vec::new();
+    if let Some(token) = &found.authorization {
+        pieces.push((token.clone(), "access_token", true));
+    }
+    if let Some(proof) = &found.proof {
+        pieces.push((proof.clone(), "DPoP proof", false));
+    }
+    pieces.sort_by_key(|(text, _, _)| text.start_or(0));
+    for (index, (text, label, access)) in pieces.into_iter().enumerate() {
+        if access {
+            found.access_token = Some(index);
+        } else {
+            found.proof_token = Some(index);
+        }
+        out.candidates.push(Candidate { label: Some(label.to_owned()), text, json: false });
+    }
+    let scheme = found.scheme.clone().unwrap_or_default();
+    let message = match (&found.authorization, &found.proof) {
+        (Some(_), Some(_)) => {
+            format!("Took the access token from `Authorization: {scheme}` and the proof from the `DPoP` header.")
+        }
+        (Some(_), None) => format!("Took the access token from `Authorization: {scheme}`."),
+        _ => "Took the proof from the `DPoP` header.".to_owned(),
+    };
+    out.findings.push(Finding::new(DpopCode::Headers, message).at(Location::part(Part::Input)));
+    out.header_value = found.authorization.as_ref().map(|t| format!("{scheme} {}", t.text()));
+    out.http = Some(found);
 }
 
 /// Compact JWTs inside other text: runs of token characters that start like a JOSE header (`eyJ`, the base64url of
@@ -545,6 +586,32 @@ mod tests {
         let e = extract_t("https://app/cb?code=abc-123&state=x");
         assert!(e.candidates.is_empty());
         assert_eq!(codes(&e), ["PASTE_AUTHORIZATION_CODE"]);
+    }
+
+    /// A DPoP request: the access token and the proof as two labelled candidates, in input order, with their
+    /// offsets; a `Bearer` header with a DPoP header too; an SD-JWT inside a curl command keeps its `~` parts.
+    #[test]
+    fn dpop_headers_and_sd_jwt_in_text() {
+        let at = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
+        let proof = "eyJ0eXAiOiJkcG9wK2p3dCJ9.eyJodG0iOiJHRVQifQ.c2ln";
+        let input = format!("DPoP: {proof}\nAuthorization: DPoP {at}\n");
+        let e = extract_t(&input);
+        let found: Vec<(Option<String>, String)> =
+            e.candidates.iter().map(|c| (c.label.clone(), c.text.text())).collect();
+        assert_eq!(found, [(Some("DPoP proof".into()), proof.into()), (Some("access_token".into()), at.into())]);
+        assert_eq!(codes(&e), ["DPOP_HEADERS"]);
+        let http = e.http.unwrap_or_default();
+        assert_eq!((http.proof_token, http.access_token), (Some(0), Some(1)));
+        let (start, end) = e.candidates[1].text.range().unwrap_or_default();
+        assert_eq!(&input[start..end], at);
+        assert_eq!(e.header_value.as_deref(), Some(format!("DPoP {at}").as_str()));
+        let bearer = extract_t(&format!("curl -H 'Authorization: Bearer {at}' -H 'DPoP: {proof}' https://x"));
+        assert_eq!(bearer.candidates.len(), 2);
+        assert_eq!(bearer.http.and_then(|h| h.scheme).as_deref(), Some("Bearer"));
+        // Without a DPoP header or scheme, nothing changes: the existing paths answer.
+        assert!(extract_t(&format!("Authorization: Bearer {at}")).http.is_none());
+        let sd = format!("{at}~WyJzIiwibiIsInYiXQ~");
+        assert_eq!(only(&extract_t(&format!("curl -H \"X-Credential: {sd}\" https://x"))), sd);
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub enum TokenKind {
     Opaque,
     /// Looks like a JWT but is broken beyond telling its kind.
     Malformed,
+    /// A selective-disclosure JWT (RFC 9901): an issuer-signed JWS, its disclosures and an optional key-binding JWT,
+    /// separated by `~`. The header, payload and signature are the issuer-signed JWT's.
+    SdJwt,
 }
 
 /// How a token was serialized.
@@ -125,6 +128,25 @@ pub struct Token {
     /// The raw signature bytes.
     #[serde(skip)]
     pub signature: Option<Vec<u8>>,
+    /// SD-JWT only: every disclosure of the presentation, in order, with its digest and whether the payload
+    /// references it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub disclosures: Option<Vec<super::sdjwt::Disclosure>>,
+    /// SD-JWT only: the issuer's claims with every matched disclosure in place and `_sd`, `_sd_alg` and the `...`
+    /// array placeholders removed (what the holder disclosed). `None` when the payload is not a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub disclosed_claims: Option<Value>,
+    /// SD-JWT only: the key-binding JWT that ends the presentation, decoded as a token (`null` when the presentation
+    /// ends with `~`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, as = "Option<Option<Box<Token>>>")]
+    pub key_binding: Option<Option<Box<Token>>>,
+    /// SD-JWT only: the presentation up to and including the `~` before the key-binding JWT, exactly as received,
+    /// which the key-binding JWT's `sd_hash` covers.
+    #[serde(skip)]
+    pub sd_hash_input: Option<String>,
 }
 
 impl Token {
@@ -141,7 +163,17 @@ impl Token {
             inner: None,
             signing_input: None,
             signature: None,
+            disclosures: None,
+            disclosed_claims: None,
+            key_binding: None,
+            sd_hash_input: None,
         }
+    }
+
+    /// The key-binding JWT of an SD-JWT presentation, when there is one.
+    #[must_use]
+    pub fn key_binding_jwt(&self) -> Option<&Token> {
+        self.key_binding.as_ref().and_then(Option::as_deref)
     }
 
     /// The header as a JSON object, when it decoded to one.
@@ -171,6 +203,11 @@ pub fn decode(candidate: &Candidate, limits: &Limits, findings: &mut Vec<Finding
     if candidate.json {
         return decode_json(candidate, limits, findings);
     }
+    // An SD-JWT starts with a compact JWS; an opaque token may hold `~` too (RFC 9449's example access token does).
+    let text = candidate.text.text();
+    if text.split('~').next().is_some_and(|jws| jws.matches('.').count() == 2) && text.contains('~') {
+        return super::sdjwt::decode(&candidate.text, candidate.label.clone(), limits, findings);
+    }
     decode_compact(&candidate.text, candidate.label.clone(), limits, findings, 0)
 }
 
@@ -183,6 +220,8 @@ fn part_name(part: Part) -> &'static str {
         Part::Iv => "initialisation vector",
         Part::Ciphertext => "ciphertext",
         Part::Tag => "authentication tag",
+        Part::Disclosure => "disclosure",
+        Part::KeyBinding => "key-binding JWT",
         Part::Input | Part::Key => "input",
     }
 }
@@ -321,7 +360,7 @@ fn check_header(header: &Map<String, Value>, findings: &mut Vec<Finding>) {
     }
 }
 
-fn decode_compact(
+pub(super) fn decode_compact(
     text: &Spanned,
     label: Option<String>,
     limits: &Limits,

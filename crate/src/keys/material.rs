@@ -139,6 +139,24 @@ fn thumbprint(members: &[(&str, &str)]) -> String {
     b64(&Sha256::digest(format!("{{{}}}", body.join(","))))
 }
 
+/// The RFC 7638 thumbprint of a JWK from its members as given (those its `kty` requires, in lexicographic order,
+/// JSON-quoted); `None` when the `kty` is unknown or a required member is missing or not a string.
+pub(crate) fn jwk_thumbprint(jwk: &serde_json::Map<String, serde_json::Value>) -> Option<String> {
+    let required: &[&str] = match jwk.get("kty")?.as_str()? {
+        "RSA" => &["e", "kty", "n"],
+        "EC" => &["crv", "kty", "x", "y"],
+        "OKP" => &["crv", "kty", "x"],
+        "oct" => &["k", "kty"],
+        _ => return None,
+    };
+    let mut body = Vec::with_capacity(required.len());
+    for name in required {
+        let value = jwk.get(*name).filter(|v| v.is_string())?;
+        body.push(format!("\"{name}\":{value}"));
+    }
+    Some(b64(&Sha256::digest(format!("{{{}}}", body.join(",")))))
+}
+
 fn strip_zeros(bytes: &[u8]) -> &[u8] {
     let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len());
     bytes.get(start..).unwrap_or_default()

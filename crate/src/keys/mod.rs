@@ -24,6 +24,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use self::der::is_der_ecdsa_signature;
+
+/// The RFC 7638 thumbprint (base64url SHA-256) of a JWK given as JSON members, computed from its required members
+/// as written: what a DPoP-bound access token's `cnf.jkt` names. Reads nothing else of the key, so the decoder-only
+/// module computes it without linking the key readers. `None` for an unknown `kty` or a missing member.
+#[must_use]
+pub fn jwk_thumbprint(jwk: &serde_json::Map<String, serde_json::Value>) -> Option<String> {
+    material::jwk_thumbprint(jwk)
+}
 use self::material::{Built, Material};
 use crate::alg::Algorithm;
 use crate::codes::KeyCode;

@@ -14,6 +14,7 @@
 mod export;
 mod generate;
 mod jwa;
+mod proofs;
 mod text;
 
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,9 @@ use ts_rs::TS;
 pub use self::export::Jwk;
 pub use self::generate::{GenerateError, GeneratedKey, generate_key};
 pub use self::jwa::{Es384, Es384Signature, Es512, Es512Signature};
+pub use self::proofs::{
+    DpopProofOptions, KeyBindingOptions, SdJwtSignOptions, SdJwtSigning, sign_dpop_proof, sign_sd_jwt,
+};
 use self::text::{Place, set_member};
 use crate::alg::{Algorithm, Family};
 use crate::codes::{Code, KeyCode, Severity, SigningCode};

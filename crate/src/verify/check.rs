@@ -32,7 +32,9 @@ pub(super) struct Entry {
 /// no longer splits as it decoded (it then has no signature to check).
 pub(super) fn entries(token: &Token, limits: &Limits) -> Vec<Entry> {
     if token.serialization == Serialization::Compact {
-        let parts: Vec<&str> = token.compact.split('.').collect();
+        // An SD-JWT's signature is the issuer-signed JWT's, before the first `~`.
+        let jws = token.compact.split('~').next().unwrap_or_default();
+        let parts: Vec<&str> = jws.split('.').collect();
         let [h, p, s] = parts.as_slice() else { return Vec::new() };
         return vec![Entry {
             index: 0,

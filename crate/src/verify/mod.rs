@@ -208,7 +208,7 @@ pub fn verify_token(
             findings.push(Finding::new(VerifyCode::NotJws, "This is not a well-formed JWS, so there is no signature to verify (the decoding findings say what is wrong).").in_token(selected));
             return verification;
         }
-        TokenKind::Jws | TokenKind::Unsecured => {}
+        TokenKind::Jws | TokenKind::Unsecured | TokenKind::SdJwt => {}
     }
     if token.inner.is_some() {
         findings.push(

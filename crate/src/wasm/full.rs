@@ -8,9 +8,9 @@ use super::values::{Failure, Paste, json_text, options, string, text_or_bytes};
 use super::{fetch, respond};
 use crate::api::GenerateError;
 use crate::keys::{KeyOptions, read_keys};
-use crate::sign::SignOptions;
+use crate::sign::{DpopProofOptions, SdJwtSignOptions, SignOptions};
 use crate::verify::VerifyOptions;
-use crate::{Algorithm, InspectOptions, generate_key, inspect, sign, verify};
+use crate::{Algorithm, InspectOptions, dpop_proof, generate_key, inspect, sign, sign_sd_jwt, verify};
 
 /// `inspect(input, options)` → the envelope of an `Inspection` whose offsets count UTF-16 code units.
 #[wasm_bindgen(js_name = inspect)]
@@ -60,6 +60,34 @@ pub fn js_sign(payload: JsValue, key: JsValue, opts: JsValue) -> String {
         let key = string(&key, "key")?;
         let opts = options::<SignOptions>(&opts, "options", true)?;
         Ok(sign(&payload, &key, &opts))
+    }))
+}
+
+/// `signSdJwt(payload, key, options, holderKey)` → the envelope of an `SdJwtSigning`: a test SD-JWT whose
+/// `options.disclose` claims are selectively disclosable, with a key-binding JWT when `holderKey` is given.
+#[wasm_bindgen(js_name = signSdJwt)]
+#[must_use]
+pub fn js_sign_sd_jwt(payload: JsValue, key: JsValue, opts: JsValue, holder_key: JsValue) -> String {
+    respond(json_text(&payload, "payload").and_then(|payload| {
+        let key = string(&key, "key")?;
+        let holder = if holder_key.is_undefined() || holder_key.is_null() {
+            None
+        } else {
+            Some(string(&holder_key, "holderKey")?)
+        };
+        let opts = options::<SdJwtSignOptions>(&opts, "options", true)?;
+        Ok(sign_sd_jwt(&payload, &key, holder.as_deref(), &opts))
+    }))
+}
+
+/// `dpopProof(key, options)` → the envelope of a `Signing`: a test DPoP proof for `options`' request; `now` is the
+/// JavaScript clock unless given.
+#[wasm_bindgen(js_name = dpopProof)]
+#[must_use]
+pub fn js_dpop_proof(key: JsValue, opts: JsValue) -> String {
+    respond(string(&key, "key").and_then(|key| {
+        let opts = options::<DpopProofOptions>(&opts, "options", true)?;
+        Ok(dpop_proof(&key, &opts))
     }))
 }
 

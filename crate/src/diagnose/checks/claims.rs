@@ -267,7 +267,9 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
             Some(actual) => out.extend(issuer_finding(s, actual, expected, ctx.issuer_source)),
         }
     }
-    if let Some(audience) = &e.audience {
+    // An SD-JWT's audience and nonce are the key-binding JWT's (`crate::proof`), not the issuer's claims.
+    let sd_jwt = s.outer.kind == crate::decode::token::TokenKind::SdJwt;
+    if let Some(audience) = e.audience.as_ref().filter(|_| !sd_jwt) {
         let expected = audience.to_vec();
         if s.is_cognito() && s.token_use == TokenUse::Access && s.claim("aud").is_none() {
             out.push(cognito::access_token_no_aud(s, &expected));
@@ -290,6 +292,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, s: &Subject<'_>, out: &mut Vec<Finding>) {
     }
     if let Some(nonce) = &e.nonce
         && s.token_use != TokenUse::Access
+        && !sd_jwt
     {
         match s.claim("nonce") {
             None => out.push(

@@ -176,8 +176,8 @@ pub(crate) fn needs(setting: &str) -> Checked {
 /// Whether the token is something a service could accept at all.
 pub(crate) fn format(s: &Subject<'_>) -> Checked {
     match s.token.kind {
-        TokenKind::Jws if s.claims.is_some() => Checked::pass("A signed JWT with JSON claims."),
-        TokenKind::Jws => Checked::fail("A JWS whose payload is not a JSON object of claims."),
+        TokenKind::Jws | TokenKind::SdJwt if s.claims.is_some() => Checked::pass("A signed JWT with JSON claims."),
+        TokenKind::Jws | TokenKind::SdJwt => Checked::fail("A JWS whose payload is not a JSON object of claims."),
         TokenKind::Unsecured => Checked::fail("An unsecured token (alg none): every service rejects it."),
         TokenKind::Jwe => {
             Checked::fail("An encrypted token (JWE): services that take ID or access tokens cannot read it.")
