@@ -4,6 +4,7 @@
 mod describe;
 pub mod fetch;
 mod inspect;
+mod service_errors;
 mod sign;
 mod verifier;
 mod verify;
@@ -11,6 +12,7 @@ mod verify;
 pub use describe::{DescribeOptions, describe_claim};
 pub use fetch::{FetchOptions, KeysFetched, KeysPlan, plan_issuer_keys};
 pub use inspect::{InspectOptions, Inspection, inspect, inspect_unverified};
+pub use service_errors::{Agreement, ErrorInput, ErrorValue, ServiceError};
 pub use sign::{GenerateError, GeneratedKey, generate_key, sign};
 pub use verifier::{Verifier, VerifierCall, VerifierOptions};
 pub use verify::{VerifyResult, verify};

@@ -130,6 +130,7 @@ impl Verifier {
             secret_encoding: Some(self.secret_encoding),
             algorithms: self.algorithms.clone(),
             limits: self.limits,
+            service_error: None,
         };
         inspect_with_keys(input.into(), &options, Some(&self.keys))
     }

@@ -178,6 +178,45 @@ fn unwrap_layers(text: &mut Spanned, findings: &mut Vec<Finding>) {
     }
 }
 
+/// [`extract`] for a paste that also holds a service's error message (an HTTP response, a log, a JSON error body):
+/// the tokens are those [`extract`] finds in text, in a token response or in a URL; otherwise only the compact
+/// tokens inside the text (`eyJ…`), so the message itself is never decoded as a token. A paste of the message alone
+/// yields no candidate and no finding.
+#[must_use]
+pub fn extract_mixed(input: &str, limits: &Limits) -> Extraction {
+    let out = extract(input, limits);
+    let kept = [PasteCode::TokenInText, PasteCode::TokenResponse, PasteCode::Url, PasteCode::SeveralTokens];
+    if out.findings.iter().any(|f| kept.iter().any(|c| f.code == *c)) {
+        return out;
+    }
+    let text = Spanned::new(input);
+    let found = tokens_in_text(&text);
+    let mut mixed = Extraction::default();
+    if found.is_empty() {
+        return mixed;
+    }
+    mixed.findings.push(
+        Finding::new(
+            PasteCode::TokenInText,
+            format!(
+                "Took {} from the text around the service's message; the rest was ignored.",
+                if found.len() == 1 { "the token" } else { "the tokens" }
+            ),
+        )
+        .at(whole(&text)),
+    );
+    let several = found.len() > 1;
+    for (i, piece) in found.into_iter().enumerate() {
+        mixed.candidates.push(Candidate {
+            label: several.then(|| format!("token {}", i + 1)),
+            text: piece,
+            json: false,
+        });
+    }
+    mixed.header_value = header_value(input, &mixed);
+    mixed
+}
+
 fn looks_like_url(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     lower.starts_with("http://")
