@@ -1204,7 +1204,118 @@ algorithms?: Array<Algorithm>,
  * checks, the token-validation regex. Beyond a limit a `LIMIT_*` finding says which and how to raise it.
  * Default: each limit's default (see `Limits`), far above anything real.
  */
-limits?: Limits, };
+limits?: Limits, 
+/**
+ * What the service answered (a `WWW-Authenticate` header, an HTTP response, a JSON error body, a log line),
+ * for callers holding it apart from the token; the paste itself may hold one too. Each message recognised is a
+ * [`ServiceError`] in `serviceErrors`, its offsets into this text. Not read beyond `limits.inputBytes`.
+ */
+serviceError?: string, };
+
+/**
+ * What a message says about the token (or that it says nothing about it): what the agreement compares.
+ */
+export type Fact = "expired" | "notYetValid" | "issuedInFuture" | "notActive" | "tooOld" | "noExpiry" | "audience" | "audienceMissing" | "issuer" | "issuerMissing" | "signature" | "keyNotFound" | "noKid" | "noKeys" | "algorithm" | "malformed" | "unsecured" | "scope" | "tokenType" | "client" | "claim" | "revoked" | "noToken" | "rejected" | "dpopProof" | "dpopNonce" | "request" | "config" | "grant";
+
+/**
+ * Whether the pasted token bears out what the service said.
+ */
+export type Agreement = "confirmed" | "contradicted" | "unknown";
+
+/**
+ * Which text a [`ServiceError`]'s offsets point into.
+ */
+export type ErrorInput = "paste" | "serviceError";
+
+/**
+ * A value the message carries (an expected audience, a `kid`, a time), as written.
+ */
+export type ErrorValue = { 
+/**
+ * What it is: `expected`, `aud`, `iss`, `kid`, `exp`, `now`, `scope`, `claim`, `actual`, `detail`…
+ */
+name: string, 
+/**
+ * The value as the message writes it.
+ */
+value: string, 
+/**
+ * True when the service hid it (.NET's `[PII of type … is hidden]`): the token has to supply it.
+ */
+hidden: boolean, };
+
+/**
+ * One message of the service recognised in the paste (or in the `serviceError` option).
+ */
+export type ServiceError = { 
+/**
+ * The catalogue entry (`MS-IDX10223`); docs/errors.md lists them.
+ */
+id: string, 
+/**
+ * Who emits it ("Microsoft IdentityModel", "Amazon Cognito", "Envoy jwt_authn (also Istio)").
+ */
+source: string, 
+/**
+ * Other emitters of the same wording, when the envelope does not tell which one answered.
+ */
+alsoFrom: Array<string>, 
+/**
+ * Where the emitter's messages are written.
+ */
+link: string, 
+/**
+ * The emitter's own code (`IDX10223`, `AADSTS50013`, `NotAuthorizedException`, `invalid_token`), if any.
+ */
+code: string | null, 
+/**
+ * The message as pasted.
+ */
+text: string, 
+/**
+ * Offset of the message in the text `input` names (UTF-16 code units in JavaScript, like other offsets).
+ */
+start: number, 
+/**
+ * End offset (exclusive).
+ */
+end: number, 
+/**
+ * Which text the offsets point into.
+ */
+input: ErrorInput, 
+/**
+ * What the message states about the token.
+ */
+fact: Fact, 
+/**
+ * What it means, in plain words.
+ */
+meaning: string, 
+/**
+ * What to do, in plain words.
+ */
+fix: string, 
+/**
+ * The jwtlens finding codes that decide the same fact.
+ */
+findings: FindingCode[], 
+/**
+ * The values the message carries.
+ */
+values: Array<ErrorValue>, 
+/**
+ * Whether the pasted token bears the message out, at the evaluation time.
+ */
+agreement: Agreement, 
+/**
+ * The comparison in one sentence ("the server says expired, but this token expires in 40 min: …").
+ */
+agreementDetail: string, 
+/**
+ * The token compared with (index into `tokens`), if any.
+ */
+token: number | null, };
 
 /**
  * The result of [`inspect`].
@@ -1241,7 +1352,12 @@ keys?: KeySet,
  * With `keys`: the verification of each signed token (`verification.token` says which), with that token's
  * signature findings. Empty without keys.
  */
-verifications: Array<Verification>, };
+verifications: Array<Verification>, 
+/**
+ * What the service said: each error message recognised in the paste or in the `serviceError` option, what it
+ * means, and whether the pasted token confirms or contradicts it. Empty when no message was recognised.
+ */
+serviceErrors: Array<ServiceError>, };
 
 /**
  * Options for [`plan`]. Every field is optional.

@@ -185,7 +185,7 @@ fn unwrap_layers(text: &mut Spanned, findings: &mut Vec<Finding>) {
 #[must_use]
 pub fn extract_mixed(input: &str, limits: &Limits) -> Extraction {
     let out = extract(input, limits);
-    let kept = [PasteCode::TokenInText, PasteCode::TokenResponse, PasteCode::Url, PasteCode::SeveralTokens];
+    let kept = [PasteCode::TokenInText, PasteCode::TokenResponse, PasteCode::Url];
     if out.findings.iter().any(|f| kept.iter().any(|c| f.code == *c)) {
         return out;
     }

@@ -177,6 +177,7 @@ macro_rules! sources {
 
 sources! {
     RFC6750 = ("OAuth 2.0 Bearer (RFC 6750)", "https://www.rfc-editor.org/rfc/rfc6750#section-3.1"),
+    RFC6749 = ("OAuth 2.0 (RFC 6749)", "https://www.rfc-editor.org/rfc/rfc6749#section-5.2"),
     RFC9449 = ("OAuth 2.0 DPoP (RFC 9449)", "https://www.rfc-editor.org/rfc/rfc9449#section-7.1"),
     IDENTITY_MODEL = ("Microsoft IdentityModel", "https://github.com/AzureAD/azure-activedirectory-identitymodel-extensions-for-dotnet/blob/dev/src/Microsoft.IdentityModel.Tokens/LogMessages.cs"),
     JWT_BEARER = ("ASP.NET Core JwtBearer", "https://github.com/dotnet/aspnetcore/blob/main/src/Security/Authentication/JwtBearer/src/JwtBearerHandler.cs"),
@@ -695,7 +696,7 @@ pub const ENTRIES: &[Entry] = &[
     entry!("KC-AUD", KEYCLOAK, None, Audience, ["Expected audience not available in the token"], note: "Add an audience mapper for the client; Keycloak puts the client in `azp`, not `aud`."),
     entry!("KC-TYPE", KEYCLOAK, None, TokenType, ["Token type is incorrect. Expected '{expected}' but was '{actual}'"]),
     entry!("KC-VERIFY", KEYCLOAK, None, Rejected, ["Token verification failed"]),
-    entry!("KC-INVALID-GRANT", KEYCLOAK, Some("invalid_grant"), Grant, ["\"error\":\"invalid_grant\"", "\"error\": \"invalid_grant\""], params: false, note: "The grant (refresh token, code, password) was refused: expired or revoked session, a reused code, wrong credentials."),
+    entry!("OAUTH-INVALID-GRANT", RFC6749, Some("invalid_grant"), Grant, ["invalid_grant"], whole: true, key: Some("error"), generic: true, note: "The token endpoint refused the grant (refresh token, code, assertion, password): an expired or revoked session, a reused code, wrong credentials (Keycloak answers `Session not active` or `Token is not active`)."),
     // Envoy jwt_authn (also Istio), Envoy RBAC.
     entry!("ENVOY-NOT-YET", ENVOY, None, NotYetValid, ["Jwt not yet valid"], whole: true),
     entry!("ENVOY-VERIFY", ENVOY, None, Signature, ["Jwt verification fails"], whole: true),
@@ -858,7 +859,13 @@ pub const ENTRIES: &[Entry] = &[
         ["Invalid issuer. Expected {expected}, received {iss}"]
     ),
     entry!("RUBY-NBF", RUBY_JWT, Some("JWT::ImmatureSignature"), NotYetValid, ["Signature nbf has not been reached"]),
-    entry!("PHP-EXPIRED", PHP_JWT, Some("ExpiredException"), Expired, ["Expired token"], whole: true),
+    entry!(
+        "PHP-EXPIRED",
+        PHP_JWT,
+        Some("ExpiredException"),
+        Expired,
+        ["ExpiredException: Expired token", "\"message\":\"Expired token\""]
+    ),
     entry!(
         "PHP-NBF",
         PHP_JWT,

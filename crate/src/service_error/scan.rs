@@ -336,6 +336,15 @@ fn whole<'t>(text: &'t str, raw: &mut Vec<Raw<'t>>) {
 fn resolve(text: &str, mut raw: Vec<Raw<'_>>) -> Vec<Match> {
     let lower = text.to_ascii_lowercase();
     let marked = |entry: &Entry| entry.markers.iter().any(|m| lower.contains(m));
+    // One entry's patterns matching at one place: the one with the most values, spanning the longest text.
+    raw.sort_by_key(|r| (r.entry, r.start, usize::MAX - r.values.len()));
+    raw.dedup_by(|later, first| {
+        let same = later.entry == first.entry && later.start == first.start;
+        if same {
+            first.end = first.end.max(later.end);
+        }
+        same
+    });
     raw.sort_by_key(|r| {
         (ENTRIES.get(r.entry).is_some_and(|e| e.generic), usize::MAX - (r.end - r.start), r.start, r.entry)
     });
@@ -378,12 +387,20 @@ fn resolve(text: &str, mut raw: Vec<Raw<'_>>) -> Vec<Match> {
     fold_generic(kept)
 }
 
-/// A generic challenge is dropped when a specific message explains it; its code and parameters go to that message.
+/// Whether a generic entry is an OAuth protocol code (`invalid_token`), weaker than any emitter's own message.
+fn protocol(m: &Match) -> bool {
+    m.entry.generic && m.entry.source.name.starts_with("OAuth 2.0")
+}
+
+/// A generic challenge is dropped when a specific message explains it (an OAuth code also when an emitter's own
+/// generic message does); its code and parameters go to that message.
 fn fold_generic(kept: Vec<Match>) -> Vec<Match> {
-    if kept.iter().all(|m| m.entry.generic) {
+    let weak: fn(&Match) -> bool =
+        if kept.iter().all(|m| m.entry.generic) { protocol } else { |m: &Match| m.entry.generic };
+    if kept.iter().all(weak) {
         return kept.into_iter().take(MAX_MATCHES).collect();
     }
-    let (generic, mut specific): (Vec<Match>, Vec<Match>) = kept.into_iter().partition(|m| m.entry.generic);
+    let (generic, mut specific): (Vec<Match>, Vec<Match>) = kept.into_iter().partition(|m| weak(m));
     if let Some(first) = specific.first_mut() {
         for g in generic {
             if first.code.is_none() {
