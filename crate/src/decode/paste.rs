@@ -543,6 +543,24 @@ mod tests {
         assert_eq!(&input[start..end], "eyJhIjoxfQ.eyJhIjoxfQ.x");
     }
 
+    /// With a service's message in the paste, only the tokens in it are candidates; the message alone is none.
+    #[test]
+    fn mixed_pastes_take_only_the_tokens() {
+        let token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
+        let limits = Limits::default();
+        let alone = extract_mixed("HTTP/1.1 401 Unauthorized\n\n{\"message\":\"Unauthorized\"}", &limits);
+        assert!(alone.candidates.is_empty() && alone.findings.is_empty(), "{alone:?}");
+        let body = extract_mixed(&format!("{{\"message\":\"Unauthorized\"}}\n{token}"), &limits);
+        assert_eq!(only(&body), token);
+        assert_eq!(codes(&body), ["PASTE_TOKEN_IN_TEXT"]);
+        let curl =
+            extract_mixed(&format!("curl -H 'Authorization: Bearer {token}' https://x\nJwt is expired"), &limits);
+        assert_eq!(only(&curl), token);
+        assert_eq!(curl.header_value.as_deref(), Some(format!("Bearer {token}").as_str()));
+        let response = extract_mixed(&format!("{{\"error\":\"invalid_token\",\"access_token\":\"{token}\"}}"), &limits);
+        assert_eq!(codes(&response), ["PASTE_TOKEN_RESPONSE"]);
+    }
+
     #[test]
     fn plain_token_is_untouched() {
         let e = extract_t("a.b.c");

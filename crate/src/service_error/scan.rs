@@ -440,3 +440,64 @@ fn line_params(text: &str, at: usize) -> Vec<(String, String)> {
 pub fn value<'v>(values: &'v [(String, String)], name: &str) -> Option<&'v str> {
     values.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&'static str, String)> {
+        scan(text).into_iter().map(|m| (m.entry.id, text[m.start..m.end].to_owned())).collect()
+    }
+
+    #[test]
+    fn templates_capture_values_and_stop_at_their_line() {
+        let m = scan("JsonWebTokenError: jwt audience invalid. expected: api://a or api://b\n    at verify.js:1");
+        assert_eq!(m.len(), 1);
+        assert_eq!(value(&m[0].values, "expected"), Some("api://a or api://b"));
+        // A capture never crosses a line break: the closing literal on the next line does not count.
+        let m = scan(
+            "IDX10214: Audience validation failed. Audiences: 'x\n'. Did not match: validationParameters.ValidAudience: 'y' or",
+        );
+        assert!(m.iter().all(|m| value(&m.values, "aud").is_none()), "{m:?}");
+        // A final capture stops at the JSON string's end, escaped or not.
+        let m = scan(r#"{"message":"jwt issuer invalid. expected: https://i/\"}"#);
+        assert_eq!(value(&m[0].values, "expected"), Some("https://i/"));
+    }
+
+    #[test]
+    fn short_wordings_count_only_as_a_whole_slot() {
+        assert_eq!(found("Jwt is expired"), [("ENVOY-EXPIRED", "Jwt is expired".to_owned())]);
+        assert_eq!(found(r#"{"message": "Jwt is expired"}"#).len(), 1);
+        assert_eq!(found(r#"WWW-Authenticate: Bearer error_description="Jwt is expired""#).len(), 1);
+        assert_eq!(found("Error: Jwt is expired.").len(), 1);
+        assert!(found("We log 'Jwt is expired' when a token is old").is_empty());
+        assert!(found("The Jwt is expired token case").is_empty());
+    }
+
+    #[test]
+    fn codes_from_captured_digits() {
+        let m = scan("AADSTS7000222: The provided client secret keys are expired.");
+        assert_eq!((m[0].entry.id, m[0].code.as_deref()), ("AAD", Some("AADSTS7000222")));
+        assert!(scan("AADSTSx: no digits").is_empty());
+    }
+
+    #[test]
+    fn a_generic_challenge_folds_into_its_description() {
+        let m = scan(
+            r#"WWW-Authenticate: Bearer error="invalid_token", error_description="The signature key was not found""#,
+        );
+        assert_eq!(m.len(), 1);
+        assert_eq!((m[0].entry.id, m[0].code.as_deref()), ("ASP-SIGKEY", Some("invalid_token")));
+        let m = scan(r#"WWW-Authenticate: Bearer realm="api", error="insufficient_scope", scope="a b""#);
+        assert_eq!((m[0].entry.id, value(&m[0].values, "scope")), ("RFC-INSUFFICIENT-SCOPE", Some("a b")));
+    }
+
+    #[test]
+    fn pieces_read_escaped_braces() {
+        let p = pieces("a{{b}{c}d");
+        assert!(matches!(
+            p.as_slice(),
+            [Piece::Lit("a"), Piece::Lit("{"), Piece::Lit("b}"), Piece::Cap("c"), Piece::Lit("d")]
+        ));
+    }
+}
