@@ -99,7 +99,7 @@ pub fn parse(text: &str) -> Option<f64> {
         return None;
     }
     let fraction = text
-        .split_once(|c| c == '.' || c == ',')
+        .split_once(['.', ','])
         .filter(|(head, _)| head.len() >= 19)
         .and_then(|(_, tail)| {
             let digits: String = tail.chars().take_while(char::is_ascii_digit).take(9).collect();

@@ -400,7 +400,7 @@ fn fold_generic(kept: Vec<Match>) -> Vec<Match> {
     if kept.iter().all(weak) {
         return kept.into_iter().take(MAX_MATCHES).collect();
     }
-    let (generic, mut specific): (Vec<Match>, Vec<Match>) = kept.into_iter().partition(|m| weak(m));
+    let (generic, mut specific): (Vec<Match>, Vec<Match>) = kept.into_iter().partition(weak);
     if let Some(first) = specific.first_mut() {
         for g in generic {
             if first.code.is_none() {
