@@ -286,24 +286,31 @@ fn time(fact: Fact, claims: &Map<String, Value>, values: &[ErrorValue], e: &Evid
     let skew = e.skew;
     let answer = match fact {
         Fact::NotYetValid | Fact::IssuedInFuture => early(claim_name, claim, now, skew),
-        Fact::NotActive => match (exp, nbf) {
-            (Some(exp), _) if exp + skew <= now => {
-                (Agreement::Confirmed, format!("This token expired {} ago ({}).", duration(now - exp), iso(exp)))
-            }
-            (_, Some(nbf)) if nbf - skew > now => {
-                (Agreement::Confirmed, format!("This token is not valid for another {}.", duration(nbf - now)))
-            }
-            _ => (
-                Agreement::Contradicted,
-                format!(
-                    "The service says the token is not active, but this token {} and is already valid: the service received a different token, or its clock is off.",
-                    time_state(claims, e)
-                ),
-            ),
-        },
+        Fact::NotActive => not_active(claims, e, now),
         _ => expired(claims, exp, now, skew),
     };
     (answer.0, format!("{}{clock}", answer.1))
+}
+
+/// Keycloak's "not active": expired or not yet valid.
+fn not_active(claims: &Map<String, Value>, e: &Evidence<'_>, now: f64) -> Answer {
+    let exp = claims.get("exp").and_then(Value::as_f64);
+    let nbf = claims.get("nbf").and_then(Value::as_f64);
+    match (exp, nbf) {
+        (Some(exp), _) if exp + e.skew <= now => {
+            (Agreement::Confirmed, format!("This token expired {} ago ({}).", duration(now - exp), iso(exp)))
+        }
+        (_, Some(nbf)) if nbf - e.skew > now => {
+            (Agreement::Confirmed, format!("This token is not valid for another {}.", duration(nbf - now)))
+        }
+        _ => (
+            Agreement::Contradicted,
+            format!(
+                "The service says the token is not active, but this token {} and is already valid: the service received a different token, or its clock is off.",
+                time_state(claims, e)
+            ),
+        ),
+    }
 }
 
 fn iso(seconds: f64) -> String {
