@@ -84,8 +84,18 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 pub fn parse(text: &str) -> Option<f64> {
     let text = text.trim().trim_matches(|c| c == '\'' || c == '"');
     if !text.is_empty() && text.len() <= 16 && text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        let n: f64 = text.parse().ok()?;
-        return Some(if n >= 1e12 { n / 1000.0 } else { n });
+        // Integer arithmetic only: a float parser would add kilobytes to the page's module.
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let n: u64 = whole.parse().ok()?;
+        let digits = fraction.get(..fraction.len().min(3)).unwrap_or_default();
+        let millis: u64 = if digits.is_empty() {
+            0
+        } else {
+            digits.parse::<u64>().ok()? * 10u64.pow(3 - u32::try_from(digits.len()).unwrap_or(3))
+        };
+        #[allow(clippy::cast_precision_loss)]
+        let seconds = n as f64 + millis as f64 / 1000.0;
+        return Some(if n >= 1_000_000_000_000 { seconds / 1000.0 } else { seconds });
     }
     let numbers: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
     let num = |i: usize| numbers.get(i).and_then(|n| n.parse::<i64>().ok());
@@ -98,14 +108,11 @@ pub fn parse(text: &str) -> Option<f64> {
     if !(1..=12).contains(&month) || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
         return None;
     }
-    let fraction = text
-        .split_once(['.', ','])
-        .filter(|(head, _)| head.len() >= 19)
-        .and_then(|(_, tail)| {
-            let digits: String = tail.chars().take_while(char::is_ascii_digit).take(9).collect();
-            format!("0.{digits}").parse::<f64>().ok()
-        })
-        .unwrap_or(0.0);
+    let fraction = text.split_once(['.', ',']).filter(|(head, _)| head.len() >= 19).map_or(0.0, |(_, tail)| {
+        let digits: String = tail.chars().take_while(char::is_ascii_digit).take(3).collect();
+        let millis: u32 = digits.parse().unwrap_or(0) * 10u32.pow(3 - u32::try_from(digits.len()).unwrap_or(3));
+        f64::from(millis) / 1000.0
+    });
     #[allow(clippy::cast_precision_loss)]
     let seconds = (days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + s) as f64;
     Some(seconds + fraction)

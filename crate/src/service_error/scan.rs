@@ -168,7 +168,7 @@ fn anywhere<'t>(text: &'t str, raw: &mut Vec<Raw<'t>>) {
             }
         }
     }
-    anchors.sort_unstable();
+    sort_by_key(&mut anchors, |a| *a);
     let parsed: Vec<Vec<Vec<Piece<'_>>>> =
         ENTRIES.iter().map(|e| e.patterns.iter().map(|p| pieces(p)).collect()).collect();
     let mut attempts = vec![0usize; anchors.len()];
@@ -334,10 +334,16 @@ fn whole<'t>(text: &'t str, raw: &mut Vec<Raw<'t>>) {
 /// favour of the longer message, duplicates dropped, and a generic challenge folded into the specific message
 /// that explains it.
 fn resolve(text: &str, mut raw: Vec<Raw<'_>>) -> Vec<Match> {
-    let lower = text.to_ascii_lowercase();
-    let marked = |entry: &Entry| entry.markers.iter().any(|m| lower.contains(m));
+    // The envelope in lower case, made only when a marker is to be looked for.
+    let lower = std::cell::OnceCell::new();
+    let marked = |entry: &Entry| {
+        !entry.markers.is_empty() && {
+            let lower: &String = lower.get_or_init(|| text.to_ascii_lowercase());
+            entry.markers.iter().any(|m| lower.contains(m))
+        }
+    };
     // One entry's patterns matching at one place: the one with the most values, spanning the longest text.
-    raw.sort_by_key(|r| (r.entry, r.start, usize::MAX - r.values.len()));
+    sort_by_key(&mut raw, |r| (r.entry, r.start, usize::MAX - r.values.len()));
     raw.dedup_by(|later, first| {
         let same = later.entry == first.entry && later.start == first.start;
         if same {
@@ -345,7 +351,7 @@ fn resolve(text: &str, mut raw: Vec<Raw<'_>>) -> Vec<Match> {
         }
         same
     });
-    raw.sort_by_key(|r| {
+    sort_by_key(&mut raw, |r| {
         (ENTRIES.get(r.entry).is_some_and(|e| e.generic), usize::MAX - (r.end - r.start), r.start, r.entry)
     });
     let mut kept: Vec<Match> = Vec::new();
@@ -383,7 +389,7 @@ fn resolve(text: &str, mut raw: Vec<Raw<'_>>) -> Vec<Match> {
         m.code = entry.code.map(|c| c.replace("{code}", value(&m.values, "code").unwrap_or_default()));
         kept.push(m);
     }
-    kept.sort_by_key(|m| m.start);
+    sort_by_key(&mut kept, |m| m.start);
     fold_generic(kept)
 }
 
@@ -433,6 +439,18 @@ fn line_params(text: &str, at: usize) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// Insertion sort, stable: the lists here are short (a few hundred at most), and each of core's sorts would add
+/// kilobytes per key type to the page's module.
+fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && matches!((items.get(j - 1), items.get(j)), (Some(a), Some(b)) if key(b) < key(a)) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// The value captured as `name`.
