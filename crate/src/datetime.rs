@@ -66,6 +66,58 @@ pub fn duration(seconds: f64) -> String {
     }
 }
 
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = if month > 2 { month - 3 } else { month + 9 };
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Reads a time as services write it in error messages, as seconds since the epoch (UTC): ISO-8601
+/// (`2024-01-02T10:00:00Z`, `2024-01-02 10:00:00.123`, with `Z` or `+00:00`), .NET's invariant culture
+/// (`01/02/2024 10:00:00`, month first), or a NumericDate in seconds or milliseconds. `None` for anything else.
+#[must_use]
+pub fn parse(text: &str) -> Option<f64> {
+    let text = text.trim().trim_matches(|c| c == '\'' || c == '"');
+    if !text.is_empty() && text.len() <= 16 && text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        // Integer arithmetic only: a float parser would add kilobytes to the page's module.
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let n: u64 = whole.parse().ok()?;
+        let digits = fraction.get(..fraction.len().min(3)).unwrap_or_default();
+        let millis: u64 = if digits.is_empty() {
+            0
+        } else {
+            digits.parse::<u64>().ok()? * 10u64.pow(3 - u32::try_from(digits.len()).unwrap_or(3))
+        };
+        #[allow(clippy::cast_precision_loss)]
+        let seconds = n as f64 + millis as f64 / 1000.0;
+        return Some(if n >= 1_000_000_000_000 { seconds / 1000.0 } else { seconds });
+    }
+    let numbers: Vec<&str> = text.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
+    let num = |i: usize| numbers.get(i).and_then(|n| n.parse::<i64>().ok());
+    let (year, month, day) = match text.as_bytes().get(2) {
+        Some(b'/') => (num(2)?, num(0)?, num(1)?),
+        _ if text.as_bytes().get(4) == Some(&b'-') => (num(0)?, num(1)?, num(2)?),
+        _ => return None,
+    };
+    let (h, m, s) = (num(3).unwrap_or(0), num(4).unwrap_or(0), num(5).unwrap_or(0));
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    let fraction = text.split_once(['.', ',']).filter(|(head, _)| head.len() >= 19).map_or(0.0, |(_, tail)| {
+        let digits: String = tail.chars().take_while(char::is_ascii_digit).take(3).collect();
+        let millis: u32 = digits.parse().unwrap_or(0) * 10u32.pow(3 - u32::try_from(digits.len()).unwrap_or(3));
+        f64::from(millis) / 1000.0
+    });
+    #[allow(clippy::cast_precision_loss)]
+    let seconds = (days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + s) as f64;
+    Some(seconds + fraction)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +132,19 @@ mod tests {
         assert_eq!(iso8601(253_402_300_799.0).unwrap(), "9999-12-31T23:59:59Z");
         assert_eq!(iso8601(1_700_000_000_000.0).unwrap(), "+55840-11-08T22:13:20Z");
         assert_eq!(iso8601(f64::NAN), None);
+    }
+
+    #[test]
+    fn parsed_times() {
+        assert_eq!(parse("2023-11-14T22:13:20Z"), Some(1_700_000_000.0));
+        assert_eq!(parse("2023-11-14 22:13:20.5"), Some(1_700_000_000.5));
+        assert_eq!(parse("'11/14/2023 22:13:20'"), Some(1_700_000_000.0));
+        assert_eq!(parse("1700000000"), Some(1_700_000_000.0));
+        assert_eq!(parse("1700000000000"), Some(1_700_000_000.0));
+        assert_eq!(parse("2024-02-29T00:00:00Z"), Some(1_709_164_800.0));
+        assert_eq!(parse("[PII of type 'System.DateTime' is hidden]"), None);
+        assert_eq!(parse("13/40/2023 22:13:20"), None);
+        assert_eq!(parse(""), None);
     }
 
     #[test]

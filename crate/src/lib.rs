@@ -9,6 +9,7 @@
 //! 1. primitives — [`codes`] (every finding code), [`finding`], [`spanned`] text with input offsets, [`base64url`],
 //!    [`json`], [`alg`], [`datetime`], [`hex`], [`input`] (text or bytes), [`limits`] (how much one call reads);
 //! 2. [`issuer`] — URLs, Cognito pools (id, region, ARN, issuer), issuer comparison, where keys are published;
+//!    [`service_error`] — the catalogue of service error messages and the linear matcher that finds them in a paste;
 //!    `arith` — verify-only RSA (Montgomery arithmetic) and the ECDSA double-scalar multiplication;
 //! 3. [`decode`] — paste hygiene ([`decode::paste`]) and token structure ([`decode::token`]): what was pasted and
 //!    what each token is;
@@ -45,6 +46,7 @@ pub mod spanned;
 // Floor 2.
 mod arith;
 pub mod issuer;
+pub mod service_error;
 // Floor 3.
 pub mod decode;
 // Floor 4.

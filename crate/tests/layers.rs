@@ -22,6 +22,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("limits", 1),
     ("issuer", 2),
     ("arith", 2),
+    ("service_error", 2),
     ("decode", 3),
     ("keys", 4),
     ("verify", 5),

@@ -103,6 +103,7 @@ fn check(input: &str, result: &Inspection) {
             assert!(s.start <= s.end && s.end <= input.len() && input.is_char_boundary(s.start), "{s:?}");
         }
     }
+    check_service_errors(input, None, result);
     let json = serde_json::to_string(result).unwrap();
     assert!(json.starts_with('{'));
     let mut utf16 = result.clone();
@@ -246,8 +247,53 @@ fn cases() -> u32 {
     std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000)
 }
 
+/// Every recognised service message is the text at its offsets, in the paste or in the `serviceError` option, and
+/// names a catalogue entry, an existing token and known finding codes.
+fn check_service_errors(input: &str, option: Option<&str>, result: &Inspection) {
+    for e in &result.service_errors {
+        let text = match serde_json::to_value(e.input).unwrap().as_str().unwrap() {
+            "paste" => input,
+            _ => match option {
+                Some(option) => option,
+                None => continue,
+            },
+        };
+        assert!(e.start <= e.end && text.get(e.start..e.end) == Some(e.text.as_str()), "{e:?}");
+        assert!(jwtlens::service_error::catalogue::ENTRIES.iter().any(|c| c.id == e.id), "{e:?}");
+        assert!(e.token.is_none_or(|t| t < result.tokens.len()), "{e:?}");
+        assert!(!e.agreement_detail.is_empty() && !e.meaning.is_empty(), "{e:?}");
+    }
+}
+
+/// The real service messages of the catalogue's samples, to damage and mix with tokens.
+fn error_samples() -> Vec<String> {
+    let path = format!("{}/../tests/cases/service-errors.json", env!("CARGO_MANIFEST_DIR"));
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let samples: Vec<String> =
+        file["samples"].as_array().unwrap().iter().map(|s| s["sample"].as_str().unwrap().to_owned()).collect();
+    assert!(samples.len() >= 200, "{} samples", samples.len());
+    samples
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A service message (damaged) before or after a token seed, or apart in the `serviceError` option.
+    #[test]
+    fn mutated_service_errors(sample in prop::sample::select(error_samples()), seed in prop::sample::select(seeds()), edits in prop::collection::vec((any::<usize>(), any::<u8>(), interesting()), 0..6), mix in 0u8..3, preset in prop::sample::select(presets())) {
+        let message = mutate(&sample, &edits);
+        let (input, option) = match mix {
+            0 => (format!("{seed}\n{message}"), None),
+            1 => (format!("{message}\r\n\r\n{seed}"), None),
+            _ => (seed.clone(), Some(message.clone())),
+        };
+        let options = jwtlens::InspectOptions { service_error: option.clone(), ..preset };
+        let result = jwtlens::inspect(&input, &options);
+        check(&input, &result);
+        check_service_errors(&input, option.as_deref(), &result);
+        let mut utf16 = result.clone();
+        utf16.offsets_to_utf16(&input);
+    }
 
     #[test]
     fn arbitrary_text(input in any::<String>(), preset in prop::sample::select(presets())) {

@@ -4,7 +4,9 @@
 
 use std::collections::BTreeSet;
 
-use jwtlens::api::{DescribeOptions, InspectOptions, Inspection, VerifyResult};
+use jwtlens::api::{
+    Agreement, DescribeOptions, ErrorInput, ErrorValue, InspectOptions, Inspection, ServiceError, VerifyResult,
+};
 use jwtlens::codes::{CodeEntry, Severity};
 use jwtlens::decode::token::{Decoded, JsonSignature, Segment, Serialization, Token, TokenKind};
 use jwtlens::diagnose::{
@@ -105,6 +107,11 @@ fn declarations() -> Vec<Declared> {
         declare::<jwtlens::proof::DpopCheck>(),
         declare::<jwtlens::proof::DpopResult>(),
         declare::<InspectOptions>(),
+        declare::<jwtlens::service_error::Fact>(),
+        declare::<Agreement>(),
+        declare::<ErrorInput>(),
+        declare::<ErrorValue>(),
+        declare::<ServiceError>(),
         declare::<Inspection>(),
         declare::<jwtlens::api::fetch::FetchOptions>(),
         declare::<jwtlens::api::fetch::IssuerFrom>(),

@@ -6,10 +6,11 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::service_errors::{ErrorInput, Evidence, ServiceError, pick_token, service_error};
 use super::verify::token_context;
 use crate::codes::{PasteCode, TimeCode, TokenCode, VerifyCode};
 use crate::decode::token::{Token, TokenKind};
-use crate::decode::{DecodedInput, Pasted, decode_input};
+use crate::decode::{DecodedInput, Pasted, decode_input, decode_paste};
 use crate::diagnose::{
     self, Answer, Expectations, SignatureEvidence, SignatureStatus, Target, TokenDiagnosis, Verdict,
 };
@@ -18,6 +19,7 @@ use crate::input::TextOrBytes;
 use crate::keys::{KeyOptions, KeySet, SecretEncoding, read_keys};
 use crate::limits::{Budget, Limit, Limits};
 use crate::proof::{self, DpopOptions, DpopResult, HolderKeys, ProofContext, SdJwtOptions};
+use crate::service_error::{Match, scan};
 use crate::verify::{Verification, VerifyOptions, verify_token};
 
 /// Options for [`inspect`]: the context the tokens are diagnosed in. Every field is optional.
@@ -59,6 +61,10 @@ pub struct InspectOptions {
     pub sd_jwt: Option<SdJwtOptions>,
     /// DPoP: the proof sent with the access token (when it is not in the paste), and the request it must match.
     pub dpop: Option<DpopOptions>,
+    /// What the service answered (a `WWW-Authenticate` header, an HTTP response, a JSON error body, a log line),
+    /// for callers holding it apart from the token; the paste itself may hold one too. Each message recognised is a
+    /// [`ServiceError`] in `serviceErrors`, its offsets into this text. Not read beyond `limits.inputBytes`.
+    pub service_error: Option<String>,
 }
 
 /// The result of [`inspect`].
@@ -88,6 +94,32 @@ pub struct Inspection {
     /// With a DPoP proof (pasted with its request, or `dpop.proof`): the proof, the access token sent with it and the
     /// checks of RFC 9449 §4.3; each failed check is also a `DPOP_*` finding.
     pub dpop: Option<DpopResult>,
+    /// What the service said: each error message recognised in the paste or in the `serviceError` option, what it
+    /// means, and whether the pasted token confirms or contradicts it. Empty when no message was recognised.
+    pub service_errors: Vec<ServiceError>,
+    /// The `serviceError` option's text, kept to convert its offsets to UTF-16.
+    #[serde(skip)]
+    #[ts(skip)]
+    service_error_text: Option<String>,
+}
+
+/// The messages recognised in the paste and in the `serviceError` option, each with the text its offsets point into.
+struct Recognised<'a> {
+    paste: Vec<Match>,
+    option: Vec<Match>,
+    option_text: Option<&'a str>,
+}
+
+impl<'a> Recognised<'a> {
+    fn scan(input: Pasted<'_>, options: &'a InspectOptions) -> Self {
+        let limits = &options.limits;
+        let paste = match input {
+            Pasted::Text(text) if !limits.exceeded(Limit::InputBytes, text.len()) => scan(text),
+            _ => Vec::new(),
+        };
+        let option_text = options.service_error.as_deref().filter(|t| !limits.exceeded(Limit::InputBytes, t.len()));
+        Self { paste, option: option_text.map(scan).unwrap_or_default(), option_text }
+    }
 }
 
 /// Finds and decodes every token in `input`.
@@ -110,12 +142,13 @@ pub fn inspect<'a>(input: impl Into<Pasted<'a>>, options: &InspectOptions) -> In
 /// [`inspect`] with keys read beforehand (a prepared verifier's, or `options.keys` read by [`inspect`]); the result's
 /// `keys` is left empty for the caller. `options.keys` is not read.
 pub(crate) fn inspect_with_keys(input: Pasted<'_>, options: &InspectOptions, keys: Option<&KeySet>) -> Inspection {
-    let mut decoded = decode_input(input, &options.limits);
+    let recognised = Recognised::scan(input, options);
+    let mut decoded = decode_paste(input, &options.limits, !recognised.paste.is_empty());
     let option_proof = append_option_proof(&mut decoded, options);
     let proof_index = option_proof.or_else(|| decoded.http.as_ref().and_then(|h| h.proof_token));
     let verifications = keys.map(|set| verify_all(&decoded, set, options, proof_index)).unwrap_or_default();
     let proofs = proof_checks(&decoded, options, option_proof, Some(&super::holder::Holder));
-    with_proofs(diagnosed(decoded, options, keys, verifications), proofs)
+    with_proofs(diagnosed(decoded, options, keys, verifications, &recognised, input), proofs)
 }
 
 /// The proof checks (SD-JWT key binding, DPoP), with the holder signature primitive when there is one.
@@ -186,10 +219,12 @@ fn append_option_proof(decoded: &mut DecodedInput, options: &InspectOptions) -> 
 /// here reaches the key formats or the signature arithmetic, so the linker leaves them out.
 #[must_use]
 pub fn inspect_unverified<'a>(input: impl Into<Pasted<'a>>, options: &InspectOptions) -> Inspection {
-    let mut decoded = decode_input(input, &options.limits);
+    let input = input.into();
+    let recognised = Recognised::scan(input, options);
+    let mut decoded = decode_paste(input, &options.limits, !recognised.paste.is_empty());
     let option_proof = append_option_proof(&mut decoded, options);
     let proofs = proof_checks(&decoded, options, option_proof, None);
-    with_proofs(diagnosed(decoded, options, None, Vec::new()), proofs)
+    with_proofs(diagnosed(decoded, options, None, Vec::new(), &recognised, input), proofs)
 }
 
 /// The diagnosis of a decoded input, with the keys and verifications there are.
@@ -198,6 +233,8 @@ fn diagnosed(
     options: &InspectOptions,
     keys: Option<&KeySet>,
     verifications: Vec<Verification>,
+    recognised: &Recognised<'_>,
+    input: Pasted<'_>,
 ) -> Inspection {
     let mut by_token: Vec<Option<&Verification>> = vec![None; decoded.tokens.len()];
     for v in &verifications {
@@ -223,6 +260,34 @@ fn diagnosed(
     let diagnosis = diagnose::diagnose(&decoded.tokens, &context, &evidence);
     let DecodedInput { tokens, mut findings, .. } = decoded;
     findings.extend(diagnosis.findings);
+    let paste_text = match input {
+        Pasted::Text(text) => text,
+        Pasted::TooLarge { .. } => "",
+    };
+    let service_errors = recognised
+        .paste
+        .iter()
+        .map(|m| (paste_text, ErrorInput::Paste, m))
+        .chain(
+            recognised.option.iter().map(|m| (recognised.option_text.unwrap_or_default(), ErrorInput::ServiceError, m)),
+        )
+        .map(|(text, from, m)| {
+            let index = pick_token(&tokens, m);
+            let status = index.and_then(|i| evidence.get(i));
+            let evidence = Evidence {
+                token: index.and_then(|i| tokens.get(i).map(|t| (i, t))),
+                now: options.now,
+                skew: options.clock_skew.unwrap_or(0.0),
+                findings: findings
+                    .iter()
+                    .filter(|f| f.location.as_ref().and_then(|l| l.token).is_none_or(|t| Some(t) == index))
+                    .collect(),
+                signature: status.map_or(SignatureStatus::Unchecked, |s| s.status),
+                kid_in_keys: status.and_then(|s| s.kid_in_keys),
+            };
+            service_error(text, from, m, &evidence)
+        })
+        .collect();
     Inspection {
         tokens,
         findings,
@@ -232,6 +297,8 @@ fn diagnosed(
         keys: None,
         verifications,
         dpop: None,
+        service_errors,
+        service_error_text: recognised.option_text.map(str::to_owned),
     }
 }
 
@@ -318,6 +385,16 @@ impl Inspection {
         crate::finding::map_offsets(&mut self.findings, &map);
         for verification in &mut self.verifications {
             crate::finding::map_offsets(&mut verification.findings, &map);
+        }
+        let option_text = self.service_error_text.take().unwrap_or_default();
+        let option_map = crate::spanned::utf16_offsets(&option_text);
+        for error in &mut self.service_errors {
+            let map: &dyn Fn(usize) -> usize = match error.input {
+                ErrorInput::Paste => &map,
+                ErrorInput::ServiceError => &option_map,
+            };
+            error.start = map(error.start);
+            error.end = map(error.end);
         }
     }
 }

@@ -69,6 +69,13 @@ impl<'a> From<&'a String> for Pasted<'a> {
 /// only the first `limits.tokens` tokens are decoded.
 #[must_use]
 pub fn decode_input<'a>(input: impl Into<Pasted<'a>>, limits: &Limits) -> DecodedInput {
+    decode_paste(input, limits, false)
+}
+
+/// [`decode_input`], told whether the paste also holds a service's error message: then only the tokens in it are
+/// decoded, never the message ([`paste::extract_mixed`]).
+#[must_use]
+pub fn decode_paste<'a>(input: impl Into<Pasted<'a>>, limits: &Limits, holds_error: bool) -> DecodedInput {
     let input = match input.into() {
         Pasted::Text(text) if !limits.exceeded(Limit::InputBytes, text.len()) => text,
         Pasted::Text(text) => return unread(&format!("The input is {} bytes", count(text.len())), limits),
@@ -76,7 +83,7 @@ pub fn decode_input<'a>(input: impl Into<Pasted<'a>>, limits: &Limits) -> Decode
             return unread(&format!("The input is at least {} bytes", count(at_least)), limits);
         }
     };
-    let mut extraction = paste::extract(input, limits);
+    let mut extraction = if holds_error { paste::extract_mixed(input, limits) } else { paste::extract(input, limits) };
     let header_value = extraction.header_value;
     let http = extraction.http.take();
     let mut findings = extraction.findings;

@@ -188,6 +188,45 @@ fn unwrap_layers(text: &mut Spanned, findings: &mut Vec<Finding>) {
     }
 }
 
+/// [`extract`] for a paste that also holds a service's error message (an HTTP response, a log, a JSON error body):
+/// the tokens are those [`extract`] finds in text, in a token response or in a URL; otherwise only the compact
+/// tokens inside the text (`eyJ…`), so the message itself is never decoded as a token. A paste of the message alone
+/// yields no candidate and no finding.
+#[must_use]
+pub fn extract_mixed(input: &str, limits: &Limits) -> Extraction {
+    let out = extract(input, limits);
+    let kept = [PasteCode::TokenInText, PasteCode::TokenResponse, PasteCode::Url];
+    if out.findings.iter().any(|f| kept.iter().any(|c| f.code == *c)) {
+        return out;
+    }
+    let text = Spanned::new(input);
+    let found = tokens_in_text(&text);
+    let mut mixed = Extraction::default();
+    if found.is_empty() {
+        return mixed;
+    }
+    mixed.findings.push(
+        Finding::new(
+            PasteCode::TokenInText,
+            format!(
+                "Took {} from the text around the service's message; the rest was ignored.",
+                if found.len() == 1 { "the token" } else { "the tokens" }
+            ),
+        )
+        .at(whole(&text)),
+    );
+    let several = found.len() > 1;
+    for (i, piece) in found.into_iter().enumerate() {
+        mixed.candidates.push(Candidate {
+            label: several.then(|| format!("token {}", i + 1)),
+            text: piece,
+            json: false,
+        });
+    }
+    mixed.header_value = header_value(input, &mixed);
+    mixed
+}
+
 fn looks_like_url(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     lower.starts_with("http://")
@@ -543,6 +582,24 @@ mod tests {
         let id = e.candidates.iter().find(|c| c.label.as_deref() == Some("¡d_token")).and_then(|c| c.text.range());
         let (start, end) = id.unwrap_or_default();
         assert_eq!(&input[start..end], "eyJhIjoxfQ.eyJhIjoxfQ.x");
+    }
+
+    /// With a service's message in the paste, only the tokens in it are candidates; the message alone is none.
+    #[test]
+    fn mixed_pastes_take_only_the_tokens() {
+        let token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
+        let limits = Limits::default();
+        let alone = extract_mixed("HTTP/1.1 401 Unauthorized\n\n{\"message\":\"Unauthorized\"}", &limits);
+        assert!(alone.candidates.is_empty() && alone.findings.is_empty(), "{alone:?}");
+        let body = extract_mixed(&format!("{{\"message\":\"Unauthorized\"}}\n{token}"), &limits);
+        assert_eq!(only(&body), token);
+        assert_eq!(codes(&body), ["PASTE_TOKEN_IN_TEXT"]);
+        let curl =
+            extract_mixed(&format!("curl -H 'Authorization: Bearer {token}' https://x\nJwt is expired"), &limits);
+        assert_eq!(only(&curl), token);
+        assert_eq!(curl.header_value.as_deref(), Some(format!("Bearer {token}").as_str()));
+        let response = extract_mixed(&format!("{{\"error\":\"invalid_token\",\"access_token\":\"{token}\"}}"), &limits);
+        assert_eq!(codes(&response), ["PASTE_TOKEN_RESPONSE"]);
     }
 
     #[test]
