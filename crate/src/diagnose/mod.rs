@@ -31,15 +31,16 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-pub use answers::Answer;
+pub use answers::{Answer, FailingRule};
 pub use model::{
     CatalogueEntry, ClaimMeaning, Decision, Outcome, ProviderDetection, ProviderId, Rule, RuleId, SettingKind,
     SettingSpec, SignatureEvidence, SignatureStatus, TargetForm, TargetKind, TimeInfo, TokenDiagnosis, TokenUse,
     Verdict,
 };
 pub use options::{
-    ApiGatewayHttpTarget, ApiGatewayRestTarget, CognitoApiTarget, Context, Expectations, ExpectedUse, OidcTarget,
-    OneOrMany, ResourceServerTarget, Target,
+    AlbJwtTarget, AlbOidcTarget, ApiGatewayHttpTarget, ApiGatewayRestTarget, Auth0ApiTarget, CognitoApiTarget, Context,
+    EntraApiTarget, Expectations, ExpectedUse, FirebaseIdTokenTarget, GoogleIdTokenTarget, KeycloakApiTarget,
+    OidcTarget, OktaApiTarget, OneOrMany, ResourceServerTarget, Target,
 };
 
 use self::subject::{Ctx, Subject, innermost};
@@ -104,7 +105,7 @@ pub fn diagnose(tokens: &[Token], context: &Context<'_>, signatures: &[Signature
             }
         }
         None => {
-            out.answers = subjects.iter().flat_map(|s| answers::answers(&ctx, s)).collect();
+            out.answers = subjects.iter().flat_map(|s| answers::answers(&ctx, s, &out.findings)).collect();
             refresh_alone(&subjects, &mut out.findings);
         }
     }
