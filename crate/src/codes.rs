@@ -710,8 +710,6 @@ codes! {
         RoleMissing = ("TARGET_ROLE_MISSING", Error),
         /// A claim the service is configured to check (an ALB additional claim) does not hold the value it requires.
         ClaimConditionFailed = ("TARGET_CLAIM_CONDITION_FAILED", Error),
-        /// A refresh token (Keycloak's `typ: Refresh`, a Cognito refresh token) was sent where an access or ID token is needed.
-        RefreshTokenSent = ("TARGET_REFRESH_TOKEN_SENT", Error),
     }
 }
 

@@ -45,7 +45,7 @@ pub use options::{
 
 use self::subject::{Ctx, Subject, innermost};
 use crate::codes::{Code, CognitoCode, OptionCode, TimeCode};
-use crate::decode::token::Token;
+use crate::decode::token::{Token, TokenKind};
 use crate::evaluation::{Evaluation, InvalidTime};
 use crate::finding::Finding;
 use crate::limits::{Limit, count};
@@ -161,7 +161,7 @@ fn diagnose_token(ctx: &Ctx<'_>, s: &Subject<'_>) -> (TokenDiagnosis, Vec<Findin
     let verdict = ctx.target.map(|target| {
         let (verdict, rule_findings) = targets::verdict(target, ctx, s);
         from_rules = rule_findings;
-        if s.token_use == TokenUse::Refresh {
+        if s.token_use == TokenUse::Refresh && s.outer.kind == TokenKind::Jwe {
             providers::cognito::refresh_sent(s, &target.name(), &mut from_rules);
         }
         verdict
@@ -201,9 +201,10 @@ fn judged_name(diagnoses: &[TokenDiagnosis], index: usize) -> String {
 
 /// A Cognito refresh token pasted without an ID or access token: it is no bearer token.
 fn refresh_alone(subjects: &[Subject<'_>], out: &mut Vec<Finding>) {
-    let refresh = subjects.iter().find(|s| s.token_use == TokenUse::Refresh);
+    let cognito_refresh = |s: &&Subject<'_>| s.token_use == TokenUse::Refresh && s.outer.kind == TokenKind::Jwe;
+    let refresh = subjects.iter().find(cognito_refresh);
     if let Some(s) = refresh
-        && subjects.iter().all(|s| s.token_use == TokenUse::Refresh)
+        && subjects.iter().all(|s| cognito_refresh(&s))
     {
         out.push(
             s.at_token(CognitoCode::RefreshTokenAlone, "This is a Cognito refresh token (encrypted, readable only by Cognito): it cannot be used as a bearer token — APIs, authorizers and the user-pool API all reject it.")

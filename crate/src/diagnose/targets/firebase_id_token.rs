@@ -154,6 +154,14 @@ mod tests {
     fn id_tokens_custom_tokens_sub_and_auth_time() {
         assert!(failing(&run(&token(r#","sub":"uid1""#), &target())).is_empty());
         assert_eq!(failing(&run(&token(r#","sub":"""#), &target())), [("sub", Some("FIREBASE_SUB_INVALID"))]);
+        let no_kid = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(
+                r#"{{"iss":"https://securetoken.google.com/my-project","aud":"my-project","sub":"u","auth_time":{NOW},"iat":{NOW},"exp":{}}}"#,
+                NOW + 60.0
+            ),
+        );
+        assert_eq!(failing(&run(&no_kid, &target())), [("kid", Some("TARGET_KID_MISSING"))]);
         let custom = jwt(
             r#"{"alg":"RS256","typ":"JWT"}"#,
             &format!(
