@@ -133,14 +133,14 @@ test('every provider preset and ALB target reaches allow with a real signature',
   }
 });
 
-test('the presets deny the classic mistakes with their provider's cause, and answers list every failing rule', () => {
+test("the presets deny the classic mistakes with the provider's own cause, and answers list every failing rule", () => {
   const deny = (target, token) => {
     const r = inspect(token, { now: NOW, keys: PRESET_JWKS, target });
     assert.equal(r.verdict.decision, 'deny', r.verdict.summary);
     return r.verdict.rules.filter((x) => x.outcome === 'fail').map((x) => x.code);
   };
   const [entra] = PRESETS.entraApi;
-  const appOnly = sign({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: ENTRA_API, azp: 'd', ver: '2.0', roles: ['Orders.Read.All'], ...times });
+  const appOnly = sign({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: ENTRA_API, azp: 'web', ver: '2.0', roles: ['Orders.Read.All'], ...times });
   assert.deepEqual(deny(entra, appOnly), ['ENTRA_ROLES_NOT_SCP']);
   const [auth0] = PRESETS.auth0Api;
   assert.deepEqual(deny(auth0, sign({ iss: 'https://dev-x.us.auth0.com/', aud: 'https://dev-x.us.auth0.com/userinfo', scope: 'openid read:items', ...times })), ['AUTH0_NO_API_AUDIENCE', 'AUTH0_RBAC_OFF']);
