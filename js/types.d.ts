@@ -1011,26 +1011,202 @@ clientId: string, };
  */
 export type ResourceServerTarget = { 
 /**
- * The issuer it trusts, compared with `iss` exactly.
+ * The issuer it trusts, compared with `iss` exactly (or use `issuers`).
  */
 issuer: string, 
 /**
- * Its own identifier: `aud` must contain it.
+ * Several accepted issuers: `iss` must be one of them (with `issuer`, either passes).
+ */
+issuers?: Array<string>, 
+/**
+ * Its own identifier: `aud` must contain it (or one of `audiences`).
  */
 audience: string, 
 /**
- * Scopes the call needs: `scope` (or `scp`) must hold every one.
+ * Several accepted audiences: `aud` must contain one of them.
+ */
+audiences?: Array<string>, 
+/**
+ * Scopes the call needs: `scope` (a string) or `scp` (a string or an array) must hold every one.
  */
 scopes?: Array<string>, 
+/**
+ * Roles the call needs, every one: from `roles`, Keycloak's `realm_access.roles` / `resource_access.<client>.roles`,
+ * or Auth0's `permissions`.
+ */
+roles?: Array<string>, 
+/**
+ * Allowed clients: the provider's client claim (`client_id`, `azp`, `cid` or `appid`) must be one of them.
+ */
+clients?: Array<string>, 
 /**
  * Whether it requires RFC 9068's `typ: at+jwt` (explicit typing). Default false: most APIs do not check it.
  */
 requireAtJwt?: boolean, };
 
 /**
+ * An ASP.NET Core API protected by Microsoft.Identity.Web (`AddMicrosoftIdentityWebApi`), configured as in its
+ * `AzureAd` section of `appsettings.json`.
+ */
+export type EntraApiTarget = { 
+/**
+ * The Directory (tenant) ID (`TenantId`).
+ */
+tenantId: string, 
+/**
+ * The API's Application (client) ID (`ClientId`).
+ */
+clientId: string, 
+/**
+ * The App ID URI when it is configured as `Audience` (e.g. `api://orders`); default `api://<client id>`.
+ */
+audience?: string, 
+/**
+ * Delegated scopes the call accepts (`[RequiredScope]`): `scp` must hold one.
+ */
+scopes?: Array<string>, 
+/**
+ * App roles (application permissions) the call accepts: `roles` must hold one.
+ */
+appRoles?: Array<string>, 
+/**
+ * Allowed client applications (`appid` of v1.0 tokens, `azp` of v2.0 tokens).
+ */
+clients?: Array<string>, };
+
+/**
+ * A Node API protected by Auth0's express-oauth2-jwt-bearer (`auth({ issuerBaseURL, audience })`).
+ */
+export type Auth0ApiTarget = { 
+/**
+ * The tenant's domain or custom domain (`dev-x.us.auth0.com`); the issuer is `https://<domain>/`.
+ */
+domain: string, 
+/**
+ * The API Identifier (Applications > APIs > your API > Settings).
+ */
+audience: string, 
+/**
+ * Scopes the route requires (`requiredScopes`): `scope` must hold every one.
+ */
+scopes?: Array<string>, 
+/**
+ * RBAC permissions the route requires (`claimIncludes('permissions', …)`): every one.
+ */
+permissions?: Array<string>, 
+/**
+ * The API's signing algorithm (`tokenSigningAlg`): RS256 (default) or HS256.
+ */
+signingAlg?: string, };
+
+/**
+ * An API validating Okta access tokens with okta-jwt-verifier (`verifyAccessToken(token, expectedAudience)`).
+ */
+export type OktaApiTarget = { 
+/**
+ * The authorization server's issuer (`https://<okta domain>/oauth2/default`).
+ */
+issuer: string, 
+/**
+ * The expected audience (the authorization server's Audience, default `api://default`).
+ */
+audience: string, 
+/**
+ * Allowed client ids (`assertClaims: { cid }`).
+ */
+clients?: Array<string>, 
+/**
+ * Scopes the call needs (`scp`, every one).
+ */
+scopes?: Array<string>, };
+
+/**
+ * An API validating Keycloak access tokens of one realm.
+ */
+export type KeycloakApiTarget = { 
+/**
+ * The realm's URL, which is its issuer (`https://sso.example.com/realms/acme`).
+ */
+realmUrl: string, 
+/**
+ * The audience the API requires, when it checks one (the API's client id).
+ */
+audience?: string, 
+/**
+ * Allowed clients (`azp`).
+ */
+clients?: Array<string>, 
+/**
+ * Roles the call needs, every one: realm roles, or `<client>:<role>` for a client role.
+ */
+roles?: Array<string>, 
+/**
+ * Scopes the call needs (`scope`, every one).
+ */
+scopes?: Array<string>, };
+
+/**
+ * A backend verifying Google ID tokens with google-auth-library (`verifyIdToken({ idToken, audience })`).
+ */
+export type GoogleIdTokenTarget = { 
+/**
+ * The OAuth client ids accepted as `aud` (web, Android, iOS clients).
+ */
+audiences: Array<string>, 
+/**
+ * The Google Workspace domain the user must belong to (`hd`), when the backend checks it.
+ */
+hostedDomain?: string, };
+
+/**
+ * A backend verifying Firebase ID tokens with firebase-admin (`getAuth().verifyIdToken(idToken)`).
+ */
+export type FirebaseIdTokenTarget = { 
+/**
+ * The Firebase project id (Project settings > General > Project ID).
+ */
+projectId: string, };
+
+/**
+ * A backend behind an Application Load Balancer that authenticates users with OIDC or Cognito: it reads the
+ * user-claims token of `x-amzn-oidc-data`.
+ */
+export type AlbOidcTarget = { 
+/**
+ * The load balancer's ARN: the token's `signer` must be it.
+ */
+albArn: string, 
+/**
+ * The OAuth client id of the listener's authenticate action: the header's `client` must be it.
+ */
+clientId?: string, 
+/**
+ * The identity provider's issuer of the authenticate action: the header's `iss` must be it.
+ */
+issuer?: string, };
+
+/**
+ * An Application Load Balancer listener rule whose action verifies a JWT (`jwt-validation`).
+ */
+export type AlbJwtTarget = { 
+/**
+ * The action's `Issuer`: `iss` must be it.
+ */
+issuer: string, 
+/**
+ * The action's `JwksEndpoint` (an https URL the load balancer fetches the keys from).
+ */
+jwksEndpoint: string, 
+/**
+ * The action's additional claims, each `name=value` (several values separated by spaces): the claim must hold
+ * one of the values.
+ */
+claims?: Array<string>, };
+
+/**
  * The service a token is sent to, whose decision jwtlens simulates.
  */
-export type Target = { "kind": "cognitoApi" } & CognitoApiTarget | { "kind": "apiGatewayRest" } & ApiGatewayRestTarget | { "kind": "apiGatewayHttp" } & ApiGatewayHttpTarget | { "kind": "oidc" } & OidcTarget | { "kind": "resourceServer" } & ResourceServerTarget;
+export type Target = { "kind": "cognitoApi" } & CognitoApiTarget | { "kind": "apiGatewayRest" } & ApiGatewayRestTarget | { "kind": "apiGatewayHttp" } & ApiGatewayHttpTarget | { "kind": "oidc" } & OidcTarget | { "kind": "resourceServer" } & ResourceServerTarget | { "kind": "entraApi" } & EntraApiTarget | { "kind": "auth0Api" } & Auth0ApiTarget | { "kind": "oktaApi" } & OktaApiTarget | { "kind": "keycloakApi" } & KeycloakApiTarget | { "kind": "googleIdToken" } & GoogleIdTokenTarget | { "kind": "firebaseIdToken" } & FirebaseIdTokenTarget | { "kind": "albOidc" } & AlbOidcTarget | { "kind": "albJwt" } & AlbJwtTarget;
 
 /**
  * What a token is for, as far as it can be told from the token alone.
@@ -1181,12 +1357,12 @@ export type Decision = "allow" | "unknown" | "deny";
 /**
  * The service a verdict simulates; the `kind` of its target in the options.
  */
-export type TargetKind = "cognitoApi" | "apiGatewayRest" | "apiGatewayHttp" | "oidc" | "resourceServer";
+export type TargetKind = "cognitoApi" | "apiGatewayRest" | "apiGatewayHttp" | "oidc" | "resourceServer" | "entraApi" | "auth0Api" | "oktaApi" | "keycloakApi" | "googleIdToken" | "firebaseIdToken" | "albOidc" | "albJwt";
 
 /**
  * A rule a target applies; its stable id in results ([`RuleId::as_str`]).
  */
-export type RuleId = "operation" | "format" | "header" | "issuer" | "signature" | "alg" | "kid" | "tokenUse" | "tokenType" | "iss" | "aud" | "azp" | "exp" | "nbf" | "iat" | "scope" | "validationExpression" | "nonce" | "atHash" | "typ";
+export type RuleId = "operation" | "format" | "header" | "issuer" | "signature" | "alg" | "kid" | "tokenUse" | "tokenType" | "iss" | "aud" | "azp" | "exp" | "nbf" | "iat" | "scope" | "validationExpression" | "nonce" | "atHash" | "typ" | "roles" | "client" | "claims" | "signer" | "sub" | "authTime" | "conditions";
 
 /**
  * One rule a target applies, with its outcome for this token.
@@ -1251,6 +1427,27 @@ rules: Array<Rule>,
 assumptions: Array<string>, };
 
 /**
+ * One failing rule of a plausible service's verdict.
+ */
+export type FailingRule = { 
+/**
+ * The rule.
+ */
+rule: RuleId, 
+/**
+ * The finding code that explains it.
+ */
+code?: FindingCode, 
+/**
+ * Why it fails.
+ */
+detail: string, 
+/**
+ * What to do about it.
+ */
+fix?: string, };
+
+/**
  * What one service the token makes plausible would decide.
  */
 export type Answer = { 
@@ -1289,7 +1486,15 @@ fix?: string,
 /**
  * For an open decision: the input of the caller's that would settle it.
  */
-settle?: string, };
+settle?: string, 
+/**
+ * The provider detected from the token.
+ */
+provider: ProviderId, 
+/**
+ * Every failing rule, in the service's order, each with its code and fix (empty unless the decision is deny).
+ */
+failing: Array<FailingRule>, };
 
 /**
  * The diagnosis of one token.

@@ -309,6 +309,12 @@ codes! {
         EmbeddedKey = ("TOKEN_EMBEDDED_KEY", Warning),
         /// The header's `b64` is false (RFC 7797 unencoded payload).
         UnencodedPayload = ("TOKEN_UNENCODED_PAYLOAD", Warning),
+        /// An opaque access token of a known issuer (Google `ya29.`, GitHub `gho_`…): not a JWT, read only by its issuer.
+        OpaqueAccessToken = ("TOKEN_OPAQUE_ACCESS_TOKEN", Warning),
+        /// An opaque refresh token of a known issuer (Google `1//`, GitHub `ghr_`): it only gets new access tokens.
+        OpaqueRefreshToken = ("TOKEN_OPAQUE_REFRESH_TOKEN", Warning),
+        /// A JWE with `alg: dir` and the issuer in its header: Auth0's opaque access token, issued without an `audience`.
+        Auth0OpaqueToken = ("TOKEN_AUTH0_OPAQUE", Warning),
     }
 }
 
@@ -701,6 +707,18 @@ codes! {
         AzpMismatch = ("OIDC_AZP_MISMATCH", Error),
         /// `aud` lists audiences besides the client; OIDC Core says to reject the token unless they are trusted.
         UntrustedAudience = ("OIDC_UNTRUSTED_AUDIENCE", Warning),
+        /// An access token lacks claims RFC 9068 §2.2 requires (`iss`, `exp`, `aud`, `sub`, `client_id`, `iat`, `jti`).
+        Rfc9068ClaimsMissing = ("RFC9068_CLAIMS_MISSING", Warning),
+        /// The token is signed with an algorithm the service does not accept.
+        AlgNotAllowed = ("TARGET_ALG_NOT_ALLOWED", Error),
+        /// The header has no `kid`, which the service needs to pick the issuer's key.
+        KidMissing = ("TARGET_KID_MISSING", Error),
+        /// The token's client (`client_id`, `azp`, `cid` or `appid`, as its provider issues it) is not an allowed client.
+        ClientNotAllowed = ("TARGET_CLIENT_NOT_ALLOWED", Error),
+        /// The token lacks a role or permission the call requires (`roles`, Keycloak's realm or client roles, Auth0's `permissions`).
+        RoleMissing = ("TARGET_ROLE_MISSING", Error),
+        /// A claim the service is configured to check (an ALB additional claim) does not hold the value it requires.
+        ClaimConditionFailed = ("TARGET_CLAIM_CONDITION_FAILED", Error),
     }
 }
 
@@ -709,7 +727,7 @@ codes! {
     /// Codes about providers other than Cognito, and about providers in general.
     pub enum ProviderCode {
         /// The issuer is a local emulator (localhost and the like); real services reject its tokens.
-        Emulator = ("PROVIDER_EMULATOR", Info),
+        Emulator = ("PROVIDER_EMULATOR", Warning),
         /// The provider never signs with this `alg` (Cognito, Entra, Firebase and Google use RS256; ALB uses ES256).
         UnexpectedAlg = ("PROVIDER_UNEXPECTED_ALG", Error),
         /// A Microsoft Entra v1.0 token (sts.windows.net) where a v2.0 issuer is expected, or the reverse.
@@ -732,6 +750,30 @@ codes! {
         GoogleIssuerForm = ("GOOGLE_ISSUER_FORM", Warning),
         /// An Application Load Balancer user-claims token (`x-amzn-oidc-data`): ES256, keys per `kid`, no JWKS.
         AlbToken = ("ALB_TOKEN", Info),
+        /// The ALB token's `signer` is not the load balancer the backend trusts.
+        AlbSignerMismatch = ("ALB_SIGNER_MISMATCH", Error),
+        /// The ALB token's `client` header is not the OAuth client the load balancer is configured with.
+        AlbClientMismatch = ("ALB_CLIENT_MISMATCH", Error),
+        /// The ALB token has base64 `=` padding, which the load balancer adds; strict JWT libraries reject it.
+        AlbPadding = ("ALB_PADDING", Info),
+        /// An Entra v1.0 token whose `aud` is an App ID URI the API does not accept (Microsoft.Identity.Web expects api://<client id>).
+        EntraAudience = ("ENTRA_AUDIENCE", Error),
+        /// An Auth0 token whose only audience is `/userinfo`: requested without the API's `audience`.
+        Auth0NoApiAudience = ("AUTH0_NO_API_AUDIENCE", Error),
+        /// Auth0 permissions are required, and the token has no `permissions` claim (RBAC off, or not added to the token).
+        Auth0RbacOff = ("AUTH0_RBAC_OFF", Warning),
+        /// A Keycloak access token whose `aud` lacks the API: the client has no audience mapper for it.
+        KeycloakAudienceMapper = ("KEYCLOAK_AUDIENCE_MAPPER", Warning),
+        /// A Keycloak refresh token (`typ: Refresh`): it only gets new tokens at the token endpoint.
+        KeycloakRefreshToken = ("KEYCLOAK_REFRESH_TOKEN", Error),
+        /// A Firebase custom token (signed by a service account) where an ID token is needed.
+        FirebaseCustomToken = ("FIREBASE_CUSTOM_TOKEN", Error),
+        /// A Firebase ID token whose `sub` is empty, not a string, or longer than 128 characters.
+        FirebaseSubInvalid = ("FIREBASE_SUB_INVALID", Error),
+        /// A Firebase ID token whose `auth_time` is missing or in the future.
+        FirebaseAuthTime = ("FIREBASE_AUTH_TIME", Error),
+        /// A Google ID token's `azp` differs from `aud` (normal for Android and cross-client sign-in; verifyIdToken does not check it).
+        GoogleAzpDiffers = ("GOOGLE_AZP_DIFFERS", Info),
     }
 }
 

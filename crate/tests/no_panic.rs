@@ -66,6 +66,15 @@ fn presets() -> Vec<jwtlens::InspectOptions> {
         r#"{"now": 1700000000, "expect": {"issuer": "https://login.microsoftonline.com/t/v2.0"}, "target": {"kind": "apiGatewayHttp", "issuer": "https://x/", "audiences": ["abc"], "scopes": ["read"]}}"#,
         r#"{"now": 1700000000, "target": {"kind": "oidc", "issuer": "https://accounts.google.com", "clientId": "abc"}}"#,
         r#"{"now": 1748537244, "expect": {"nonce": "1234567890", "audience": "https://verifier.example.org"}, "sdJwt": {"keyBinding": true, "maxAge": 1}, "dpop": {"proof": "eyJhbGciOiJFUzI1NiJ9.e30.c2ln~x", "method": "GET", "url": "https://[::1]:443", "nonce": "n", "maxAge": -1}}"#,
+        r#"{"now": 1700000000, "target": {"kind": "resourceServer", "issuers": ["https://x", ""], "audiences": ["a"], "scopes": ["r"], "roles": ["admin", "c:r"], "clients": ["c"], "requireAtJwt": true}}"#,
+        r#"{"now": 1700000000, "target": {"kind": "entraApi", "tenantId": "t", "clientId": "c", "audience": "api://x", "scopes": ["s"], "appRoles": ["r"], "clients": ["w"]}}"#,
+        r#"{"now": 1700000000, "target": {"kind": "auth0Api", "domain": "https://d.auth0.com/", "audience": "a", "scopes": ["s"], "permissions": ["p"], "signingAlg": "HS256"}}"#,
+        r#"{"now": 1700000000, "target": {"kind": "oktaApi", "issuer": "https://o.okta.com", "audience": "api://default", "clients": ["c"], "scopes": ["s"]}}"#,
+        r#"{"now": 1700000000, "target": {"kind": "keycloakApi", "realmUrl": "https://k/realms/r", "audience": "a", "clients": ["c"], "roles": ["r"], "scopes": ["s"]}}"#,
+        r#"{"now": 1700000000, "target": {"kind": "googleIdToken", "audiences": ["a"], "hostedDomain": "example.com"}}"#,
+        r#"{"now": 1700000000, "target": {"kind": "firebaseIdToken", "projectId": "p"}}"#,
+        r#"{"now": 1700000000, "target": {"kind": "albOidc", "albArn": "arn:aws:elasticloadbalancing:us-west-2:1:loadbalancer/app/x/y", "clientId": "c", "issuer": "https://i"}}"#,
+        r#"{"now": null, "target": {"kind": "albJwt", "issuer": "https://i", "jwksEndpoint": "https://i/k", "claims": ["scope=a b", "=", "x"]}}"#,
     ];
     presets.iter().map(|p| serde_json::from_str(p).unwrap()).collect()
 }

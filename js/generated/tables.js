@@ -194,6 +194,16 @@ export const TARGETS = [
         "initial": ""
       },
       {
+        "name": "issuers",
+        "label": "More accepted issuers",
+        "hint": "Other issuers the API also accepts (iss must be one of them).",
+        "kind": "list",
+        "required": false,
+        "advanced": true,
+        "flag": "--also-issuer",
+        "suggestions": []
+      },
+      {
         "name": "audience",
         "label": "Audience",
         "hint": "The API's own identifier: aud must contain it.",
@@ -203,6 +213,16 @@ export const TARGETS = [
         "flag": "--audience",
         "suggestions": [],
         "initial": ""
+      },
+      {
+        "name": "audiences",
+        "label": "More accepted audiences",
+        "hint": "Other identifiers the API also accepts (aud must contain one of them).",
+        "kind": "list",
+        "required": false,
+        "advanced": true,
+        "flag": "--also-audience",
+        "suggestions": []
       },
       {
         "name": "scopes",
@@ -216,6 +236,26 @@ export const TARGETS = [
         "initial": ""
       },
       {
+        "name": "roles",
+        "label": "Required roles",
+        "hint": "Roles the call needs, every one: from roles, Keycloak's realm_access / resource_access (client:role), or Auth0's permissions.",
+        "kind": "list",
+        "required": false,
+        "advanced": false,
+        "flag": "--required-role",
+        "suggestions": []
+      },
+      {
+        "name": "clients",
+        "label": "Allowed clients",
+        "hint": "Client ids the API accepts, compared with client_id, azp, cid or appid (whichever the provider issues).",
+        "kind": "list",
+        "required": false,
+        "advanced": true,
+        "flag": "--allowed-client",
+        "suggestions": []
+      },
+      {
         "name": "requireAtJwt",
         "label": "Require typ at+jwt (RFC 9068)",
         "hint": "Whether the API requires explicit typing; most do not.",
@@ -225,6 +265,382 @@ export const TARGETS = [
         "flag": "--require-at-jwt",
         "suggestions": [],
         "initial": ""
+      }
+    ]
+  },
+  {
+    "kind": "entraApi",
+    "label": "Microsoft Entra ID: API with Microsoft.Identity.Web",
+    "aliases": [
+      "entra",
+      "azure"
+    ],
+    "summary": "An ASP.NET Core API protected by Microsoft.Identity.Web, as its AzureAd settings configure it.",
+    "settings": [
+      {
+        "name": "tenantId",
+        "label": "Directory (tenant) ID",
+        "hint": "App registrations > your API > Overview > Directory (tenant) ID (TenantId).",
+        "kind": "text",
+        "required": true,
+        "advanced": false,
+        "flag": "--tenant-id",
+        "suggestions": []
+      },
+      {
+        "name": "clientId",
+        "label": "Application (client) ID of the API",
+        "hint": "App registrations > your API > Overview > Application (client) ID (ClientId).",
+        "kind": "text",
+        "required": true,
+        "advanced": false,
+        "flag": "--client-id",
+        "suggestions": []
+      },
+      {
+        "name": "audience",
+        "label": "Audience (App ID URI)",
+        "hint": "Only when AzureAd:Audience is set (a custom App ID URI); default api://<client id>.",
+        "kind": "text",
+        "required": false,
+        "advanced": true,
+        "flag": "--audience",
+        "suggestions": []
+      },
+      {
+        "name": "scopes",
+        "label": "Accepted scopes",
+        "hint": "[RequiredScope]: scp must hold one of them (Expose an API > Scopes).",
+        "kind": "list",
+        "required": false,
+        "advanced": false,
+        "flag": "--required-scope",
+        "suggestions": []
+      },
+      {
+        "name": "appRoles",
+        "label": "Accepted app roles",
+        "hint": "App permissions for app-only tokens: roles must hold one of them (App roles).",
+        "kind": "list",
+        "required": false,
+        "advanced": false,
+        "flag": "--app-role",
+        "suggestions": []
+      },
+      {
+        "name": "clients",
+        "label": "Allowed client applications",
+        "hint": "Client ids allowed to call the API (appid in v1.0 tokens, azp in v2.0).",
+        "kind": "list",
+        "required": false,
+        "advanced": true,
+        "flag": "--allowed-client",
+        "suggestions": []
+      }
+    ]
+  },
+  {
+    "kind": "auth0Api",
+    "label": "Auth0: API with express-oauth2-jwt-bearer",
+    "aliases": [
+      "auth0"
+    ],
+    "summary": "A Node API protected by Auth0's express-oauth2-jwt-bearer (issuer, API identifier, scopes, RBAC permissions).",
+    "settings": [
+      {
+        "name": "domain",
+        "label": "Auth0 domain",
+        "hint": "Your tenant's domain or custom domain (dev-x.us.auth0.com); issuerBaseURL is https://<domain>/.",
+        "kind": "text",
+        "required": true,
+        "advanced": false,
+        "flag": "--auth0-domain",
+        "suggestions": []
+      },
+      {
+        "name": "audience",
+        "label": "API Identifier",
+        "hint": "Applications > APIs > your API > Settings > Identifier (the audience option).",
+        "kind": "text",
+        "required": true,
+        "advanced": false,
+        "flag": "--audience",
+        "suggestions": []
+      },
+      {
+        "name": "scopes",
+        "label": "Required scopes",
+        "hint": "requiredScopes(…): scope must hold every one.",
+        "kind": "list",
+        "required": false,
+        "advanced": false,
+        "flag": "--required-scope",
+        "suggestions": []
+      },
+      {
+        "name": "permissions",
+        "label": "Required permissions (RBAC)",
+        "hint": "claimIncludes('permissions', …): permissions must hold every one.",
+        "kind": "list",
+        "required": false,
+        "advanced": false,
+        "flag": "--required-permission",
+        "suggestions": []
+      },
+      {
+        "name": "signingAlg",
+        "label": "Signing algorithm",
+        "hint": "tokenSigningAlg: the API's Signing Algorithm (RS256 unless set to HS256).",
+        "kind": "text",
+        "required": false,
+        "advanced": true,
+        "flag": "--signing-alg",
+        "suggestions": [
+          "RS256",
+          "HS256"
+        ]
+      }
+    ]
+  },
+  {
+    "kind": "oktaApi",
+    "label": "Okta: API with okta-jwt-verifier",
+    "aliases": [
+      "okta"
+    ],
+    "summary": "An API validating Okta access tokens of a custom authorization server with okta-jwt-verifier.",
+    "settings": [
+      {
+        "name": "issuer",
+        "label": "Issuer (authorization server)",
+        "hint": "Security > API > Authorization Servers > your server > Issuer (https://<okta domain>/oauth2/default).",
+        "kind": "text",
+        "required": true,
+        "advanced": false,
+        "flag": "--issuer",
+        "suggestions": []
+      },
+      {
+        "name": "audience",
+        "label": "Audience",
+        "hint": "The authorization server's Audience (api://default unless changed): expectedAudience.",
+        "kind": "text",
+        "required": true,
+        "advanced": false,
+        "flag": "--audience",
+        "suggestions": [
+          "api://default"
+        ]
+      },
+      {
+        "name": "clients",
+        "label": "Allowed client ids (cid)",
+        "hint": "assertClaims: { cid }: the application's Client ID.",
+        "kind": "list",
+        "required": false,
+        "advanced": false,
+        "flag": "--allowed-client",
+        "suggestions": []
+      },
+      {
+        "name": "scopes",
+        "label": "Required scopes",
+        "hint": "Scopes the call needs: scp must hold every one.",
+        "kind": "list",
+        "required": false,
+        "advanced": false,
+        "flag": "--required-scope",
+        "suggestions": []
+      }
+    ]
+  },
+  {
+    "kind": "keycloakApi",
+    "label": "Keycloak: API validating realm access tokens",
+    "aliases": [
+      "keycloak"
+    ],
+    "summary": "An API validating Keycloak access tokens: realm issuer, audience mapper, azp, realm and client roles, client scopes.",
+    "settings": [
+      {
+        "name": "realmUrl",
+        "label": "Realm URL (issuer)",
+        "hint": "https://<host>/realms/<realm>, as Realm settings > OpenID Endpoint Configuration shows issuer.",
+        "kind": "text",
+        "required": true,
+        "advanced": false,
+        "flag": "--realm-url",
+        "suggestions": []
+      },
+      {
+        "name": "audience",
+        "label": "Audience the API requires",
+        "hint": "Only if the API checks aud (usually its client id); Keycloak adds it with an audience mapper.",
+        "kind": "text",
+        "required": false,
+        "advanced": false,
+        "flag": "--audience",
+        "suggestions": []
+      },
+      {
+        "name": "clients",
+        "label": "Allowed clients (azp)",
+        "hint": "Client ids of the applications allowed to call the API.",
+        "kind": "list",
+        "required": false,
+        "advanced": true,
+        "flag": "--allowed-client",
+        "suggestions": []
+      },
+      {
+        "name": "roles",
+        "label": "Required roles",
+        "hint": "Realm roles, or <client>:<role> for client roles; every one.",
+        "kind": "list",
+        "required": false,
+        "advanced": false,
+        "flag": "--required-role",
+        "suggestions": []
+      },
+      {
+        "name": "scopes",
+        "label": "Required scopes",
+        "hint": "Client scopes the call needs: scope must hold every one.",
+        "kind": "list",
+        "required": false,
+        "advanced": false,
+        "flag": "--required-scope",
+        "suggestions": []
+      }
+    ]
+  },
+  {
+    "kind": "googleIdToken",
+    "label": "Google Sign-In: backend with verifyIdToken",
+    "aliases": [
+      "google"
+    ],
+    "summary": "A backend verifying Google ID tokens with google-auth-library's verifyIdToken (both issuer forms, a list of client ids).",
+    "settings": [
+      {
+        "name": "audiences",
+        "label": "OAuth client id(s)",
+        "hint": "Google Cloud console > APIs & Services > Credentials: the OAuth 2.0 client ids the backend accepts (web, Android, iOS).",
+        "kind": "list",
+        "required": true,
+        "advanced": false,
+        "flag": "--audience",
+        "suggestions": []
+      },
+      {
+        "name": "hostedDomain",
+        "label": "Workspace domain (hd)",
+        "hint": "Only if the backend restricts sign-in to one Google Workspace domain.",
+        "kind": "text",
+        "required": false,
+        "advanced": true,
+        "flag": "--hosted-domain",
+        "suggestions": []
+      }
+    ]
+  },
+  {
+    "kind": "firebaseIdToken",
+    "label": "Firebase Authentication: backend with verifyIdToken",
+    "aliases": [
+      "firebase"
+    ],
+    "summary": "A backend verifying Firebase ID tokens with firebase-admin's verifyIdToken.",
+    "settings": [
+      {
+        "name": "projectId",
+        "label": "Firebase project id",
+        "hint": "Firebase console > Project settings > General > Project ID (not the Web API key or app id).",
+        "kind": "text",
+        "required": true,
+        "advanced": false,
+        "flag": "--project-id",
+        "suggestions": []
+      }
+    ]
+  },
+  {
+    "kind": "albOidc",
+    "label": "AWS ALB: backend reading x-amzn-oidc-data",
+    "aliases": [
+      "alb"
+    ],
+    "summary": "A backend behind an Application Load Balancer with OIDC or Cognito authentication, verifying the user-claims token the load balancer signs.",
+    "settings": [
+      {
+        "name": "albArn",
+        "label": "Load balancer ARN",
+        "hint": "EC2 console > Load Balancers > your ALB > ARN: the token's signer must be it.",
+        "kind": "text",
+        "required": true,
+        "advanced": false,
+        "flag": "--alb-arn",
+        "suggestions": []
+      },
+      {
+        "name": "clientId",
+        "label": "OAuth client id of the listener",
+        "hint": "The authenticate action's client id: the header's client must be it.",
+        "kind": "text",
+        "required": false,
+        "advanced": false,
+        "flag": "--client-id",
+        "suggestions": []
+      },
+      {
+        "name": "issuer",
+        "label": "Identity provider's issuer",
+        "hint": "The authenticate action's issuer: the header's iss must be it.",
+        "kind": "text",
+        "required": false,
+        "advanced": true,
+        "flag": "--issuer",
+        "suggestions": []
+      }
+    ]
+  },
+  {
+    "kind": "albJwt",
+    "label": "AWS ALB: listener rule with JWT verification",
+    "aliases": [
+      "alb-jwt"
+    ],
+    "summary": "An Application Load Balancer's JWT-verification action: issuer, JWKS endpoint, exp, and additional claims.",
+    "settings": [
+      {
+        "name": "issuer",
+        "label": "Issuer",
+        "hint": "The action's Issuer: iss must equal it.",
+        "kind": "text",
+        "required": true,
+        "advanced": false,
+        "flag": "--issuer",
+        "suggestions": []
+      },
+      {
+        "name": "jwksEndpoint",
+        "label": "JWKS endpoint",
+        "hint": "The action's JWKS endpoint: a public https URL (at most 10 keys, 150 KB).",
+        "kind": "text",
+        "required": true,
+        "advanced": false,
+        "flag": "--jwks-endpoint",
+        "suggestions": []
+      },
+      {
+        "name": "claims",
+        "label": "Additional claims",
+        "hint": "Each name=value (several values separated by spaces): the claim must hold one of them.",
+        "kind": "list",
+        "required": false,
+        "advanced": false,
+        "flag": "--claim",
+        "suggestions": []
       }
     ]
   }

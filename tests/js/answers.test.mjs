@@ -68,6 +68,98 @@ test('allow is reached for every target with a valid token of the right type and
   assert.match(judge(access(ADMIN), TARGETS.getUser).verdict.assumptions[0], /revoked/);
 });
 
+// The provider presets and the ALB targets, each with a token signed as its provider signs (ES256 for the ALB).
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const ENTRA_API = '6e74172b-be56-4843-9ff4-e66a39bb12e3';
+const ALB_ARN = 'arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/web/50dc6c495c0c9188';
+const alb = generateKeyPair('ec', { namedCurve: 'P-256' });
+const PRESET_JWKS = JSON.stringify({
+  keys: [...JSON.parse(JWKS).keys, { ...alb.publicKey.export({ format: 'jwk' }), kid: 'alb-1', alg: 'ES256', use: 'sig' }],
+});
+function signAlb(claims, header) {
+  const input = `${b64u(JSON.stringify({ alg: 'ES256', kid: 'alb-1', ...header }))}.${b64u(JSON.stringify(claims))}`;
+  const sig = createSign('SHA256').update(input).sign({ key: alb.privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+  return `${input}.${sig}`;
+}
+const PRESETS = {
+  entraApi: [
+    { kind: 'entraApi', tenantId: TENANT, clientId: ENTRA_API, scopes: ['Orders.Read'], clients: ['web'] },
+    sign({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: ENTRA_API, azp: 'web', tid: TENANT, ver: '2.0', scp: 'Orders.Read', sub: 's', ...times }, { typ: 'JWT' }),
+  ],
+  entraApiV1AppOnly: [
+    { kind: 'entraApi', tenantId: TENANT, clientId: ENTRA_API, scopes: ['Orders.Read'], appRoles: ['Orders.Read.All'] },
+    sign({ iss: `https://sts.windows.net/${TENANT}/`, aud: `api://${ENTRA_API}`, appid: 'daemon', tid: TENANT, ver: '1.0', roles: ['Orders.Read.All'], sub: 's', ...times }),
+  ],
+  auth0Api: [
+    { kind: 'auth0Api', domain: 'dev-x.us.auth0.com', audience: 'https://api.example.com', scopes: ['read:items'], permissions: ['read:items'] },
+    sign({ iss: 'https://dev-x.us.auth0.com/', sub: 'auth0|u', aud: ['https://api.example.com', 'https://dev-x.us.auth0.com/userinfo'], azp: 'spa', scope: 'openid read:items', permissions: ['read:items'], ...times }),
+  ],
+  oktaApi: [
+    { kind: 'oktaApi', issuer: 'https://dev-1.okta.com/oauth2/default', audience: 'api://default', clients: ['0oa1'], scopes: ['orders:read'] },
+    sign({ ver: 1, iss: 'https://dev-1.okta.com/oauth2/default', aud: 'api://default', cid: '0oa1', uid: '00u1', sub: 'a@example.com', scp: ['openid', 'orders:read'], jti: 'AT.1', ...times }),
+  ],
+  keycloakApi: [
+    { kind: 'keycloakApi', realmUrl: 'https://sso.example.com/realms/acme', audience: 'orders-api', clients: ['web-app'], roles: ['user', 'orders-api:reader'] },
+    sign({ iss: 'https://sso.example.com/realms/acme', aud: ['orders-api', 'account'], azp: 'web-app', typ: 'Bearer', sub: 'u', scope: 'openid', realm_access: { roles: ['user'] }, resource_access: { 'orders-api': { roles: ['reader'] } }, ...times }),
+  ],
+  googleIdToken: [
+    { kind: 'googleIdToken', audiences: ['web.apps.googleusercontent.com', 'android.apps.googleusercontent.com'] },
+    sign({ iss: 'accounts.google.com', aud: 'web.apps.googleusercontent.com', azp: 'android.apps.googleusercontent.com', sub: '1', email: 'a@example.com', ...times }, { typ: 'JWT' }),
+  ],
+  firebaseIdToken: [
+    { kind: 'firebaseIdToken', projectId: 'my-project' },
+    sign({ iss: 'https://securetoken.google.com/my-project', aud: 'my-project', sub: 'uid1', user_id: 'uid1', firebase: { sign_in_provider: 'password' }, ...times }, { typ: 'JWT' }),
+  ],
+  albOidc: [
+    { kind: 'albOidc', albArn: ALB_ARN, clientId: 'c1', issuer: 'https://idp.example' },
+    signAlb({ sub: 'u1', email: 'a@example.com', exp: NOW + 60, iss: 'https://idp.example' }, { signer: ALB_ARN, iss: 'https://idp.example', client: 'c1', exp: NOW + 60 }),
+  ],
+  albJwt: [
+    { kind: 'albJwt', issuer: 'https://op.example', jwksEndpoint: 'https://op.example/jwks', claims: ['scope=orders:write'] },
+    sign({ iss: 'https://op.example', sub: 'svc', scope: 'orders:read orders:write', ...times }),
+  ],
+  resourceServerLists: [
+    { kind: 'resourceServer', issuers: ['accounts.google.com', 'https://op.example'], audiences: ['a', 'https://api.example.com'], scopes: ['read'], roles: ['admin'], clients: ['c'] },
+    sign({ iss: 'https://op.example', sub: 'u1', aud: 'https://api.example.com', scp: ['read'], roles: ['admin'], client_id: 'c', jti: 'j', ...times }),
+  ],
+};
+
+test('every provider preset and ALB target reaches allow with a real signature', () => {
+  assert.equal(Object.keys(PRESETS).length, 10);
+  for (const [name, [target, token]] of Object.entries(PRESETS)) {
+    const r = inspect(token, { now: NOW, keys: PRESET_JWKS, target });
+    assert.equal(r.verdict.decision, 'allow', `${name}: ${r.verdict.summary}\n${JSON.stringify(r.verdict.rules.filter((x) => x.outcome !== 'pass'))}`);
+    assert.equal(r.verifications[0].valid, true, name);
+  }
+});
+
+test("the presets deny the classic mistakes with the provider's own cause, and answers list every failing rule", () => {
+  const deny = (target, token) => {
+    const r = inspect(token, { now: NOW, keys: PRESET_JWKS, target });
+    assert.equal(r.verdict.decision, 'deny', r.verdict.summary);
+    return r.verdict.rules.filter((x) => x.outcome === 'fail').map((x) => x.code);
+  };
+  const [entra] = PRESETS.entraApi;
+  const appOnly = sign({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, aud: ENTRA_API, azp: 'web', ver: '2.0', roles: ['Orders.Read.All'], ...times });
+  assert.deepEqual(deny(entra, appOnly), ['ENTRA_ROLES_NOT_SCP']);
+  const [auth0] = PRESETS.auth0Api;
+  assert.deepEqual(deny(auth0, sign({ iss: 'https://dev-x.us.auth0.com/', aud: 'https://dev-x.us.auth0.com/userinfo', scope: 'openid read:items', ...times })), ['AUTH0_NO_API_AUDIENCE', 'AUTH0_RBAC_OFF']);
+  const [keycloak] = PRESETS.keycloakApi;
+  assert.ok(deny(keycloak, sign({ iss: 'https://sso.example.com/realms/acme', aud: 'account', azp: 'web-app', typ: 'Bearer', scope: 'openid', realm_access: { roles: ['user'] }, ...times })).includes('KEYCLOAK_AUDIENCE_MAPPER'));
+  const [alb] = PRESETS.albOidc;
+  const other = signAlb({ sub: 'u1', exp: NOW + 60 }, { signer: 'arn:aws:elasticloadbalancing:us-west-2:1:loadbalancer/app/evil/1', client: 'c1', iss: 'https://idp.example', exp: NOW + 60 });
+  assert.deepEqual(deny(alb, other), ['ALB_SIGNER_MISMATCH']);
+  // From the paste alone, an expired hosted-UI token without the admin scope: GetUser lists both failing rules.
+  const expired = inspect(access('openid email'), { now: NOW + 365 * 86400, keys: JWKS });
+  const getUser = expired.answers[0];
+  assert.deepEqual(getUser.failing.map((f) => f.rule), ['exp', 'scope']);
+  assert.ok(getUser.failing.every((f) => f.fix), JSON.stringify(getUser.failing));
+  assert.equal(getUser.provider, 'cognito');
+  // A recognised provider's token is answered by its preset.
+  const answers = inspect(PRESETS.entraApi[1], { now: NOW, keys: PRESET_JWKS }).answers;
+  assert.deepEqual(answers.map((a) => [a.target.kind, a.decision, a.provider]), [['entraApi', 'allow', 'entraV2']]);
+});
+
 test('the HTTP API kid rule passes when the keys hold the kid, fails when they do not, and needs the keys otherwise', () => {
   const token = access('https://api.example.com/read');
   const kid = (r) => r.verdict.rules.find((x) => x.id === 'kid');

@@ -371,6 +371,16 @@ pub(super) fn decode_compact(
     let segments = text.split('.');
     let mut token = Token::new(label, compact.clone(), TokenKind::Malformed);
     token.segments = segment_ranges(&segments);
+    if let Some(known) = known_opaque(&compact) {
+        findings.push(
+            known.at(text
+                .range()
+                .map_or_else(|| Location::part(Part::Input), |(s, e)| Location::span(Part::Input, s, e))),
+        );
+        token.kind = TokenKind::Opaque;
+        token.segments.clear();
+        return token;
+    }
     match segments.len() {
         1 => {
             not_a_jwt(&compact, text, findings);
@@ -410,6 +420,63 @@ fn segment_ranges(segments: &[Spanned]) -> Vec<Segment> {
         .zip(parts)
         .filter_map(|(s, &part)| s.range().map(|(start, end)| Segment { part, start, end }))
         .collect()
+}
+
+/// Opaque tokens of known issuers, told by their documented prefixes (Google's `ya29.` access tokens contain a dot,
+/// so without this they would read as a damaged two-segment JWT).
+const OPAQUE: &[(&str, bool, &str, &str)] = &[
+    (
+        "ya29.",
+        true,
+        "a Google OAuth access token",
+        "Ask Google's tokeninfo endpoint (https://oauth2.googleapis.com/tokeninfo?access_token=…) about it; to authenticate users to your backend, send the ID token (Sign in with Google) and verify it with verifyIdToken.",
+    ),
+    (
+        "1//",
+        false,
+        "a Google OAuth refresh token",
+        "Use it only at https://oauth2.googleapis.com/token (grant_type=refresh_token) to get new access tokens; keep it secret.",
+    ),
+    (
+        "gho_",
+        true,
+        "a GitHub OAuth access token",
+        "GitHub tokens are checked by GitHub's API (GET https://api.github.com/user with it); they are not JWTs.",
+    ),
+    ("ghu_", true, "a GitHub App user access token", "GitHub tokens are checked by GitHub's API; they are not JWTs."),
+    ("ghs_", true, "a GitHub App installation token", "GitHub tokens are checked by GitHub's API; they are not JWTs."),
+    (
+        "ghp_",
+        true,
+        "a GitHub personal access token",
+        "GitHub tokens are checked by GitHub's API; they are not JWTs. Never paste a personal access token anywhere else: revoke it if it leaked.",
+    ),
+    (
+        "github_pat_",
+        true,
+        "a GitHub fine-grained personal access token",
+        "GitHub tokens are checked by GitHub's API; they are not JWTs. Revoke it if it leaked.",
+    ),
+    (
+        "ghr_",
+        false,
+        "a GitHub refresh token",
+        "Use it only at GitHub's token endpoint (grant_type=refresh_token) to get new access tokens.",
+    ),
+];
+
+fn known_opaque(compact: &str) -> Option<Finding> {
+    let (prefix, access, what, fix) = OPAQUE.iter().find(|(p, ..)| compact.starts_with(p))?;
+    let rest = compact.get(prefix.len()..).unwrap_or("");
+    if rest.len() < 8 || rest.starts_with("eyJ") {
+        return None;
+    }
+    let (code, kind) = if *access {
+        (TokenCode::OpaqueAccessToken, "an opaque access token: not a JWT, readable only by its issuer")
+    } else {
+        (TokenCode::OpaqueRefreshToken, "a refresh token, opaque: it is no bearer token for APIs")
+    };
+    Some(Finding::new(code, format!("This is {what} (it starts with \"{prefix}\"): {kind}.")).fix(*fix))
 }
 
 fn not_a_jwt(compact: &str, text: &Spanned, findings: &mut Vec<Finding>) {
@@ -533,6 +600,13 @@ fn decode_jwe(token: &mut Token, segments: &[Spanned], limits: &Limits, findings
         ))
         .at(Location::part(Part::Ciphertext)),
     );
+    if get("alg") == Some("dir") && get("iss").is_some_and(|i| i.starts_with("https://")) {
+        findings.push(
+            Finding::new(TokenCode::Auth0OpaqueToken, format!("This has the shape of an Auth0 opaque access token (a JWE with alg dir and the issuer {} in its header): Auth0 issues it when the authorize call names no API audience. Only Auth0 can read it; your API cannot validate it.", get("iss").unwrap_or("?")))
+                .fix("Pass audience=<API Identifier> in the authorize call (auth0-spa-js / auth0-react: authorizationParams.audience) to get a JWT access token for your API; this one is good for /userinfo only.")
+                .at(Location::member(Part::Header, "iss")),
+        );
+    }
     if get("cty").is_some_and(|c| c.eq_ignore_ascii_case("JWT"))
         && get("alg") == Some("RSA-OAEP")
         && get("enc") == Some("A256GCM")
@@ -667,6 +741,20 @@ mod tests {
 
     fn b64(text: &str) -> String {
         URL_SAFE_NO_PAD.encode(text)
+    }
+
+    /// Opaque tokens of known issuers are named, not reported as damaged JWTs; Auth0's opaque JWE is recognised.
+    #[test]
+    fn known_opaque_tokens() {
+        let google = codes("ya29.a0AfH6SMBx3kLmPq9RtYzW_exampleexampleexample");
+        assert_eq!(google, ["TOKEN_OPAQUE_ACCESS_TOKEN"]);
+        assert_eq!(codes("gho_16C7e42F292c6912E7710c838347Ae178B4a"), ["TOKEN_OPAQUE_ACCESS_TOKEN"]);
+        assert_eq!(codes("1//0gLmExampleRefreshTokenText"), ["TOKEN_OPAQUE_REFRESH_TOKEN"]);
+        assert!(codes("ya29.eyJhbGciOiJub25lIn0").iter().all(|c| !c.starts_with("TOKEN_OPAQUE")));
+        let jwe = |header: &str| format!("{}..aXY.Y2lwaGVy.dGFn", b64(header));
+        let auth0 = codes(&jwe(r#"{"alg":"dir","enc":"A256GCM","iss":"https://dev-x.us.auth0.com/"}"#));
+        assert!(auth0.contains(&"TOKEN_AUTH0_OPAQUE"), "{auth0:?}");
+        assert!(!codes(&jwe(r#"{"alg":"RSA-OAEP","enc":"A256GCM"}"#)).contains(&"TOKEN_AUTH0_OPAQUE"));
     }
 
     /// Header findings that need no key, each next to a close variant that does not raise it.

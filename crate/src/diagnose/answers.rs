@@ -2,14 +2,17 @@
 //! its issuer (a Cognito pool and region), its app client (`client_id`, `aud`), its type and its scopes — is
 //! simulated with the target table, and each gives one row: the service, its decision, the rule that decides it,
 //! and the fix. So "GetUser would reject this token: the scope … is missing" appears on paste, before anyone knows
-//! which service to choose.
+//! which service to choose. Each row lists every failing rule with its code and fix (`failing`), not only the first;
+//! tokens of a recognised provider are judged by that provider's preset (its middleware's checks).
 
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::model::{Decision, Outcome, RuleId, TokenUse};
+use super::model::{Decision, Outcome, ProviderId, RuleId, TokenUse};
 use super::options::{
-    ApiGatewayHttpTarget, ApiGatewayRestTarget, CognitoApiTarget, OidcTarget, ResourceServerTarget, Target,
+    AlbOidcTarget, ApiGatewayHttpTarget, ApiGatewayRestTarget, Auth0ApiTarget, CognitoApiTarget, EntraApiTarget,
+    FirebaseIdTokenTarget, GoogleIdTokenTarget, KeycloakApiTarget, OidcTarget, OktaApiTarget, ResourceServerTarget,
+    Target,
 };
 use super::subject::{Ctx, Subject};
 use super::targets;
@@ -46,6 +49,28 @@ pub struct Answer {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub settle: Option<String>,
+    /// The provider detected from the token.
+    pub provider: ProviderId,
+    /// Every failing rule, in the service's order, each with its code and fix (empty unless the decision is deny).
+    pub failing: Vec<FailingRule>,
+}
+
+/// One failing rule of a plausible service's verdict.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FailingRule {
+    /// The rule.
+    pub rule: RuleId,
+    /// The finding code that explains it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "FindingCode")]
+    pub code: Option<Code>,
+    /// Why it fails.
+    pub detail: String,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fix: Option<String>,
 }
 
 /// The scope the user-pool API operations need.
@@ -56,12 +81,76 @@ fn plausible(s: &Subject<'_>) -> Vec<(String, Target)> {
     if s.claims.is_none() {
         return Vec::new();
     }
-    match (s.is_cognito(), s.token_use) {
-        (true, TokenUse::Access | TokenUse::Id) => cognito(s),
-        (false, TokenUse::Id) => oidc(s).into_iter().collect(),
-        (false, TokenUse::Access) => resource_server(s).into_iter().collect(),
+    if s.is_cognito() {
+        return if matches!(s.token_use, TokenUse::Access | TokenUse::Id) { cognito(s) } else { Vec::new() };
+    }
+    if let Some(preset) = preset(s) {
+        return vec![preset];
+    }
+    match s.token_use {
+        TokenUse::Id => oidc(s).into_iter().collect(),
+        TokenUse::Access => resource_server(s).into_iter().collect(),
         _ => Vec::new(),
     }
+}
+
+/// The service of a recognised provider's token, judged as that provider's middleware does.
+fn preset(s: &Subject<'_>) -> Option<(String, Target)> {
+    let iss = s.str_claim("iss").unwrap_or("");
+    let aud = s.audiences().unwrap_or_default();
+    let first = |skip: &dyn Fn(&str) -> bool| aud.iter().find(|a| !skip(a)).map(|a| (*a).to_owned());
+    if aud.contains(&super::targets::firebase_id_token::CUSTOM_TOKEN_AUDIENCE) {
+        let project = iss.split_once('@').and_then(|(_, d)| d.strip_suffix(".iam.gserviceaccount.com")).unwrap_or("");
+        let target = Target::FirebaseIdToken(FirebaseIdTokenTarget { project_id: project.to_owned() });
+        return Some(("A backend verifying Firebase ID tokens (firebase-admin)".to_owned(), target));
+    }
+    let p = &s.provider;
+    let access = s.token_use == TokenUse::Access;
+    let (service, target) = match p.id {
+        ProviderId::EntraV1 | ProviderId::EntraV2 if access => {
+            let aud = first(&|_| false)?;
+            // api://<GUID> is the default App ID URI; any other URI is a custom one, configured as Audience.
+            let guid = |v: &str| v.len() == 36 && v.matches('-').count() == 4;
+            let client = aud.strip_prefix("api://").filter(|c| guid(c)).unwrap_or(&aud).to_owned();
+            let custom = (aud.contains("://") && !guid(&client)).then(|| aud.clone());
+            let tenant = p.tenant_id.clone().unwrap_or_default();
+            let target =
+                EntraApiTarget { tenant_id: tenant, client_id: client, audience: custom, ..EntraApiTarget::default() };
+            (format!("An ASP.NET Core API ({aud}) protected by Microsoft.Identity.Web"), Target::EntraApi(target))
+        }
+        ProviderId::Auth0 if access || aud.iter().any(|a| a.ends_with("/userinfo")) => {
+            let audience = first(&|a| a.ends_with("/userinfo")).unwrap_or_else(|| "<your API identifier>".to_owned());
+            let domain = crate::issuer::parse_url(iss).map(|u| u.hostname()).unwrap_or_default();
+            let target = Auth0ApiTarget { domain, audience: audience.clone(), ..Auth0ApiTarget::default() };
+            (format!("A Node API ({audience}) protected by express-oauth2-jwt-bearer"), Target::Auth0Api(target))
+        }
+        ProviderId::OktaOrg | ProviderId::OktaCustom if access => {
+            let audience = first(&|_| false)?;
+            let target =
+                OktaApiTarget { issuer: iss.to_owned(), audience: audience.clone(), ..OktaApiTarget::default() };
+            (format!("An API ({audience}) validating Okta access tokens (okta-jwt-verifier)"), Target::OktaApi(target))
+        }
+        ProviderId::Keycloak if access || s.token_use == TokenUse::Refresh || s.str_claim("typ") == Some("Refresh") => {
+            let target = KeycloakApiTarget { realm_url: iss.to_owned(), ..KeycloakApiTarget::default() };
+            (format!("An API accepting access tokens of the Keycloak realm {iss}"), Target::KeycloakApi(target))
+        }
+        ProviderId::Google if s.token_use == TokenUse::Id => {
+            let target =
+                GoogleIdTokenTarget { audiences: aud.iter().map(|a| (*a).to_owned()).collect(), hosted_domain: None };
+            ("A backend verifying Google ID tokens (google-auth-library)".to_owned(), Target::GoogleIdToken(target))
+        }
+        ProviderId::Firebase if s.token_use == TokenUse::Id => {
+            let target = FirebaseIdTokenTarget { project_id: p.project_id.clone().unwrap_or_default() };
+            ("A backend verifying Firebase ID tokens (firebase-admin)".to_owned(), Target::FirebaseIdToken(target))
+        }
+        ProviderId::Alb => {
+            let arn = s.header_str("signer").unwrap_or("").to_owned();
+            let target = AlbOidcTarget { alb_arn: arn, ..AlbOidcTarget::default() };
+            ("A backend behind the load balancer reading x-amzn-oidc-data".to_owned(), Target::AlbOidc(target))
+        }
+        _ => return None,
+    };
+    Some((service, target))
 }
 
 /// A Cognito ID or access token: the user-pool API, the REST authorizer with and without method scopes, the HTTP
@@ -137,27 +226,45 @@ fn resource_server(s: &Subject<'_>) -> Option<(String, Target)> {
         Target::ResourceServer(ResourceServerTarget {
             issuer: issuer.to_owned(),
             audience: audience.to_owned(),
-            scopes: None,
-            require_at_jwt: None,
+            ..ResourceServerTarget::default()
         }),
     ))
 }
 
-/// Every plausible service's answer for one token.
-pub(crate) fn answers(ctx: &Ctx<'_>, s: &Subject<'_>) -> Vec<Answer> {
-    plausible(s).into_iter().map(|(service, target)| answer(ctx, s, service, target)).collect()
+/// Every plausible service's answer for one token; `reported` are the diagnosis's findings (a rule's fix is looked
+/// up there when the rule's own findings have none: the time checks report expiry once, for every service).
+pub(crate) fn answers(ctx: &Ctx<'_>, s: &Subject<'_>, reported: &[Finding]) -> Vec<Answer> {
+    plausible(s).into_iter().map(|(service, target)| answer(ctx, s, reported, service, target)).collect()
 }
 
-fn answer(ctx: &Ctx<'_>, s: &Subject<'_>, service: String, target: Target) -> Answer {
+fn answer(ctx: &Ctx<'_>, s: &Subject<'_>, reported: &[Finding], service: String, target: Target) -> Answer {
     let (verdict, findings) = targets::verdict(&target, ctx, s);
     let deciding = verdict
         .rules
         .iter()
         .find(|r| r.outcome == Outcome::Fail)
         .or_else(|| verdict.rules.iter().find(|r| r.outcome == Outcome::Unknown));
-    let explaining = |code: Code| findings.iter().find(|f: &&Finding| f.code == code);
+    let explaining = |code: Code| {
+        findings
+            .iter()
+            .chain(reported.iter().filter(|f| f.location.as_ref().and_then(|l| l.token).is_none_or(|t| t == s.index)))
+            .find(|f: &&Finding| f.code == code && f.fix.is_some())
+    };
     let fix = deciding.and_then(|r| r.code).and_then(explaining).and_then(|f| f.fix.clone());
+    let failing: Vec<FailingRule> = verdict
+        .rules
+        .iter()
+        .filter(|r| r.outcome == Outcome::Fail)
+        .map(|r| FailingRule {
+            rule: r.id,
+            code: r.code,
+            detail: r.detail.clone(),
+            fix: r.code.and_then(explaining).and_then(|f| f.fix.clone()),
+        })
+        .collect();
     Answer {
+        provider: s.provider.id,
+        failing,
         token: s.index,
         service,
         decision: verdict.decision,
@@ -246,10 +353,72 @@ mod tests {
             ),
         );
         let i = run(&access, &with_now(NOW));
-        assert!(matches!(&i.answers[0].target, Target::ResourceServer(t) if t.audience == "https://api"));
+        assert!(
+            matches!(&i.answers[0].target, Target::Auth0Api(t) if t.audience == "https://api" && t.domain == "dev-x.us.auth0.com")
+        );
+        assert_eq!(i.answers[0].provider, ProviderId::Auth0);
         assert_eq!(i.answers[0].decision, Decision::Unknown);
         // A token that says nothing about its use gets no answers.
         assert!(run(&jwt(r#"{"alg":"RS256"}"#, r#"{"sub":"1"}"#), &with_now(NOW)).answers.is_empty());
+    }
+
+    /// An expired hosted-UI token without the admin scope: GetUser lists both failing rules, each with its fix.
+    #[test]
+    fn every_failing_rule_is_listed_with_its_fix() {
+        let expired = with_now(NOW + 365.0 * 86400.0);
+        let i = run(&cognito_access("openid email"), &expired);
+        let get_user = &i.answers[0];
+        let rules: Vec<&str> = get_user.failing.iter().map(|f| f.rule.as_str()).collect();
+        assert_eq!(rules, ["exp", "scope"], "{:#?}", get_user.failing);
+        assert!(get_user.failing.iter().all(|f| f.fix.is_some()), "{:#?}", get_user.failing);
+        assert_eq!(get_user.provider, ProviderId::Cognito);
+        // Open answers list nothing.
+        let i = run(&cognito_access("openid aws.cognito.signin.user.admin"), &with_now(NOW));
+        assert!(i.answers[0].failing.is_empty());
+    }
+
+    /// Tokens of recognised providers are judged by their provider's preset.
+    #[test]
+    fn providers_get_their_presets() {
+        let kinds = |t: &str| -> Vec<(&'static str, Decision)> {
+            run(t, &with_now(NOW)).answers.iter().map(|a| (a.target.kind_name(), a.decision)).collect()
+        };
+        let refresh = jwt(
+            r#"{"alg":"HS512","kid":"k"}"#,
+            &format!(
+                r#"{{"iss":"https://sso.example.com/realms/acme","typ":"Refresh","azp":"web","scope":"openid","exp":{}}}"#,
+                NOW + 60.0
+            ),
+        );
+        assert_eq!(kinds(&refresh), [("keycloakApi", Decision::Deny)]);
+        let custom = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(
+                r#"{{"iss":"sa@my-project.iam.gserviceaccount.com","aud":"{}","uid":"u","exp":{}}}"#,
+                crate::diagnose::targets::firebase_id_token::CUSTOM_TOKEN_AUDIENCE,
+                NOW + 60.0
+            ),
+        );
+        assert_eq!(kinds(&custom), [("firebaseIdToken", Decision::Deny)]);
+        let google = jwt(
+            r#"{"alg":"RS256","kid":"k"}"#,
+            &format!(
+                r#"{{"iss":"accounts.google.com","aud":"web","azp":"android","sub":"1","iat":{NOW},"exp":{}}}"#,
+                NOW + 60.0
+            ),
+        );
+        assert_eq!(kinds(&google), [("googleIdToken", Decision::Unknown)]);
+        let entra = jwt(
+            r#"{"alg":"RS256","kid":"k"}"#,
+            &format!(
+                r#"{{"iss":"https://sts.windows.net/t1/","aud":"api://orders","ver":"1.0","scp":"read","exp":{}}}"#,
+                NOW + 60.0
+            ),
+        );
+        let i = run(&entra, &with_now(NOW));
+        assert!(
+            matches!(&i.answers[0].target, Target::EntraApi(t) if t.tenant_id == "t1" && t.audience.as_deref() == Some("api://orders"))
+        );
     }
 
     /// With a target, the target's verdict replaces the answers.

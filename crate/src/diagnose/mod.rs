@@ -31,20 +31,21 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-pub use answers::Answer;
+pub use answers::{Answer, FailingRule};
 pub use model::{
     CatalogueEntry, ClaimMeaning, Decision, Outcome, ProviderDetection, ProviderId, Rule, RuleId, SettingKind,
     SettingSpec, SignatureEvidence, SignatureStatus, TargetForm, TargetKind, TimeInfo, TokenDiagnosis, TokenUse,
     Verdict,
 };
 pub use options::{
-    ApiGatewayHttpTarget, ApiGatewayRestTarget, CognitoApiTarget, Context, Expectations, ExpectedUse, OidcTarget,
-    OneOrMany, ResourceServerTarget, Target,
+    AlbJwtTarget, AlbOidcTarget, ApiGatewayHttpTarget, ApiGatewayRestTarget, Auth0ApiTarget, CognitoApiTarget, Context,
+    EntraApiTarget, Expectations, ExpectedUse, FirebaseIdTokenTarget, GoogleIdTokenTarget, KeycloakApiTarget,
+    OidcTarget, OktaApiTarget, OneOrMany, ResourceServerTarget, Target,
 };
 
 use self::subject::{Ctx, Subject, innermost};
 use crate::codes::{Code, CognitoCode, OptionCode, TimeCode};
-use crate::decode::token::Token;
+use crate::decode::token::{Token, TokenKind};
 use crate::evaluation::{Evaluation, InvalidTime};
 use crate::finding::Finding;
 use crate::limits::{Limit, count};
@@ -104,7 +105,7 @@ pub fn diagnose(tokens: &[Token], context: &Context<'_>, signatures: &[Signature
             }
         }
         None => {
-            out.answers = subjects.iter().flat_map(|s| answers::answers(&ctx, s)).collect();
+            out.answers = subjects.iter().flat_map(|s| answers::answers(&ctx, s, &out.findings)).collect();
             refresh_alone(&subjects, &mut out.findings);
         }
     }
@@ -160,7 +161,7 @@ fn diagnose_token(ctx: &Ctx<'_>, s: &Subject<'_>) -> (TokenDiagnosis, Vec<Findin
     let verdict = ctx.target.map(|target| {
         let (verdict, rule_findings) = targets::verdict(target, ctx, s);
         from_rules = rule_findings;
-        if s.token_use == TokenUse::Refresh {
+        if s.token_use == TokenUse::Refresh && s.outer.kind == TokenKind::Jwe {
             providers::cognito::refresh_sent(s, &target.name(), &mut from_rules);
         }
         verdict
@@ -200,9 +201,10 @@ fn judged_name(diagnoses: &[TokenDiagnosis], index: usize) -> String {
 
 /// A Cognito refresh token pasted without an ID or access token: it is no bearer token.
 fn refresh_alone(subjects: &[Subject<'_>], out: &mut Vec<Finding>) {
-    let refresh = subjects.iter().find(|s| s.token_use == TokenUse::Refresh);
+    let cognito_refresh = |s: &&Subject<'_>| s.token_use == TokenUse::Refresh && s.outer.kind == TokenKind::Jwe;
+    let refresh = subjects.iter().find(cognito_refresh);
     if let Some(s) = refresh
-        && subjects.iter().all(|s| s.token_use == TokenUse::Refresh)
+        && subjects.iter().all(|s| cognito_refresh(&s))
     {
         out.push(
             s.at_token(CognitoCode::RefreshTokenAlone, "This is a Cognito refresh token (encrypted, readable only by Cognito): it cannot be used as a bearer token — APIs, authorizers and the user-pool API all reject it.")

@@ -97,6 +97,22 @@ pub enum TargetKind {
     Oidc,
     /// A resource server (an API) validating a JWT access token (RFC 9068, RFC 7519).
     ResourceServer,
+    /// An ASP.NET Core API protected by Microsoft.Identity.Web (Microsoft Entra ID access tokens).
+    EntraApi,
+    /// A Node API protected by Auth0's express-oauth2-jwt-bearer.
+    Auth0Api,
+    /// An API validating Okta access tokens with okta-jwt-verifier.
+    OktaApi,
+    /// An API validating Keycloak access tokens (a realm's issuer, its client, roles and scopes).
+    KeycloakApi,
+    /// A backend verifying Google ID tokens with google-auth-library's verifyIdToken.
+    GoogleIdToken,
+    /// A backend verifying Firebase ID tokens with firebase-admin's verifyIdToken.
+    FirebaseIdToken,
+    /// A backend behind an Application Load Balancer with OIDC authentication, reading `x-amzn-oidc-data`.
+    AlbOidc,
+    /// An Application Load Balancer listener rule with a JWT-verification action.
+    AlbJwt,
 }
 
 /// A rule a target applies; its stable id in results ([`RuleId::as_str`]).
@@ -143,6 +159,20 @@ pub enum RuleId {
     AtHash,
     /// `typ` is `at+jwt` (RFC 9068).
     Typ,
+    /// The roles or permissions the call requires.
+    Roles,
+    /// The token's client is an allowed one.
+    Client,
+    /// The claims the token profile requires are present.
+    Claims,
+    /// The ALB token's `signer` is the load balancer.
+    Signer,
+    /// `sub` is what the verifier requires.
+    Sub,
+    /// `auth_time` is in the past.
+    AuthTime,
+    /// The configured claim conditions hold.
+    Conditions,
 }
 
 impl RuleId {
@@ -168,6 +198,13 @@ impl RuleId {
         Self::Nonce,
         Self::AtHash,
         Self::Typ,
+        Self::Roles,
+        Self::Client,
+        Self::Claims,
+        Self::Signer,
+        Self::Sub,
+        Self::AuthTime,
+        Self::Conditions,
     ];
 
     /// The stable id, e.g. `"tokenType"`.
@@ -194,6 +231,13 @@ impl RuleId {
             Self::Nonce => "nonce",
             Self::AtHash => "atHash",
             Self::Typ => "typ",
+            Self::Roles => "roles",
+            Self::Client => "client",
+            Self::Claims => "claims",
+            Self::Signer => "signer",
+            Self::Sub => "sub",
+            Self::AuthTime => "authTime",
+            Self::Conditions => "conditions",
         }
     }
 }

@@ -107,6 +107,22 @@ pub enum Target {
     Oidc(OidcTarget),
     /// A resource server (an API) validating a JWT access token.
     ResourceServer(ResourceServerTarget),
+    /// An API protected by Microsoft.Identity.Web (Entra ID).
+    EntraApi(EntraApiTarget),
+    /// An API protected by Auth0's express-oauth2-jwt-bearer.
+    Auth0Api(Auth0ApiTarget),
+    /// An API validating Okta access tokens with okta-jwt-verifier.
+    OktaApi(OktaApiTarget),
+    /// An API validating Keycloak access tokens.
+    KeycloakApi(KeycloakApiTarget),
+    /// A backend verifying Google ID tokens (google-auth-library).
+    GoogleIdToken(GoogleIdTokenTarget),
+    /// A backend verifying Firebase ID tokens (firebase-admin).
+    FirebaseIdToken(FirebaseIdTokenTarget),
+    /// A backend behind an ALB with OIDC authentication (`x-amzn-oidc-data`).
+    AlbOidc(AlbOidcTarget),
+    /// An ALB listener rule with a JWT-verification action.
+    AlbJwt(AlbJwtTarget),
 }
 
 /// A Cognito user-pool API call.
@@ -160,20 +176,180 @@ pub struct OidcTarget {
 }
 
 /// A resource server (an API) validating JWT access tokens, as RFC 9068 §4 and RFC 7519 §7.2 describe.
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(optional_fields)]
 pub struct ResourceServerTarget {
-    /// The issuer it trusts, compared with `iss` exactly.
+    /// The issuer it trusts, compared with `iss` exactly (or use `issuers`).
+    #[serde(default)]
     pub issuer: String,
-    /// Its own identifier: `aud` must contain it.
+    /// Several accepted issuers: `iss` must be one of them (with `issuer`, either passes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuers: Option<Vec<String>>,
+    /// Its own identifier: `aud` must contain it (or one of `audiences`).
+    #[serde(default)]
     pub audience: String,
-    /// Scopes the call needs: `scope` (or `scp`) must hold every one.
+    /// Several accepted audiences: `aud` must contain one of them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audiences: Option<Vec<String>>,
+    /// Scopes the call needs: `scope` (a string) or `scp` (a string or an array) must hold every one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
+    /// Roles the call needs, every one: from `roles`, Keycloak's `realm_access.roles` / `resource_access.<client>.roles`,
+    /// or Auth0's `permissions`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<String>>,
+    /// Allowed clients: the provider's client claim (`client_id`, `azp`, `cid` or `appid`) must be one of them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clients: Option<Vec<String>>,
     /// Whether it requires RFC 9068's `typ: at+jwt` (explicit typing). Default false: most APIs do not check it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub require_at_jwt: Option<bool>,
+}
+
+/// An ASP.NET Core API protected by Microsoft.Identity.Web (`AddMicrosoftIdentityWebApi`), configured as in its
+/// `AzureAd` section of `appsettings.json`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct EntraApiTarget {
+    /// The Directory (tenant) ID (`TenantId`).
+    #[serde(default)]
+    pub tenant_id: String,
+    /// The API's Application (client) ID (`ClientId`).
+    #[serde(default)]
+    pub client_id: String,
+    /// The App ID URI when it is configured as `Audience` (e.g. `api://orders`); default `api://<client id>`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
+    /// Delegated scopes the call accepts (`[RequiredScope]`): `scp` must hold one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// App roles (application permissions) the call accepts: `roles` must hold one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub app_roles: Option<Vec<String>>,
+    /// Allowed client applications (`appid` of v1.0 tokens, `azp` of v2.0 tokens).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clients: Option<Vec<String>>,
+}
+
+/// A Node API protected by Auth0's express-oauth2-jwt-bearer (`auth({ issuerBaseURL, audience })`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct Auth0ApiTarget {
+    /// The tenant's domain or custom domain (`dev-x.us.auth0.com`); the issuer is `https://<domain>/`.
+    #[serde(default)]
+    pub domain: String,
+    /// The API Identifier (Applications > APIs > your API > Settings).
+    #[serde(default)]
+    pub audience: String,
+    /// Scopes the route requires (`requiredScopes`): `scope` must hold every one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// RBAC permissions the route requires (`claimIncludes('permissions', …)`): every one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<Vec<String>>,
+    /// The API's signing algorithm (`tokenSigningAlg`): RS256 (default) or HS256.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signing_alg: Option<String>,
+}
+
+/// An API validating Okta access tokens with okta-jwt-verifier (`verifyAccessToken(token, expectedAudience)`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct OktaApiTarget {
+    /// The authorization server's issuer (`https://<okta domain>/oauth2/default`).
+    #[serde(default)]
+    pub issuer: String,
+    /// The expected audience (the authorization server's Audience, default `api://default`).
+    #[serde(default)]
+    pub audience: String,
+    /// Allowed client ids (`assertClaims: { cid }`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clients: Option<Vec<String>>,
+    /// Scopes the call needs (`scp`, every one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+}
+
+/// An API validating Keycloak access tokens of one realm.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct KeycloakApiTarget {
+    /// The realm's URL, which is its issuer (`https://sso.example.com/realms/acme`).
+    #[serde(default)]
+    pub realm_url: String,
+    /// The audience the API requires, when it checks one (the API's client id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
+    /// Allowed clients (`azp`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clients: Option<Vec<String>>,
+    /// Roles the call needs, every one: realm roles, or `<client>:<role>` for a client role.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<String>>,
+    /// Scopes the call needs (`scope`, every one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+}
+
+/// A backend verifying Google ID tokens with google-auth-library (`verifyIdToken({ idToken, audience })`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct GoogleIdTokenTarget {
+    /// The OAuth client ids accepted as `aud` (web, Android, iOS clients).
+    #[serde(default)]
+    pub audiences: Vec<String>,
+    /// The Google Workspace domain the user must belong to (`hd`), when the backend checks it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hosted_domain: Option<String>,
+}
+
+/// A backend verifying Firebase ID tokens with firebase-admin (`getAuth().verifyIdToken(idToken)`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FirebaseIdTokenTarget {
+    /// The Firebase project id (Project settings > General > Project ID).
+    #[serde(default)]
+    pub project_id: String,
+}
+
+/// A backend behind an Application Load Balancer that authenticates users with OIDC or Cognito: it reads the
+/// user-claims token of `x-amzn-oidc-data`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct AlbOidcTarget {
+    /// The load balancer's ARN: the token's `signer` must be it.
+    #[serde(default)]
+    pub alb_arn: String,
+    /// The OAuth client id of the listener's authenticate action: the header's `client` must be it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// The identity provider's issuer of the authenticate action: the header's `iss` must be it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+}
+
+/// An Application Load Balancer listener rule whose action verifies a JWT (`jwt-validation`).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(optional_fields)]
+pub struct AlbJwtTarget {
+    /// The action's `Issuer`: `iss` must be it.
+    #[serde(default)]
+    pub issuer: String,
+    /// The action's `JwksEndpoint` (an https URL the load balancer fetches the keys from).
+    #[serde(default)]
+    pub jwks_endpoint: String,
+    /// The action's additional claims, each `name=value` (several values separated by spaces): the claim must hold
+    /// one of the values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Vec<String>>,
 }
 
 impl Target {
@@ -186,7 +362,21 @@ impl Target {
             Self::ApiGatewayHttp(_) => TargetKind::ApiGatewayHttp,
             Self::Oidc(_) => TargetKind::Oidc,
             Self::ResourceServer(_) => TargetKind::ResourceServer,
+            Self::EntraApi(_) => TargetKind::EntraApi,
+            Self::Auth0Api(_) => TargetKind::Auth0Api,
+            Self::OktaApi(_) => TargetKind::OktaApi,
+            Self::KeycloakApi(_) => TargetKind::KeycloakApi,
+            Self::GoogleIdToken(_) => TargetKind::GoogleIdToken,
+            Self::FirebaseIdToken(_) => TargetKind::FirebaseIdToken,
+            Self::AlbOidc(_) => TargetKind::AlbOidc,
+            Self::AlbJwt(_) => TargetKind::AlbJwt,
         }
+    }
+
+    /// The `kind` as the options name it (`"entraApi"`).
+    #[must_use]
+    pub fn kind_name(&self) -> &'static str {
+        TARGET_KINDS.get(self.kind() as usize).copied().unwrap_or("")
     }
 
     /// A short name for messages.
@@ -198,6 +388,14 @@ impl Target {
             Self::ApiGatewayHttp(_) => "the API Gateway HTTP API JWT authorizer".to_owned(),
             Self::Oidc(_) => "the OpenID Connect relying party".to_owned(),
             Self::ResourceServer(_) => "the resource server".to_owned(),
+            Self::EntraApi(_) => "the API (Microsoft.Identity.Web)".to_owned(),
+            Self::Auth0Api(_) => "the API (express-oauth2-jwt-bearer)".to_owned(),
+            Self::OktaApi(_) => "the API (okta-jwt-verifier)".to_owned(),
+            Self::KeycloakApi(_) => "the API (Keycloak access tokens)".to_owned(),
+            Self::GoogleIdToken(_) => "the backend (google-auth-library verifyIdToken)".to_owned(),
+            Self::FirebaseIdToken(_) => "the backend (firebase-admin verifyIdToken)".to_owned(),
+            Self::AlbOidc(_) => "the backend behind the load balancer".to_owned(),
+            Self::AlbJwt(_) => "the load balancer's JWT verification".to_owned(),
         }
     }
 }
@@ -232,7 +430,21 @@ impl<'de> Deserialize<'de> for OneOrMany {
 }
 
 /// The target kinds, as `kind` names them.
-const TARGET_KINDS: &[&str] = &["cognitoApi", "apiGatewayRest", "apiGatewayHttp", "oidc", "resourceServer"];
+const TARGET_KINDS: &[&str] = &[
+    "cognitoApi",
+    "apiGatewayRest",
+    "apiGatewayHttp",
+    "oidc",
+    "resourceServer",
+    "entraApi",
+    "auth0Api",
+    "oktaApi",
+    "keycloakApi",
+    "googleIdToken",
+    "firebaseIdToken",
+    "albOidc",
+    "albJwt",
+];
 
 impl<'de> Deserialize<'de> for Target {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -249,6 +461,14 @@ impl<'de> Deserialize<'de> for Target {
             "apiGatewayHttp" => typed(rest).map(Self::ApiGatewayHttp),
             "oidc" => typed(rest).map(Self::Oidc),
             "resourceServer" => typed(rest).map(Self::ResourceServer),
+            "entraApi" => typed(rest).map(Self::EntraApi),
+            "auth0Api" => typed(rest).map(Self::Auth0Api),
+            "oktaApi" => typed(rest).map(Self::OktaApi),
+            "keycloakApi" => typed(rest).map(Self::KeycloakApi),
+            "googleIdToken" => typed(rest).map(Self::GoogleIdToken),
+            "firebaseIdToken" => typed(rest).map(Self::FirebaseIdToken),
+            "albOidc" => typed(rest).map(Self::AlbOidc),
+            "albJwt" => typed(rest).map(Self::AlbJwt),
             other => Err(de::Error::unknown_variant(other, TARGET_KINDS)),
         }
     }

@@ -83,6 +83,25 @@ pub(crate) fn evaluate(ctx: &Ctx<'_>, s: &Subject<'_>) -> Times {
     }
 }
 
+/// A claim that must not be in the future (`auth_time`), judged like `iat`.
+pub(crate) fn evaluate_past(ctx: &Ctx<'_>, s: &Subject<'_>, name: &str) -> TimeCheck {
+    match (number(s, name), ctx.now) {
+        (Err(()), _) => TimeCheck::Invalid,
+        (Ok(None), _) => TimeCheck::Absent,
+        (Ok(Some(_)), None) => TimeCheck::NoNow,
+        (Ok(Some(value)), Some(now)) => {
+            let by = value - now;
+            if by <= 0.0 {
+                TimeCheck::Ok
+            } else if by <= ctx.skew {
+                TimeCheck::WithinSkew(by)
+            } else {
+                TimeCheck::Failed(by)
+            }
+        }
+    }
+}
+
 /// The longest lifetime (`exp - iat`) the provider issues for this token type, with the source of the number.
 fn max_lifetime(s: &Subject<'_>) -> Option<(f64, &'static str)> {
     providers::spec(s.provider.id).and_then(|p| (p.lifetime)(s.token_use))

@@ -96,6 +96,11 @@ pub fn token_use(outer: &Token, token: &Token, provider: &ProviderDetection) -> 
     if is_at_jwt(token.header_object()) {
         return (TokenUse::Access, "The header's typ is at+jwt (RFC 9068 access token).".to_owned());
     }
+    match claims.get("typ").and_then(Value::as_str) {
+        Some("Refresh") => return (TokenUse::Refresh, "typ is \"Refresh\" (a Keycloak refresh token).".to_owned()),
+        Some("ID") => return (TokenUse::Id, "typ is \"ID\" (a Keycloak ID token).".to_owned()),
+        _ => {}
+    }
     if let Some(id) = ["nonce", "at_hash", "c_hash"].into_iter().find(|k| has(k)) {
         return (TokenUse::Id, format!("It has {id}, which only ID tokens carry."));
     }

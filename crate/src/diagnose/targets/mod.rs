@@ -6,10 +6,19 @@
 //! Adding a rule is one `RuleSpec` in its target's table (and its wording in that file's wording section);
 //! adding a target is one file with its `TargetSpec` and a line in [`verdict`].
 
+mod alb_jwt;
+mod alb_oidc;
 mod api_gateway_http;
 mod api_gateway_rest;
+mod auth0_api;
+pub(crate) mod bearer;
 mod cognito_api;
+mod entra_api;
+pub(crate) mod firebase_id_token;
+mod google_id_token;
+mod keycloak_api;
 mod oidc;
+mod okta_api;
 mod resource_server;
 mod rule;
 
@@ -26,7 +35,15 @@ pub(crate) fn verdict(target: &Target, ctx: &Ctx<'_>, s: &Subject<'_>) -> (Verdi
         Target::ApiGatewayRest(t) => judge(&api_gateway_rest::SPEC, ctx, s, t),
         Target::ApiGatewayHttp(t) => judge(&api_gateway_http::SPEC, ctx, s, t),
         Target::Oidc(t) => judge(&oidc::SPEC, ctx, s, t),
-        Target::ResourceServer(t) => judge(&resource_server::SPEC, ctx, s, t),
+        Target::ResourceServer(t) => judge(&resource_server::SPEC, ctx, s, &resource_server::profile(t)),
+        Target::EntraApi(t) => judge(&entra_api::SPEC, ctx, s, &entra_api::profile(t)),
+        Target::Auth0Api(t) => judge(&auth0_api::SPEC, ctx, s, &auth0_api::profile(t)),
+        Target::OktaApi(t) => judge(&okta_api::SPEC, ctx, s, &okta_api::profile(t)),
+        Target::KeycloakApi(t) => judge(&keycloak_api::SPEC, ctx, s, &keycloak_api::profile(t)),
+        Target::GoogleIdToken(t) => judge(&google_id_token::SPEC, ctx, s, &google_id_token::profile(t)),
+        Target::FirebaseIdToken(t) => judge(&firebase_id_token::SPEC, ctx, s, &firebase_id_token::profile(t)),
+        Target::AlbOidc(t) => judge(&alb_oidc::SPEC, ctx, s, &alb_oidc::profile(t)),
+        Target::AlbJwt(t) => judge(&alb_jwt::SPEC, ctx, s, &alb_jwt::profile(t)),
     }
 }
 
@@ -37,7 +54,15 @@ pub(crate) fn takes(target: &Target) -> Option<TokenUse> {
         Target::ApiGatewayRest(t) => (api_gateway_rest::SPEC.takes)(t),
         Target::ApiGatewayHttp(t) => (api_gateway_http::SPEC.takes)(t),
         Target::Oidc(t) => (oidc::SPEC.takes)(t),
-        Target::ResourceServer(t) => (resource_server::SPEC.takes)(t),
+        Target::ResourceServer(t) => (resource_server::SPEC.takes)(&resource_server::profile(t)),
+        Target::EntraApi(t) => (entra_api::SPEC.takes)(&entra_api::profile(t)),
+        Target::Auth0Api(t) => (auth0_api::SPEC.takes)(&auth0_api::profile(t)),
+        Target::OktaApi(t) => (okta_api::SPEC.takes)(&okta_api::profile(t)),
+        Target::KeycloakApi(t) => (keycloak_api::SPEC.takes)(&keycloak_api::profile(t)),
+        Target::GoogleIdToken(t) => (google_id_token::SPEC.takes)(&google_id_token::profile(t)),
+        Target::FirebaseIdToken(t) => (firebase_id_token::SPEC.takes)(&firebase_id_token::profile(t)),
+        Target::AlbOidc(t) => (alb_oidc::SPEC.takes)(&alb_oidc::profile(t)),
+        Target::AlbJwt(t) => (alb_jwt::SPEC.takes)(&alb_jwt::profile(t)),
     }
 }
 
@@ -49,4 +74,12 @@ pub const FORMS: &[TargetForm] = &[
     api_gateway_http::SPEC.form,
     oidc::SPEC.form,
     resource_server::SPEC.form,
+    entra_api::SPEC.form,
+    auth0_api::SPEC.form,
+    okta_api::SPEC.form,
+    keycloak_api::SPEC.form,
+    google_id_token::SPEC.form,
+    firebase_id_token::SPEC.form,
+    alb_oidc::SPEC.form,
+    alb_jwt::SPEC.form,
 ];

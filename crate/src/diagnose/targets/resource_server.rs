@@ -1,20 +1,13 @@
 //! A resource server (an API) validating a JWT access token: RFC 9068 §4 (JWT Profile for OAuth 2.0 Access Tokens)
-//! on top of RFC 7519 §7.2 — explicit typing (when the API requires it), issuer, audience, signature, expiry, and
-//! the scopes the call needs.
+//! on top of RFC 7519 §7.2 — explicit typing (when the API requires it), issuer (one of a list), audience (one of a
+//! list), signature, expiry, the scopes (`scope` or `scp`), roles (`roles`, Keycloak's realm and client roles,
+//! Auth0's `permissions`) and clients (the provider's client claim) the call needs, and RFC 9068 §2.2's required
+//! claims as a warning.
 
-use super::rule::{self, Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
-use crate::codes::OidcCode;
-use crate::decode::token::TokenKind;
-use crate::diagnose::checks::claims::{audience_finding, issuer_finding, scope_finding};
-use crate::diagnose::checks::oidc::id_as_access;
-use crate::diagnose::checks::time;
-use crate::diagnose::model::{Outcome, RuleId, SettingKind, SettingSpec, TargetForm, TargetKind, TokenUse};
+use super::bearer::{self, Profile};
+use super::rule::{self, TargetSpec};
+use crate::diagnose::model::{SettingKind, SettingSpec, TargetForm, TargetKind, TokenUse};
 use crate::diagnose::options::ResourceServerTarget;
-use crate::diagnose::providers::is_at_jwt;
-use crate::diagnose::subject::Subject;
-use crate::finding::Finding;
-
-type J<'a> = Judge<'a, ResourceServerTarget>;
 
 /// How the page and the command line offer this target.
 pub(super) const FORM: TargetForm = TargetForm {
@@ -31,10 +24,30 @@ pub(super) const FORM: TargetForm = TargetForm {
             ..SettingSpec::BASE
         },
         SettingSpec {
+            name: "issuers",
+            label: "More accepted issuers",
+            hint: "Other issuers the API also accepts (iss must be one of them).",
+            kind: SettingKind::List,
+            required: false,
+            advanced: true,
+            flag: "--also-issuer",
+            ..SettingSpec::BASE
+        },
+        SettingSpec {
             name: "audience",
             label: "Audience",
             hint: "The API's own identifier: aud must contain it.",
             flag: "--audience",
+            ..SettingSpec::BASE
+        },
+        SettingSpec {
+            name: "audiences",
+            label: "More accepted audiences",
+            hint: "Other identifiers the API also accepts (aud must contain one of them).",
+            kind: SettingKind::List,
+            required: false,
+            advanced: true,
+            flag: "--also-audience",
             ..SettingSpec::BASE
         },
         SettingSpec {
@@ -44,6 +57,25 @@ pub(super) const FORM: TargetForm = TargetForm {
             kind: SettingKind::List,
             required: false,
             flag: "--required-scope",
+            ..SettingSpec::BASE
+        },
+        SettingSpec {
+            name: "roles",
+            label: "Required roles",
+            hint: "Roles the call needs, every one: from roles, Keycloak's realm_access / resource_access (client:role), or Auth0's permissions.",
+            kind: SettingKind::List,
+            required: false,
+            flag: "--required-role",
+            ..SettingSpec::BASE
+        },
+        SettingSpec {
+            name: "clients",
+            label: "Allowed clients",
+            hint: "Client ids the API accepts, compared with client_id, azp, cid or appid (whichever the provider issues).",
+            kind: SettingKind::List,
+            required: false,
+            advanced: true,
+            flag: "--allowed-client",
             ..SettingSpec::BASE
         },
         SettingSpec {
@@ -59,120 +91,120 @@ pub(super) const FORM: TargetForm = TargetForm {
     ],
 };
 
-pub(super) const SPEC: TargetSpec<ResourceServerTarget> = TargetSpec {
+pub(super) const SPEC: TargetSpec<Profile> = TargetSpec {
     form: FORM,
-    service: |_| "The resource server".into(),
+    service: |p| p.service.clone(),
     rejection: "401 Unauthorized, invalid_token",
-    takes: |_| Some(TokenUse::Access),
+    takes: |p| p.takes,
     assumptions: &[
         "the token was not revoked (a JWT access token stays valid until it expires unless the API asks the issuer, e.g. by token introspection)",
     ],
-    missing: |t| rule::unset(&[("issuer", rule::blank(&t.issuer)), ("audience", rule::blank(&t.audience))]),
+    missing: |p| p.missing.clone(),
     rules: &[
-        RuleSpec {
-            id: RuleId::Format,
-            describe: |_| "The token is a signed JWT".into(),
-            check: |j| Some(rule::format(j.s)),
-        },
-        RuleSpec { id: RuleId::Typ, describe: |_| "typ is at+jwt (RFC 9068 explicit typing)".into(), check: typ },
-        RuleSpec { id: RuleId::TokenType, describe: |_| "The token is an access token".into(), check: token_type },
-        RuleSpec { id: RuleId::Iss, describe: |t| format!("iss is exactly \"{}\"", t.issuer), check: iss },
-        RuleSpec { id: RuleId::Aud, describe: |t| format!("aud contains \"{}\"", t.audience), check: aud },
-        RuleSpec {
-            id: RuleId::Signature,
-            describe: |_| "Signed with the issuer's key (alg not none)".into(),
-            check: |j| {
-                Some(if j.s.token.kind == TokenKind::Unsecured {
-                    Checked::fail("alg none: unsecured.")
-                } else {
-                    rule::signature(j.s)
-                })
-            },
-        },
-        RuleSpec {
-            id: RuleId::Exp,
-            describe: |_| "The current time is before exp".into(),
-            check: |j| {
-                let policy = TimePolicy { absent: (Outcome::Fail, "No exp: RFC 9068 requires it."), skew_known: true };
-                Some(rule::time(RuleId::Exp, time::evaluate(j.ctx, j.s).exp, &policy))
-            },
-        },
-        RuleSpec {
-            id: RuleId::Nbf,
-            describe: |_| "nbf, if present, is not in the future".into(),
-            check: |j| {
-                let policy = TimePolicy { absent: (Outcome::Pass, "No nbf."), skew_known: true };
-                Some(rule::time(RuleId::Nbf, time::evaluate(j.ctx, j.s).nbf, &policy))
-            },
-        },
-        RuleSpec { id: RuleId::Scope, describe: describe_scope, check: scope },
+        bearer::FORMAT,
+        bearer::TYP,
+        bearer::TOKEN_TYPE,
+        bearer::ISS,
+        bearer::AUD,
+        bearer::SIGNATURE,
+        bearer::EXP,
+        bearer::NBF,
+        bearer::SCOPE,
+        bearer::ROLES,
+        bearer::CLIENT,
+        bearer::RFC9068_CLAIMS,
     ],
 };
 
-/// Explicit typing, judged only when the API requires it.
-fn typ(j: &J<'_>) -> Option<Checked> {
-    if !j.t.require_at_jwt.unwrap_or(false) {
-        return None;
-    }
-    Some(if is_at_jwt(j.s.header) { Checked::pass("typ is at+jwt.") } else { Checked::fail_with(not_at_jwt(j.s)) })
-}
-
-fn token_type(j: &J<'_>) -> Option<Checked> {
-    Some(match j.s.token_use {
-        TokenUse::Access => Checked::pass("Told from the token."),
-        TokenUse::Id => Checked::fail_with(id_as_access(j.s, "the resource server")),
-        _ => Checked::unknown("Cannot be told from the token."),
-    })
-}
-
-fn iss(j: &J<'_>) -> Option<Checked> {
-    if rule::blank(&j.t.issuer) {
-        return Some(rule::needs("resource server's trusted issuer"));
-    }
-    Some(match j.s.str_claim("iss").map(|iss| issuer_finding(j.s, iss, &j.t.issuer, "the issuer the API trusts")) {
-        None => Checked::fail("The token has no iss."),
-        Some(None) => Checked::pass("Equal."),
-        Some(Some(f)) => Checked::fail_with(f),
-    })
-}
-
-fn aud(j: &J<'_>) -> Option<Checked> {
-    if rule::blank(&j.t.audience) {
-        return Some(rule::needs("resource server's identifier (audience)"));
-    }
-    Some(match audience_finding(j.s, std::slice::from_ref(&j.t.audience), "the API's identifier") {
-        None => Checked::pass("Present."),
-        Some(f) => Checked::fail_with(f),
-    })
-}
-
-fn describe_scope(t: &ResourceServerTarget) -> String {
-    match t.scopes.as_deref().filter(|s| !s.is_empty()) {
-        Some(scopes) => format!("scope holds {}", crate::finding::quoted(scopes)),
-        None => "The call needs no particular scope".to_owned(),
+/// The profile of a resource server's settings.
+pub(super) fn profile(t: &ResourceServerTarget) -> Profile {
+    let mut issuers: Vec<String> = bearer::text(Some(&t.issuer)).into_iter().collect();
+    issuers.extend(bearer::list(t.issuers.as_ref()));
+    let mut audiences: Vec<String> = bearer::text(Some(&t.audience)).into_iter().collect();
+    audiences.extend(bearer::list(t.audiences.as_ref()));
+    Profile {
+        service: "The resource server".into(),
+        takes: Some(TokenUse::Access),
+        missing: rule::unset(&[("issuer", issuers.is_empty()), ("audience", audiences.is_empty())]),
+        issuers,
+        audiences,
+        scopes: bearer::list(t.scopes.as_ref()),
+        roles: bearer::list(t.roles.as_ref()),
+        clients: bearer::list(t.clients.as_ref()),
+        require_at_jwt: t.require_at_jwt.unwrap_or(false),
+        ..Profile::default()
     }
 }
 
-fn scope(j: &J<'_>) -> Option<Checked> {
-    let required: Vec<&String> = j.t.scopes.iter().flatten().filter(|s| !s.is_empty()).collect();
-    if required.is_empty() {
-        return None;
+#[cfg(test)]
+mod tests {
+    use crate::diagnose::model::{Decision, Outcome};
+    use crate::diagnose::testutil::*;
+
+    fn api(settings: &str) -> Options {
+        opts(&format!(r#"{{"now":{NOW},"target":{{"kind":"resourceServer"{settings}}}}}"#))
     }
-    let have = j.s.scopes();
-    let missing: Vec<&String> = required.into_iter().filter(|r| !have.contains(r)).collect();
-    Some(if missing.is_empty() {
-        Checked::pass("Present.")
-    } else {
-        Checked::fail_with(scope_finding(j.s, &missing, &have))
-    })
-}
 
-// Wording: every message and fix of this target, filled from the evidence its rules found.
+    fn token(extra: &str) -> String {
+        jwt(
+            r#"{"alg":"RS256","kid":"k","typ":"at+jwt"}"#,
+            &format!(
+                r#"{{"iss":"https://op.example","sub":"u","aud":"https://api","client_id":"c1","jti":"j","iat":{NOW},"exp":{}{extra}}}"#,
+                NOW + 60.0
+            ),
+        )
+    }
 
-fn not_at_jwt(s: &Subject<'_>) -> Finding {
-    s.at_header(OidcCode::TypNotAtJwt, "typ", format!(
-        "The API requires typ \"at+jwt\" (RFC 9068 explicit typing), and this token's typ is {}.",
-        s.header_str("typ").map_or_else(|| "absent".to_owned(), |t| format!("\"{t}\""))
-    ))
-    .fix("Have the issuer use its RFC 9068 access-token profile (Auth0: the RFC 9068 token dialect; Keycloak and others: an option of the client), or stop requiring typ on the API.")
+    fn failing(i: &Inspection) -> Vec<&'static str> {
+        let v = i.verdict.as_ref().unwrap();
+        v.rules.iter().filter(|r| r.outcome == Outcome::Fail).map(|r| r.id.as_str()).collect()
+    }
+
+    #[test]
+    fn lists_of_issuers_and_audiences() {
+        let o = api(r#","issuers":["https://a","https://op.example"],"audiences":["x","https://api"]"#);
+        let i = run(&token(r#","scope":"read""#), &o);
+        assert!(failing(&i).is_empty(), "{:#?}", i.verdict);
+        assert_eq!(i.verdict.unwrap().decision, Decision::Unknown);
+        let i = run(&token(""), &api(r#","issuers":["https://a"],"audience":"https://api""#));
+        assert_eq!(failing(&i), ["iss"]);
+    }
+
+    #[test]
+    fn scopes_from_scp_arrays_roles_and_clients() {
+        let o = api(
+            r#","issuer":"https://op.example","audience":"https://api","scopes":["read"],"roles":["admin","orders:writer"],"clients":["c1"]"#,
+        );
+        let good = token(
+            r#","scp":["read"],"realm_access":{"roles":["admin"]},"resource_access":{"orders":{"roles":["writer"]}}"#,
+        );
+        assert!(failing(&run(&good, &o)).is_empty());
+        let i = run(&token(r#","scope":"write","permissions":["admin"],"client_id":"c2""#), &o);
+        assert_eq!(failing(&i), ["scope", "roles", "client"]);
+        assert_has(&i, "TARGET_ROLE_MISSING");
+        assert_has(&i, "TARGET_CLIENT_NOT_ALLOWED");
+        // Okta's cid and Entra's appid are the client when client_id is absent.
+        let okta = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(
+                r#"{{"iss":"https://op.example","aud":"https://api","cid":"c1","scp":["read"],"exp":{}}}"#,
+                NOW + 60.0
+            ),
+        );
+        let i = run(&okta, &api(r#","issuer":"https://op.example","audience":"https://api","clients":["c1"]"#));
+        assert!(failing(&i).is_empty());
+    }
+
+    #[test]
+    fn rfc9068_claims_are_a_warning_and_typ_is_enforced_when_asked() {
+        let o = api(r#","issuer":"https://op.example","audience":"https://api","requireAtJwt":true"#);
+        let bare = jwt(
+            r#"{"alg":"RS256"}"#,
+            &format!(r#"{{"iss":"https://op.example","aud":"https://api","scope":"x","exp":{}}}"#, NOW + 60.0),
+        );
+        let i = run(&bare, &o);
+        assert_has(&i, "RFC9068_CLAIMS_MISSING");
+        assert_eq!(failing(&i), ["typ"]);
+        assert_lacks(&run(&token(r#","scope":"x""#), &o), "RFC9068_CLAIMS_MISSING");
+    }
 }
