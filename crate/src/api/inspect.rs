@@ -102,7 +102,12 @@ pub fn inspect<'a>(input: impl Into<Pasted<'a>>, options: &InspectOptions) -> In
 /// [`inspect`] with keys read beforehand (a prepared verifier's, or `options.keys` read by [`inspect`]); the result's
 /// `keys` is left empty for the caller. `options.keys` is not read.
 pub(crate) fn inspect_with_keys(input: Pasted<'_>, options: &InspectOptions, keys: Option<&KeySet>) -> Inspection {
-    let decoded = decode_input(input, &options.limits);
+    #[cfg_attr(not(feature = "jwe"), allow(unused_mut, reason = "decryption adds the tokens inside JWEs"))]
+    let mut decoded = decode_input(input, &options.limits);
+    #[cfg(feature = "jwe")]
+    if let Some(set) = keys {
+        super::decrypt::decrypt_all(&mut decoded, set, &options.limits);
+    }
     let verifications = keys.map(|set| verify_all(&decoded, set, options)).unwrap_or_default();
     diagnosed(decoded, options, keys, verifications)
 }

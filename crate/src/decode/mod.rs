@@ -7,6 +7,7 @@
 //!
 //! Decoding never claims anything about a signature.
 
+pub mod jwe;
 pub mod paste;
 pub mod token;
 

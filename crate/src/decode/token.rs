@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
+use super::jwe::{Decryption, JweParts, Origin};
 use super::paste::Candidate;
 use crate::base64url;
 use crate::codes::TokenCode;
@@ -125,6 +126,18 @@ pub struct Token {
     /// The raw signature bytes.
     #[serde(skip)]
     pub signature: Option<Vec<u8>>,
+    /// A JWE's parts, for decryption (when every part decoded).
+    #[serde(skip)]
+    pub jwe: Option<Box<JweParts>>,
+    /// A JWE's decryption with the keys given (`inspect` with `keys`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub decryption: Option<Decryption>,
+    /// Where a token that was not pasted came from: the plaintext of a JWE (`origin.token` is the JWE's index).
+    /// Such a token was never in the input, so its `segments` are empty and its findings carry no offsets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub origin: Option<Origin>,
 }
 
 impl Token {
@@ -141,6 +154,9 @@ impl Token {
             inner: None,
             signing_input: None,
             signature: None,
+            jwe: None,
+            decryption: None,
+            origin: None,
         }
     }
 
@@ -206,7 +222,7 @@ fn decoded_from(parsed: Parsed, bytes: &[u8]) -> Decoded {
     Decoded { text: parsed.text, value: parsed.value, hex }
 }
 
-fn decode_header(seg: &Spanned, limits: &Limits, findings: &mut Vec<Finding>) -> Option<Decoded> {
+pub(super) fn decode_header(seg: &Spanned, limits: &Limits, findings: &mut Vec<Finding>) -> Option<Decoded> {
     if seg.is_empty() {
         findings.push(
             Finding::new(TokenCode::EmptySegment, "The header segment is empty.")
@@ -471,16 +487,15 @@ fn decode_jwe(token: &mut Token, segments: &[Spanned], limits: &Limits, findings
     token.kind = TokenKind::Jwe;
     let Some(h) = segments.first() else { return };
     token.header = decode_header(h, limits, findings);
-    let parts = [Part::EncryptedKey, Part::Iv, Part::Ciphertext, Part::Tag];
-    for (seg, part) in segments.iter().skip(1).zip(parts) {
-        if !seg.is_empty() {
-            // Only validated, never shown: the bytes mean nothing without the recipient's key.
-            let _ = segment_bytes(seg, part, findings);
-        }
-    }
+    token.jwe = super::jwe::compact_parts(segments, token.header_object(), findings).map(Box::new);
     let Some(header) = token.header_object().cloned() else { return };
     check_header(&header, findings);
-    let get = |k: &str| header.get(k).and_then(Value::as_str);
+    describe_jwe(Some(&header), findings);
+}
+
+/// What a JWE's header says without a key: `enc` missing, what it is, the Cognito refresh token's shape.
+pub(super) fn describe_jwe(header: Option<&Map<String, Value>>, findings: &mut Vec<Finding>) {
+    let get = |k: &str| header.and_then(|h| h.get(k)).and_then(Value::as_str);
     if get("enc").is_none() {
         findings.push(
             Finding::new(TokenCode::EncMissing, "The token has 5 segments like a JWE, but its header has no \"enc\".")
@@ -489,7 +504,7 @@ fn decode_jwe(token: &mut Token, segments: &[Spanned], limits: &Limits, findings
     }
     findings.push(
         Finding::new(TokenCode::Encrypted, format!(
-            "This is an encrypted token (JWE, alg {}, enc {}). Only its header is readable; the content needs the recipient's private key.",
+            "This is an encrypted token (JWE, alg {}, enc {}). Only its header is readable; the content needs the recipient's private key or the shared secret (give it as the key to decrypt).",
             get("alg").unwrap_or("?"), get("enc").unwrap_or("?")
         ))
         .at(Location::part(Part::Ciphertext)),
@@ -517,6 +532,13 @@ fn decode_json(candidate: &Candidate, limits: &Limits, findings: &mut Vec<Findin
         return token;
     }
     let Some(Value::Object(object)) = parsed.value else { return token };
+    if object.contains_key("ciphertext") {
+        super::jwe::decode_json_jwe(candidate, &object, &mut token, limits, findings);
+        if let Some(h) = token.header_object().cloned() {
+            check_header(&h, findings);
+        }
+        return token;
+    }
     let invalid = |findings: &mut Vec<Finding>, what: &str| {
         findings.push(
             Finding::new(
