@@ -8,7 +8,7 @@ import { load } from './init.js';
 
 const impl = await load();
 
-export const { inspect, verify, parseKeys, sign, generateKey, describeClaim, fetchIssuerKeys, planIssuerKeys, createVerifier, codes } = impl;
+export const { inspect, verify, parseKeys, sign, encrypt, generateKey, describeClaim, fetchIssuerKeys, planIssuerKeys, createVerifier, codes } = impl;
 export { JwtlensError } from './core.js';
 /** Resolved: importing this module already waited for the WebAssembly module. */
 export const ready = Promise.resolve();

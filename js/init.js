@@ -35,6 +35,7 @@ export const inspect = (input, options) => loaded().inspect(input, options);
 export const verify = (input, keys, options) => loaded().verify(input, keys, options);
 export const parseKeys = (text, options) => loaded().parseKeys(text, options);
 export const sign = (payload, key, options) => loaded().sign(payload, key, options);
+export const encrypt = (plaintext, key, options) => loaded().encrypt(plaintext, key, options);
 export const generateKey = (alg) => loaded().generateKey(alg);
 export const describeClaim = (name, options) => loaded().describeClaim(name, options);
 export const fetchIssuerKeys = (source, options) => loaded().fetchIssuerKeys(source, options);

@@ -151,6 +151,87 @@ protected: Decoded | null,
 header: JsonValue | null, };
 
 /**
+ * How a decryption ended.
+ */
+export type DecryptionStatus = "decrypted" | "failed" | "noKey" | "unsupported";
+
+/**
+ * The decrypted content.
+ */
+export type Plaintext = { 
+/**
+ * The plaintext as text, when it is UTF-8.
+ */
+text?: string, 
+/**
+ * The plaintext as base64url, when it is not UTF-8.
+ */
+base64url?: string, 
+/**
+ * Its length in bytes (after decompression).
+ */
+bytes: number, };
+
+/**
+ * The decryption of one JWE with the keys given to `inspect`.
+ */
+export type Decryption = { 
+/**
+ * How it ended; the findings located on this token say why when it failed.
+ */
+status: DecryptionStatus, 
+/**
+ * The key-management algorithm (`alg`) of the recipient tried.
+ */
+alg: string | null, 
+/**
+ * The content-encryption algorithm (`enc`).
+ */
+enc: string | null, 
+/**
+ * The compression (`zip`), when the header names one.
+ */
+zip?: string, 
+/**
+ * The index (in the result's `keys`) of the key that decrypted the token.
+ */
+key: number | null, 
+/**
+ * That key's `kid`.
+ */
+kid: string | null, 
+/**
+ * Which recipient of a JSON-serialized JWE it was decrypted for (0 for the compact serialization).
+ */
+recipient: number | null, 
+/**
+ * The content, when decrypted.
+ */
+plaintext: Plaintext | null, 
+/**
+ * The index (in `tokens`) of the token decoded from the plaintext, when the plaintext is a token.
+ */
+inner: number | null, };
+
+/**
+ * Kinds of [`Origin`].
+ */
+export type OriginKind = "decrypted";
+
+/**
+ * Where a token that was not pasted came from.
+ */
+export type Origin = { 
+/**
+ * `decrypted`: the plaintext of a JWE.
+ */
+kind: OriginKind, 
+/**
+ * The index (in `tokens`) of the JWE it was decrypted from.
+ */
+token: number, };
+
+/**
  * Everything decoded from one token.
  */
 export type Token = { 
@@ -189,7 +270,16 @@ signatures?: Array<JsonSignature>,
 /**
  * The token inside a nested JWT.
  */
-inner: Token | null, };
+inner: Token | null, 
+/**
+ * A JWE's decryption with the keys given (`inspect` with `keys`).
+ */
+decryption?: Decryption, 
+/**
+ * Where a token that was not pasted came from: the plaintext of a JWE (`origin.token` is the JWE's index).
+ * Such a token was never in the input, so its `segments` are empty and its findings carry no offsets.
+ */
+origin?: Origin, };
 
 /**
  * A JWS signature algorithm jwtlens can verify.
@@ -241,6 +331,66 @@ regexBytes?: number,
  * is not evaluated. Default 4,096.
  */
 regexText?: number, };
+
+/**
+ * Options for `encrypt`. Every field is optional.
+ */
+export type EncryptOptions = { 
+/**
+ * The key-management algorithm. Default: `RSA-OAEP-256` for an RSA key, `ECDH-ES` for an EC or X25519 key,
+ * `A128KW`/`A192KW`/`A256KW` for a secret of 16/24/32 bytes, else `PBES2-HS256+A128KW` (the secret is the
+ * password). `RSA1_5` is refused.
+ */
+alg?: string, 
+/**
+ * The content-encryption algorithm. Default `A256GCM`.
+ */
+enc?: string, 
+/**
+ * `kid` in the header. Default: the key's own `kid`, when it has one.
+ */
+kid?: string, 
+/**
+ * `cty` in the header. Default `JWT` when the plaintext is a compact token, else none.
+ */
+cty?: string, 
+/**
+ * Compress the plaintext with raw DEFLATE (`zip: DEF`) before encrypting. Default false.
+ */
+zip?: boolean, 
+/**
+ * PBES2's iteration count. Default 2048 (jose's); at most 10,000.
+ */
+p2c?: number, 
+/**
+ * How to read a secret given as text. Default `utf8`.
+ */
+secretEncoding?: SecretEncoding, };
+
+/**
+ * The result of `encrypt`.
+ */
+export type Encryption = { 
+/**
+ * The JWE in the compact serialization; `None` when nothing could be encrypted (the findings say why).
+ */
+token: string | null, 
+/**
+ * The key-management algorithm used.
+ */
+alg: string | null, 
+/**
+ * The content-encryption algorithm used.
+ */
+enc: string | null, 
+/**
+ * The index of the key used (in the key text's keys).
+ */
+key: number | null, 
+/**
+ * What was noticed: `JWE_ENCRYPT_*` errors, and the key findings.
+ */
+findings: Array<Finding>, };
 
 /**
  * How an HMAC secret typed as text is turned into bytes.

@@ -12,13 +12,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
-use super::paste::Candidate;
-use super::token::{Serialization, Token, TokenKind};
 use crate::base64url;
-use crate::codes::TokenCode;
-use crate::finding::{Finding, Location, Part};
-use crate::json;
-use crate::limits::Limits;
+use crate::finding::{Finding, Part};
 use crate::spanned::Spanned;
 
 /// One recipient of a JWE: its per-recipient header and encrypted key.
@@ -166,7 +161,7 @@ pub enum OriginKind {
     Decrypted,
 }
 
-fn bytes_of(seg: &Spanned, part: Part, what: &str, findings: &mut Vec<Finding>) -> Option<Vec<u8>> {
+pub(super) fn bytes_of(seg: &Spanned, part: Part, what: &str, findings: &mut Vec<Finding>) -> Option<Vec<u8>> {
     match base64url::decode(seg, part, what) {
         Ok(d) => {
             findings.extend(d.findings);
@@ -213,108 +208,4 @@ pub(super) fn compact_parts(
         tag,
         aad_b64: None,
     })
-}
-
-fn invalid(findings: &mut Vec<Finding>, what: &str) {
-    findings.push(
-        Finding::new(TokenCode::JsonSerializationInvalid, format!("This JSON is not a valid JWE JSON serialization: {what}."))
-            .fix("RFC 7516 §7.2 requires \"ciphertext\", and \"recipients\" (general) or \"encrypted_key\"/\"header\" at the top (flattened).")
-            .at(Location::part(Part::Input)),
-    );
-}
-
-/// Decodes a JWE in the JSON serialization (RFC 7516 §7.2, general or flattened) into `token`.
-pub(super) fn decode_json_jwe(
-    candidate: &Candidate,
-    object: &Map<String, Value>,
-    token: &mut Token,
-    limits: &Limits,
-    findings: &mut Vec<Finding>,
-) {
-    token.kind = TokenKind::Jwe;
-    let members = json::string_members(&candidate.text);
-    let mut next = 0;
-    let mut locate = |name: &str, value: &str| json::member_value(&members, name, value, &mut next);
-    let string = |name: &str| object.get(name).and_then(Value::as_str);
-    let protected_b64 = string("protected").unwrap_or("").to_owned();
-    let mut protected = Map::new();
-    if !protected_b64.is_empty() {
-        if let Some(decoded) = super::token::decode_header(&locate("protected", &protected_b64), limits, findings) {
-            protected = decoded.object().cloned().unwrap_or_default();
-            token.header = Some(decoded);
-        }
-    }
-    let unprotected = match object.get("unprotected") {
-        None => None,
-        Some(Value::Object(m)) => Some(m.clone()),
-        Some(_) => return invalid(findings, "\"unprotected\" is not an object"),
-    };
-    let entries: Vec<&Map<String, Value>> = match object.get("recipients") {
-        Some(Value::Array(list)) => {
-            token.serialization = Serialization::JsonGeneral;
-            let objects: Vec<_> = list.iter().filter_map(Value::as_object).collect();
-            if objects.len() != list.len()
-                || objects.is_empty()
-                || objects.len() > limits.count(crate::limits::Limit::Signatures)
-            {
-                return invalid(
-                    findings,
-                    "\"recipients\" must be a non-empty array of objects (within limits.signatures)",
-                );
-            }
-            objects
-        }
-        Some(_) => return invalid(findings, "\"recipients\" is not an array"),
-        None => vec![object],
-    };
-    let mut recipients = Vec::with_capacity(entries.len());
-    let mut ok = true;
-    for entry in entries {
-        let header = match entry.get("header") {
-            None => None,
-            Some(Value::Object(m)) => Some(m.clone()),
-            Some(_) => return invalid(findings, "a recipient's \"header\" is not an object"),
-        };
-        let encrypted_key = match entry.get("encrypted_key").and_then(Value::as_str) {
-            Some(k) if !k.is_empty() => {
-                bytes_of(&locate("encrypted_key", k), Part::EncryptedKey, "encrypted key", findings)
-            }
-            _ => Some(Vec::new()),
-        };
-        ok &= encrypted_key.is_some();
-        recipients.push(JweRecipient { header, encrypted_key: encrypted_key.unwrap_or_default() });
-    }
-    let mut part = |name: &str, part: Part, what: &str, findings: &mut Vec<Finding>| match string(name) {
-        Some(v) if !v.is_empty() => bytes_of(&locate(name, v), part, what, findings),
-        _ => Some(Vec::new()),
-    };
-    let iv = part("iv", Part::Iv, "initialisation vector", findings);
-    let ciphertext = part("ciphertext", Part::Ciphertext, "ciphertext", findings);
-    let tag = part("tag", Part::Tag, "authentication tag", findings);
-    let aad_b64 = string("aad").map(str::to_owned);
-    if string("ciphertext").is_none() {
-        return invalid(findings, "\"ciphertext\" is missing or not a string");
-    }
-    let shown = token.header.as_ref().and_then(super::token::Decoded::object).cloned();
-    super::token::describe_jwe(shown.as_ref().or(unprotected.as_ref()), findings);
-    findings.push(
-        Finding::new(TokenCode::JsonSerialization, format!(
-            "This is a JWE in the JSON serialization ({} syntax, {} recipient(s)). JWT libraries accept only the compact form.",
-            if token.serialization == Serialization::JsonGeneral { "general" } else { "flattened" },
-            recipients.len()
-        ))
-        .at(Location::part(Part::Input)),
-    );
-    if let (true, Some(iv), Some(ciphertext), Some(tag)) = (ok, iv, ciphertext, tag) {
-        token.jwe = Some(Box::new(JweParts {
-            protected_b64,
-            protected,
-            unprotected,
-            recipients,
-            iv,
-            ciphertext,
-            tag,
-            aad_b64,
-        }));
-    }
 }

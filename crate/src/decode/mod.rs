@@ -8,6 +8,7 @@
 //! Decoding never claims anything about a signature.
 
 pub mod jwe;
+mod jwe_json;
 pub mod paste;
 pub mod token;
 
@@ -93,7 +94,10 @@ pub fn decode_input<'a>(input: impl Into<Pasted<'a>>, limits: &Limits) -> Decode
     let mut tokens = Vec::with_capacity(extraction.candidates.len());
     for (index, candidate) in extraction.candidates.iter().enumerate() {
         let mut token_findings = Vec::new();
-        let token = token::decode(candidate, limits, &mut token_findings);
+        let token = match candidate.json.then(|| jwe_json::try_decode(candidate, limits, &mut token_findings)) {
+            Some(Some(jwe)) => jwe,
+            _ => token::decode(candidate, limits, &mut token_findings),
+        };
         findings.extend(token_findings.into_iter().map(|f| f.in_token(index)));
         tokens.push(token);
     }

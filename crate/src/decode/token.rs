@@ -141,7 +141,7 @@ pub struct Token {
 }
 
 impl Token {
-    fn new(label: Option<String>, compact: String, kind: TokenKind) -> Self {
+    pub(super) fn new(label: Option<String>, compact: String, kind: TokenKind) -> Self {
         Self {
             label,
             compact,
@@ -299,7 +299,7 @@ fn decode_payload(
 }
 
 /// Header checks that do not need a key: `alg` presence and type, `none`, embedded keys, `b64`.
-fn check_header(header: &Map<String, Value>, findings: &mut Vec<Finding>) {
+pub(super) fn check_header(header: &Map<String, Value>, findings: &mut Vec<Finding>) {
     match header.get("alg") {
         None => findings.push(
             Finding::new(
@@ -532,13 +532,6 @@ fn decode_json(candidate: &Candidate, limits: &Limits, findings: &mut Vec<Findin
         return token;
     }
     let Some(Value::Object(object)) = parsed.value else { return token };
-    if object.contains_key("ciphertext") {
-        super::jwe::decode_json_jwe(candidate, &object, &mut token, limits, findings);
-        if let Some(h) = token.header_object().cloned() {
-            check_header(&h, findings);
-        }
-        return token;
-    }
     let invalid = |findings: &mut Vec<Finding>, what: &str| {
         findings.push(
             Finding::new(

@@ -72,13 +72,12 @@ impl Failure {
 /// Random bytes from the platform (getrandom; `crypto.getRandomValues` in wasm).
 pub(crate) fn random(n: usize) -> Result<Vec<u8>, Failure> {
     let mut bytes = vec![0u8; n];
-    getrandom::getrandom(&mut bytes).map_err(|_| {
-        Failure::new(
-            JweCode::NoRandomness,
-            "The platform gave no random numbers, which RSA blinding and encryption need.",
-        )
-    })?;
+    getrandom::getrandom(&mut bytes).map_err(|_| no_randomness())?;
     Ok(bytes)
+}
+
+fn no_randomness() -> Failure {
+    Failure::new(JweCode::NoRandomness, "The platform gave no random numbers, which RSA blinding and encryption need.")
 }
 
 /// An RNG for the `rsa` crate, after checking the platform has randomness (`OsRng` would panic otherwise).
@@ -442,4 +441,36 @@ fn try_keys<'k>(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::Engine as _;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+    #[test]
+    fn no_randomness_is_a_finding() {
+        assert_eq!(no_randomness().finding(None).code(), "JWE_NO_RANDOMNESS");
+        assert_eq!(random(16).map(|b| b.len()).ok(), Some(16));
+    }
+
+    /// `zip: DEF` over content that is not DEFLATE (made here: encryption always compresses what it marks).
+    #[test]
+    fn zip_that_is_not_deflate() {
+        let cek = [7u8; 32];
+        let protected = URL_SAFE_NO_PAD.encode(r#"{"alg":"dir","enc":"A256GCM","zip":"DEF"}"#);
+        let iv = [1u8; 12];
+        let (ciphertext, tag) =
+            content::seal(ContentAlg::Gcm(32), &cek, &iv, protected.as_bytes(), b"\xff\xff\xff").unwrap();
+        let b = |x: &[u8]| URL_SAFE_NO_PAD.encode(x);
+        let token = format!("{protected}..{}.{}.{}", b(&iv), b(&ciphertext), b(&tag));
+        let keys = URL_SAFE_NO_PAD.encode(cek);
+        let options = crate::InspectOptions {
+            keys: Some(format!(r#"{{"kty":"oct","k":"{keys}"}}"#).into()),
+            ..Default::default()
+        };
+        let result = crate::inspect(token.as_str(), &options);
+        assert!(result.findings.iter().any(|f| f.code() == "JWE_ZIP_INVALID"), "{:?}", result.findings);
+    }
 }
