@@ -357,3 +357,12 @@ fn no_key_from_the_token() {
     assert!(plain.tokens[0].decryption.is_none());
     assert!(plain.findings.iter().any(|f| f.code() == "TOKEN_ENCRYPTED"));
 }
+
+/// An empty plaintext is a plaintext (the ciphertext segment is empty).
+#[test]
+fn empty_plaintext() {
+    let secret = "k".repeat(16);
+    let token = encrypt("", &secret, &opts("A128KW", "A128GCM")).token.unwrap();
+    let result = open(&token, &secret);
+    assert_eq!(plaintext(&result).as_deref(), Some(""), "{:?}", result.findings);
+}

@@ -270,6 +270,18 @@ fn seal(
             format!("p2c must be between 1 and {}.", super::unwrap::MAX_P2C),
         ));
     }
+    // The key's own metadata binds it, as for decryption: a signing key or a key for another alg is not used.
+    if key.key_use.as_deref() == Some("sig") || key.alg.as_deref().is_some_and(|own| own != alg_name) {
+        return Err(Failure::new(
+            JweCode::EncryptKey,
+            format!(
+                "The key is marked for {} and is not used to encrypt with \"alg\": \"{alg_name}\".",
+                key.alg
+                    .as_deref()
+                    .map_or_else(|| "signatures (\"use\": \"sig\")".to_owned(), |a| format!("\"alg\": \"{a}\""))
+            ),
+        ));
+    }
     result.alg = Some(alg_name.clone());
     result.enc = Some(enc_name.clone());
     let mut header = Map::new();
