@@ -314,7 +314,7 @@ fn nested_token_flows_through_verification() {
     assert!(result.findings.iter().all(|f| f.location.as_ref().and_then(|l| l.token).is_none_or(|t| t < 3)));
     let only_secret = open(&token, &ec.0);
     assert_eq!(only_secret.tokens.len(), 2);
-    let verified = open(&token, &format!("{}", ec.0));
+    let verified = open(&token, &ec.0);
     assert!(verified.verifications.iter().any(|v| v.token == Some(1)));
 }
 

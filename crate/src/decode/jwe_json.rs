@@ -3,7 +3,9 @@
 
 use serde_json::{Map, Value};
 
-use super::jwe::{JweParts, JweRecipient, bytes_of};
+#[cfg(feature = "jwe")]
+use super::jwe::JweParts;
+use super::jwe::{JweRecipient, bytes_of};
 use super::paste::Candidate;
 use super::token::{Serialization, Token, TokenKind, check_header, decode_header, describe_jwe};
 use crate::codes::TokenCode;
@@ -122,6 +124,9 @@ fn decode_json_jwe(
         ))
         .at(Location::part(Part::Input)),
     );
+    #[cfg(not(feature = "jwe"))]
+    drop((ok, iv, ciphertext, tag, aad_b64, protected_b64, protected, unprotected));
+    #[cfg(feature = "jwe")]
     if let (true, Some(iv), Some(ciphertext), Some(tag)) = (ok, iv, ciphertext, tag) {
         token.jwe = Some(Box::new(JweParts {
             protected_b64,

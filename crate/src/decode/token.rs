@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
+#[cfg(feature = "jwe")]
 use super::jwe::{Decryption, JweParts, Origin};
 use super::paste::Candidate;
 use crate::base64url;
@@ -126,13 +127,16 @@ pub struct Token {
     /// The raw signature bytes.
     #[serde(skip)]
     pub signature: Option<Vec<u8>>,
+    #[cfg(feature = "jwe")]
     /// A JWE's parts, for decryption (when every part decoded).
     #[serde(skip)]
     pub jwe: Option<Box<JweParts>>,
+    #[cfg(feature = "jwe")]
     /// A JWE's decryption with the keys given (`inspect` with `keys`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub decryption: Option<Decryption>,
+    #[cfg(feature = "jwe")]
     /// Where a token that was not pasted came from: the plaintext of a JWE (`origin.token` is the JWE's index).
     /// Such a token was never in the input, so its `segments` are empty and its findings carry no offsets.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -154,8 +158,11 @@ impl Token {
             inner: None,
             signing_input: None,
             signature: None,
+            #[cfg(feature = "jwe")]
             jwe: None,
+            #[cfg(feature = "jwe")]
             decryption: None,
+            #[cfg(feature = "jwe")]
             origin: None,
         }
     }
@@ -487,7 +494,14 @@ fn decode_jwe(token: &mut Token, segments: &[Spanned], limits: &Limits, findings
     token.kind = TokenKind::Jwe;
     let Some(h) = segments.first() else { return };
     token.header = decode_header(h, limits, findings);
-    token.jwe = super::jwe::compact_parts(segments, token.header_object(), findings).map(Box::new);
+    // Without the `jwe` feature the parts are only validated (their findings), as before decryption existed.
+    let parts = super::jwe::compact_parts(segments, token.header_object(), findings);
+    #[cfg(feature = "jwe")]
+    {
+        token.jwe = parts.map(Box::new);
+    }
+    #[cfg(not(feature = "jwe"))]
+    drop(parts);
     let Some(header) = token.header_object().cloned() else { return };
     check_header(&header, findings);
     describe_jwe(Some(&header), findings);

@@ -25,7 +25,7 @@ pub(crate) enum ContentError {
 }
 
 /// AES-GCM (96-bit nonce, 128-bit tag) over a key of 16, 24 or 32 bytes: decrypts `buf` in place.
-pub(crate) fn gcm_open(key: &[u8], iv: &[u8], aad: &[u8], buf: &mut Vec<u8>, tag: &[u8]) -> Result<(), ContentError> {
+pub(crate) fn gcm_open(key: &[u8], iv: &[u8], aad: &[u8], buf: &mut [u8], tag: &[u8]) -> Result<(), ContentError> {
     if iv.len() != 12 || tag.len() != 16 {
         return Err(ContentError::Length);
     }
@@ -44,7 +44,7 @@ pub(crate) fn gcm_open(key: &[u8], iv: &[u8], aad: &[u8], buf: &mut Vec<u8>, tag
 }
 
 /// AES-GCM encryption of `buf` in place; returns the 16-byte tag.
-pub(crate) fn gcm_seal(key: &[u8], iv: &[u8], aad: &[u8], buf: &mut Vec<u8>) -> Result<Vec<u8>, ContentError> {
+pub(crate) fn gcm_seal(key: &[u8], iv: &[u8], aad: &[u8], buf: &mut [u8]) -> Result<Vec<u8>, ContentError> {
     if iv.len() != 12 {
         return Err(ContentError::Length);
     }

@@ -51,6 +51,7 @@ pub(crate) enum Material {
     Ec(EcKey),
     Ed25519(ed25519_dalek::VerifyingKey),
     /// An X25519 public key (key agreement for ECDH-ES; verifies nothing).
+    #[cfg_attr(not(feature = "jwe"), allow(dead_code, reason = "read with the jwe feature"))]
     X25519([u8; 32]),
     Secret(Vec<u8>),
 }

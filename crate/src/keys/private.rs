@@ -19,6 +19,7 @@ pub(crate) enum PrivateKey {
     K256(k256::ecdsa::SigningKey),
     Ed25519(ed25519_dalek::SigningKey),
     /// An X25519 private scalar (ECDH-ES decryption only).
+    #[cfg_attr(not(feature = "jwe"), allow(dead_code, reason = "read with the jwe feature"))]
     X25519([u8; 32]),
 }
 
@@ -96,6 +97,7 @@ pub(crate) fn ed25519(seed: &[u8]) -> PrivatePart {
 }
 
 /// An X25519 private key from its 32-byte scalar (already checked by the caller to be 32 bytes).
+#[cfg_attr(not(feature = "jwe"), allow(dead_code, reason = "read with the jwe feature"))]
 pub(crate) fn x25519(scalar: &[u8]) -> PrivatePart {
     match <[u8; 32]>::try_from(scalar) {
         Ok(scalar) => PrivatePart::Key(Box::new(PrivateKey::X25519(scalar))),
