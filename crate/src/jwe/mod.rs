@@ -197,7 +197,9 @@ fn usable<'a>(alg: KeyAlg, alg_name: &str, enc: ContentAlg, key: &'a KeyInfo) ->
     {
         return Err("its \"key_ops\" do not include decrypt, unwrapKey or deriveKey".to_owned());
     }
-    if let Some(own) = key.alg.as_deref().filter(|a| *a != alg_name) {
+    // A JWK's `alg` names the algorithm it is for; a `dir` key may name the `enc` it is the key of (RFC 7520 §5.6).
+    let dir_enc = alg == KeyAlg::Dir && key.alg.as_deref() == Some(enc_name_of(enc));
+    if let Some(own) = key.alg.as_deref().filter(|a| *a != alg_name && !dir_enc) {
         return Err(format!("its own \"alg\" is {own}"));
     }
     let private = match &key.private_part {

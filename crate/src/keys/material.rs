@@ -401,7 +401,12 @@ pub(crate) fn x25519(public: &[u8]) -> Result<Built, Problem> {
         ));
     };
     let thumb = thumbprint(&[("crv", "X25519"), ("kty", "OKP"), ("x", &b64(&bytes))]);
-    Ok(Built::with(Material::X25519(bytes), "OKP", Some("X25519"), 256, Some(thumb)))
+    let mut built = Built::with(Material::X25519(bytes), "OKP", Some("X25519"), 256, Some(thumb));
+    built.findings.push(Finding::new(
+        KeyCode::NotForSigning,
+        "This is an X25519 key: it agrees on keys for encryption (ECDH-ES, to decrypt or encrypt a JWE) and verifies no signature.",
+    ));
+    Ok(built)
 }
 
 /// Builds an X25519 key from its 32-byte private scalar, deriving the public key.
