@@ -68,23 +68,9 @@ fn decode_json_jwe(
         Some(Value::Object(m)) => Some(m.clone()),
         Some(_) => return invalid(findings, "\"unprotected\" is not an object"),
     };
-    let entries: Vec<&Map<String, Value>> = match object.get("recipients") {
-        Some(Value::Array(list)) => {
-            token.serialization = Serialization::JsonGeneral;
-            let objects: Vec<_> = list.iter().filter_map(Value::as_object).collect();
-            if objects.len() != list.len()
-                || objects.is_empty()
-                || objects.len() > limits.count(crate::limits::Limit::Signatures)
-            {
-                return invalid(
-                    findings,
-                    "\"recipients\" must be a non-empty array of objects (within limits.signatures)",
-                );
-            }
-            objects
-        }
-        Some(_) => return invalid(findings, "\"recipients\" is not an array"),
-        None => vec![object],
+    let entries = match recipient_entries(object, token, limits) {
+        Ok(entries) => entries,
+        Err(what) => return invalid(findings, what),
     };
     let mut recipients = Vec::with_capacity(entries.len());
     let mut ok = true;
@@ -116,14 +102,7 @@ fn decode_json_jwe(
     }
     let shown = token.header.as_ref().and_then(super::token::Decoded::object).cloned();
     describe_jwe(shown.as_ref().or(unprotected.as_ref()), findings);
-    findings.push(
-        Finding::new(TokenCode::JsonSerialization, format!(
-            "This is a JWE in the JSON serialization ({} syntax, {} recipient(s)). JWT libraries accept only the compact form.",
-            if token.serialization == Serialization::JsonGeneral { "general" } else { "flattened" },
-            recipients.len()
-        ))
-        .at(Location::part(Part::Input)),
-    );
+    findings.push(summary(token.serialization, recipients.len()));
     #[cfg(not(feature = "jwe"))]
     drop((ok, iv, ciphertext, tag, aad_b64, protected_b64, protected, unprotected));
     #[cfg(feature = "jwe")]
@@ -139,4 +118,35 @@ fn decode_json_jwe(
             aad_b64,
         }));
     }
+}
+
+/// The recipient entries: the `recipients` array (general syntax), or the object itself (flattened).
+fn recipient_entries<'o>(
+    object: &'o Map<String, Value>,
+    token: &mut Token,
+    limits: &Limits,
+) -> Result<Vec<&'o Map<String, Value>>, &'static str> {
+    match object.get("recipients") {
+        Some(Value::Array(list)) => {
+            token.serialization = Serialization::JsonGeneral;
+            let objects: Vec<_> = list.iter().filter_map(Value::as_object).collect();
+            let within = objects.len() <= limits.count(crate::limits::Limit::Signatures);
+            if objects.len() != list.len() || objects.is_empty() || !within {
+                return Err("\"recipients\" must be a non-empty array of objects (within limits.signatures)");
+            }
+            Ok(objects)
+        }
+        Some(_) => Err("\"recipients\" is not an array"),
+        None => Ok(vec![object]),
+    }
+}
+
+/// The finding that names the serialization.
+fn summary(serialization: Serialization, recipients: usize) -> Finding {
+    let syntax = if serialization == Serialization::JsonGeneral { "general" } else { "flattened" };
+    Finding::new(
+        TokenCode::JsonSerialization,
+        format!("This is a JWE in the JSON serialization ({syntax} syntax, {recipients} recipient(s)). JWT libraries accept only the compact form."),
+    )
+    .at(Location::part(Part::Input))
 }

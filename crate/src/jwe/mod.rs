@@ -350,24 +350,7 @@ pub fn decrypt(token: &Token, keys: &[KeyInfo], limits: &Limits, budget: &Budget
                 result.status = DecryptionStatus::Decrypted;
                 result.key = Some(key.index);
                 result.kid = key.kid.clone();
-                findings.push(
-                    Finding::new(
-                        JweCode::Decrypted,
-                        format!(
-                            "Decrypted with key {}{} ({} + {}): {} bytes of plaintext; the tag matched.",
-                            key.index + 1,
-                            key.kid.as_deref().map(|k| format!(" (kid \"{k}\")")).unwrap_or_default(),
-                            plan.alg_name,
-                            plan.enc_name,
-                            plain.len()
-                        ),
-                    )
-                    .at(Location {
-                        part: Some(Part::Ciphertext),
-                        key: Some(key.index),
-                        ..Location::default()
-                    }),
-                );
+                findings.push(decrypted(key, &plan, plain.len()));
                 result.plaintext = Some(Plaintext::of(plain));
                 return (result, findings);
             }
@@ -383,6 +366,22 @@ pub fn decrypt(token: &Token, keys: &[KeyInfo], limits: &Limits, budget: &Budget
     }
     findings.extend(failures);
     (last, findings)
+}
+
+/// The `JWE_DECRYPTED` finding: which key, which algorithms, how much plaintext.
+fn decrypted(key: &KeyInfo, plan: &Plan, bytes: usize) -> Finding {
+    let kid = key.kid.as_deref().map(|k| format!(" (kid \"{k}\")")).unwrap_or_default();
+    let message = format!(
+        "Decrypted with key {}{kid} ({} + {}): {bytes} bytes of plaintext; the tag matched.",
+        key.index + 1,
+        plan.alg_name,
+        plan.enc_name
+    );
+    Finding::new(JweCode::Decrypted, message).at(Location {
+        part: Some(Part::Ciphertext),
+        key: Some(key.index),
+        ..Location::default()
+    })
 }
 
 /// Tries every key that fits (those with the token's `kid` only, when some have it) until one decrypts.

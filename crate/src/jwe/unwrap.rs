@@ -125,6 +125,29 @@ fn expect_empty(encrypted_key: &[u8], alg: &str) -> Result<(), Failure> {
     ))
 }
 
+/// RSA-OAEP(-256) and RSA1_5, blinded; RSA1_5 falls back to a random CEK (RFC 7516 §11.5).
+fn rsa_cek(alg: KeyAlg, enc: ContentAlg, rsa: &rsa::RsaPrivateKey, encrypted_key: &[u8]) -> Result<Vec<u8>, Failure> {
+    let mut rng = super::rng()?;
+    let opened = match alg {
+        KeyAlg::RsaOaep(true) => rsa.decrypt_blinded(&mut rng, rsa::Oaep::new::<sha2::Sha256>(), encrypted_key),
+        KeyAlg::RsaOaep(false) => rsa.decrypt_blinded(&mut rng, rsa::Oaep::new::<sha1::Sha1>(), encrypted_key),
+        _ => {
+            // Never tell a padding failure apart from a wrong tag: the fallback is drawn before the attempt.
+            let fallback = random(enc.key_len())?;
+            return match rsa.decrypt_blinded(&mut rng, rsa::Pkcs1v15Encrypt, encrypted_key) {
+                Ok(cek) if cek.len() == enc.key_len() => Ok(cek),
+                _ => Ok(fallback),
+            };
+        }
+    };
+    opened.map_err(|_| {
+        Failure::new(
+            JweCode::WrongKey,
+            "RSA-OAEP decryption of the encrypted key failed: this is not the recipient's private key, or the key was altered.",
+        )
+    })
+}
+
 /// The CEK for one recipient and one key.
 pub(crate) fn cek(
     alg: KeyAlg,
@@ -135,31 +158,8 @@ pub(crate) fn cek(
     header: &Map<String, Value>,
     encrypted_key: &[u8],
 ) -> Result<Vec<u8>, Failure> {
-    let wrong_rsa = || {
-        Failure::new(
-            JweCode::WrongKey,
-            "RSA-OAEP decryption of the encrypted key failed: this is not the recipient's private key, or the key was altered.",
-        )
-    };
     match (alg, key) {
-        (KeyAlg::RsaOaep(sha256), Usable::Rsa(rsa)) => {
-            let mut rng = super::rng()?;
-            let opened = if sha256 {
-                rsa.decrypt_blinded(&mut rng, rsa::Oaep::new::<sha2::Sha256>(), encrypted_key)
-            } else {
-                rsa.decrypt_blinded(&mut rng, rsa::Oaep::new::<sha1::Sha1>(), encrypted_key)
-            };
-            opened.map_err(|_| wrong_rsa())
-        }
-        (KeyAlg::Rsa15, Usable::Rsa(rsa)) => {
-            let mut rng = super::rng()?;
-            // RFC 7516 §11.5: never tell a padding failure apart from a wrong tag.
-            let fallback = random(enc.key_len())?;
-            match rsa.decrypt_blinded(&mut rng, rsa::Pkcs1v15Encrypt, encrypted_key) {
-                Ok(cek) if cek.len() == enc.key_len() => Ok(cek),
-                _ => Ok(fallback),
-            }
-        }
+        (KeyAlg::RsaOaep(_) | KeyAlg::Rsa15, Usable::Rsa(rsa)) => rsa_cek(alg, enc, rsa, encrypted_key),
         (KeyAlg::EcdhEs, Usable::Agree(k)) => {
             expect_empty(encrypted_key, alg_name)?;
             agree(k, header, enc_name, enc.key_len())
