@@ -8,7 +8,7 @@ import { load } from './init.js';
 
 const impl = await load();
 
-export const { inspect, verify, parseKeys, sign, generateKey, describeClaim, describeClaims, fetchIssuerKeys, planIssuerKeys, createVerifier, codes, signSdJwt, dpopProof } = impl;
+export const { inspect, verify, parseKeys, sign, generateKey, describeClaim, describeClaims, fetchIssuerKeys, planIssuerKeys, createVerifier, codes, signSdJwt, dpopProof, encrypt } = impl;
 export { JwtlensError } from './core.js';
 /** Resolved: importing this module already waited for the WebAssembly module. */
 export const ready = Promise.resolve();

@@ -23,7 +23,7 @@ const restarts = new WeakMap();
 
 /**
  * Builds the API around an initialised wasm-bindgen module (its exports, as `import * as wasm`).
- * @param {{ inspect(input: unknown, options: unknown): Envelope, verify(input: unknown, keys: unknown, options: unknown): Envelope, parseKeys(keys: unknown, options: unknown): Envelope, describeClaim(name: unknown, options: unknown): Envelope, describeClaims(names: unknown, options: unknown): Envelope, fetchIssuerKeys(source: unknown, options: unknown): Promise<Envelope>, planIssuerKeys(source: unknown, options: unknown): Envelope, sign(payload: unknown, key: unknown, options: unknown): Envelope, signSdJwt(payload: unknown, key: unknown, options: unknown, holderKey: unknown): Envelope, dpopProof(key: unknown, options: unknown): Envelope, generateKey(alg: unknown): Envelope, Verifier: new (options: unknown) => { keys(): Envelope, verify(input: unknown, options: unknown): Envelope, inspect(input: unknown, options: unknown): Envelope, free(): void }, codes(): Envelope, __wbg_reset_state(): void }} wasm
+ * @param {{ inspect(input: unknown, options: unknown): Envelope, verify(input: unknown, keys: unknown, options: unknown): Envelope, parseKeys(keys: unknown, options: unknown): Envelope, describeClaim(name: unknown, options: unknown): Envelope, describeClaims(names: unknown, options: unknown): Envelope, fetchIssuerKeys(source: unknown, options: unknown): Promise<Envelope>, planIssuerKeys(source: unknown, options: unknown): Envelope, sign(payload: unknown, key: unknown, options: unknown): Envelope, signSdJwt(payload: unknown, key: unknown, options: unknown, holderKey: unknown): Envelope, dpopProof(key: unknown, options: unknown): Envelope, generateKey(alg: unknown): Envelope, Verifier: new (options: unknown) => { keys(): Envelope, verify(input: unknown, options: unknown): Envelope, inspect(input: unknown, options: unknown): Envelope, free(): void }, codes(): Envelope, encrypt(plaintext: unknown, key: unknown, options: unknown): Envelope, __wbg_reset_state(): void }} wasm
  */
 export function api(wasm) {
   /** How often this glue's module restarted: a verifier made before a restart holds memory of the old instance. */
@@ -155,6 +155,7 @@ export function api(wasm) {
     sign: (payload, key, options) => call(() => wasm.sign(payload, key, options)),
     signSdJwt: (payload, key, options, holderKey) => call(() => wasm.signSdJwt(payload, key, options, holderKey)),
     dpopProof: (key, options) => call(() => wasm.dpopProof(key, options)),
+    encrypt: (plaintext, key, options) => call(() => wasm.encrypt(plaintext, key, options)),
     generateKey: (alg) => call(() => wasm.generateKey(alg)),
     codes: () => call(() => wasm.codes()),
   };

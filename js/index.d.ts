@@ -105,6 +105,16 @@ export declare function signSdJwt(payload: string | Record<string, unknown>, key
 export declare function dpopProof(key: string, options: DpopProofOptions): Signing;
 
 /**
+ * Encrypts a test token or JSON into a compact JWE for `key`: the recipient's public key (RSA, EC P-256/384/521 or
+ * X25519; JWK, JWKS or PEM; a private key works too) or a shared secret (`secretEncoding`). `alg` defaults from the key
+ * (RSA-OAEP-256, ECDH-ES, A*KW for a 16/24/32-byte secret, else PBES2-HS256+A128KW), `enc` to A256GCM; `cty: JWT` is
+ * set when the plaintext is a token, `zip: true` compresses. RSA1_5 is decrypt-only. Never throws for bad keys:
+ * `token` is `null` and the findings say why (`JWE_ENCRYPT_*`). Decrypt with `inspect(jwe, { keys })`: the token's
+ * `decryption` holds the plaintext, and a plaintext token is the next token (`origin: { kind: 'decrypted' }`).
+ */
+export declare function encrypt(plaintext: string | Record<string, unknown>, key: string, options?: EncryptOptions): Encryption;
+
+/**
  * Generates a throwaway key for testing: RSA 2048 bits (RS*, PS*), the algorithm's curve (ES*), Ed25519 (EdDSA), or
  * a random secret as long as the hash (HS*, as base64url text). Returns private and public JWK and PEM (PKCS#8, SPKI)
  * and the RFC 7638 thumbprint as `kid`. Randomness comes from the platform (`crypto.getRandomValues`). RSA

@@ -7,7 +7,7 @@ import { api } from './core.js';
 
 wasm.initSync({ module: readFileSync(new URL('../dist/wasm/jwtlens_bg.wasm', import.meta.url)) });
 
-export const { inspect, verify, parseKeys, sign, generateKey, describeClaim, describeClaims, fetchIssuerKeys, planIssuerKeys, createVerifier, codes, signSdJwt, dpopProof } = api(wasm);
+export const { inspect, verify, parseKeys, sign, generateKey, describeClaim, describeClaims, fetchIssuerKeys, planIssuerKeys, createVerifier, codes, signSdJwt, dpopProof, encrypt } = api(wasm);
 export { JwtlensError } from './core.js';
 /** Resolved: in Node the module is ready on import. */
 export const ready = Promise.resolve();

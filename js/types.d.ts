@@ -182,6 +182,87 @@ value: JsonValue | null,
 status: DisclosureStatus, };
 
 /**
+ * How a decryption ended.
+ */
+export type DecryptionStatus = "decrypted" | "failed" | "noKey" | "unsupported";
+
+/**
+ * The decrypted content.
+ */
+export type Plaintext = { 
+/**
+ * The plaintext as text, when it is UTF-8.
+ */
+text?: string, 
+/**
+ * The plaintext as base64url, when it is not UTF-8.
+ */
+base64url?: string, 
+/**
+ * Its length in bytes (after decompression).
+ */
+bytes: number, };
+
+/**
+ * The decryption of one JWE with the keys given to `inspect`.
+ */
+export type Decryption = { 
+/**
+ * How it ended; the findings located on this token say why when it failed.
+ */
+status: DecryptionStatus, 
+/**
+ * The key-management algorithm (`alg`) of the recipient tried.
+ */
+alg: string | null, 
+/**
+ * The content-encryption algorithm (`enc`).
+ */
+enc: string | null, 
+/**
+ * The compression (`zip`), when the header names one.
+ */
+zip?: string, 
+/**
+ * The index (in the result's `keys`) of the key that decrypted the token.
+ */
+key: number | null, 
+/**
+ * That key's `kid`.
+ */
+kid: string | null, 
+/**
+ * Which recipient of a JSON-serialized JWE it was decrypted for (0 for the compact serialization).
+ */
+recipient: number | null, 
+/**
+ * The content, when decrypted.
+ */
+plaintext: Plaintext | null, 
+/**
+ * The index (in `tokens`) of the token decoded from the plaintext, when the plaintext is a token.
+ */
+inner: number | null, };
+
+/**
+ * Kinds of [`Origin`].
+ */
+export type OriginKind = "decrypted";
+
+/**
+ * Where a token that was not pasted came from.
+ */
+export type Origin = { 
+/**
+ * `decrypted`: the plaintext of a JWE.
+ */
+kind: OriginKind, 
+/**
+ * The index (in `tokens`) of the JWE it was decrypted from.
+ */
+token: number, };
+
+/**
  * Everything decoded from one token.
  */
 export type Token = { 
@@ -235,7 +316,16 @@ disclosedClaims?: JsonValue,
  * SD-JWT only: the key-binding JWT that ends the presentation, decoded as a token (`null` when the presentation
  * ends with `~`).
  */
-keyBinding?: Token | null, };
+keyBinding?: Token | null, 
+/**
+ * A JWE's decryption with the keys given (`inspect` with `keys`).
+ */
+decryption?: Decryption, 
+/**
+ * Where a token that was not pasted came from: the plaintext of a JWE (`origin.token` is the JWE's index).
+ * Such a token was never in the input, so its `segments` are empty and its findings carry no offsets.
+ */
+origin?: Origin, };
 
 /**
  * A JWS signature algorithm jwtlens can verify.
@@ -287,6 +377,66 @@ regexBytes?: number,
  * is not evaluated. Default 4,096.
  */
 regexText?: number, };
+
+/**
+ * Options for `encrypt`. Every field is optional.
+ */
+export type EncryptOptions = { 
+/**
+ * The key-management algorithm. Default: `RSA-OAEP-256` for an RSA key, `ECDH-ES` for an EC or X25519 key,
+ * `A128KW`/`A192KW`/`A256KW` for a secret of 16/24/32 bytes, else `PBES2-HS256+A128KW` (the secret is the
+ * password). `RSA1_5` is refused.
+ */
+alg?: string, 
+/**
+ * The content-encryption algorithm. Default `A256GCM`.
+ */
+enc?: string, 
+/**
+ * `kid` in the header. Default: the key's own `kid`, when it has one.
+ */
+kid?: string, 
+/**
+ * `cty` in the header. Default `JWT` when the plaintext is a compact token, else none.
+ */
+cty?: string, 
+/**
+ * Compress the plaintext with raw DEFLATE (`zip: DEF`) before encrypting. Default false.
+ */
+zip?: boolean, 
+/**
+ * PBES2's iteration count. Default 2048 (jose's); at most 10,000.
+ */
+p2c?: number, 
+/**
+ * How to read a secret given as text. Default `utf8`.
+ */
+secretEncoding?: SecretEncoding, };
+
+/**
+ * The result of `encrypt`.
+ */
+export type Encryption = { 
+/**
+ * The JWE in the compact serialization; `None` when nothing could be encrypted (the findings say why).
+ */
+token: string | null, 
+/**
+ * The key-management algorithm used.
+ */
+alg: string | null, 
+/**
+ * The content-encryption algorithm used.
+ */
+enc: string | null, 
+/**
+ * The index of the key used (in the key text's keys).
+ */
+key: number | null, 
+/**
+ * What was noticed: `JWE_ENCRYPT_*` errors, and the key findings.
+ */
+findings: Array<Finding>, };
 
 /**
  * How an HMAC secret typed as text is turned into bytes.
@@ -1666,7 +1816,118 @@ sdJwt?: SdJwtOptions,
 /**
  * DPoP: the proof sent with the access token (when it is not in the paste), and the request it must match.
  */
-dpop?: DpopOptions, };
+dpop?: DpopOptions, 
+/**
+ * What the service answered (a `WWW-Authenticate` header, an HTTP response, a JSON error body, a log line),
+ * for callers holding it apart from the token; the paste itself may hold one too. Each message recognised is a
+ * [`ServiceError`] in `serviceErrors`, its offsets into this text. Not read beyond `limits.inputBytes`.
+ */
+serviceError?: string, };
+
+/**
+ * What a message says about the token (or that it says nothing about it): what the agreement compares.
+ */
+export type Fact = "expired" | "notYetValid" | "issuedInFuture" | "notActive" | "tooOld" | "noExpiry" | "audience" | "audienceMissing" | "issuer" | "issuerMissing" | "signature" | "keyNotFound" | "noKid" | "noKeys" | "algorithm" | "malformed" | "unsecured" | "scope" | "tokenType" | "client" | "claim" | "revoked" | "noToken" | "rejected" | "dpopProof" | "dpopNonce" | "request" | "config" | "grant";
+
+/**
+ * Whether the pasted token bears out what the service said.
+ */
+export type Agreement = "confirmed" | "contradicted" | "unknown";
+
+/**
+ * Which text a [`ServiceError`]'s offsets point into.
+ */
+export type ErrorInput = "paste" | "serviceError";
+
+/**
+ * A value the message carries (an expected audience, a `kid`, a time), as written.
+ */
+export type ErrorValue = { 
+/**
+ * What it is: `expected`, `aud`, `iss`, `kid`, `exp`, `now`, `scope`, `claim`, `actual`, `detail`…
+ */
+name: string, 
+/**
+ * The value as the message writes it.
+ */
+value: string, 
+/**
+ * True when the service hid it (.NET's `[PII of type … is hidden]`): the token has to supply it.
+ */
+hidden: boolean, };
+
+/**
+ * One message of the service recognised in the paste (or in the `serviceError` option).
+ */
+export type ServiceError = { 
+/**
+ * The catalogue entry (`MS-IDX10223`); docs/errors.md lists them.
+ */
+id: string, 
+/**
+ * Who emits it ("Microsoft IdentityModel", "Amazon Cognito", "Envoy jwt_authn (also Istio)").
+ */
+source: string, 
+/**
+ * Other emitters of the same wording, when the envelope does not tell which one answered.
+ */
+alsoFrom: Array<string>, 
+/**
+ * Where the emitter's messages are written.
+ */
+link: string, 
+/**
+ * The emitter's own code (`IDX10223`, `AADSTS50013`, `NotAuthorizedException`, `invalid_token`), if any.
+ */
+code: string | null, 
+/**
+ * The message as pasted.
+ */
+text: string, 
+/**
+ * Offset of the message in the text `input` names (UTF-16 code units in JavaScript, like other offsets).
+ */
+start: number, 
+/**
+ * End offset (exclusive).
+ */
+end: number, 
+/**
+ * Which text the offsets point into.
+ */
+input: ErrorInput, 
+/**
+ * What the message states about the token.
+ */
+fact: Fact, 
+/**
+ * What it means, in plain words.
+ */
+meaning: string, 
+/**
+ * What to do, in plain words.
+ */
+fix: string, 
+/**
+ * The jwtlens finding codes that decide the same fact.
+ */
+findings: FindingCode[], 
+/**
+ * The values the message carries.
+ */
+values: Array<ErrorValue>, 
+/**
+ * Whether the pasted token bears the message out, at the evaluation time.
+ */
+agreement: Agreement, 
+/**
+ * The comparison in one sentence ("the server says expired, but this token expires in 40 min: …").
+ */
+agreementDetail: string, 
+/**
+ * The token compared with (index into `tokens`), if any.
+ */
+token: number | null, };
 
 /**
  * The result of [`inspect`].
@@ -1708,7 +1969,12 @@ verifications: Array<Verification>,
  * With a DPoP proof (pasted with its request, or `dpop.proof`): the proof, the access token sent with it and the
  * checks of RFC 9449 §4.3; each failed check is also a `DPOP_*` finding.
  */
-dpop: DpopResult | null, };
+dpop: DpopResult | null, 
+/**
+ * What the service said: each error message recognised in the paste or in the `serviceError` option, what it
+ * means, and whether the pasted token confirms or contradicts it. Empty when no message was recognised.
+ */
+serviceErrors: Array<ServiceError>, };
 
 /**
  * Options for [`plan`]. Every field is optional.

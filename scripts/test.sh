@@ -10,6 +10,7 @@ cargo fmt --all -- --check
 flock /tmp/jwtlens-build.lock cargo clippy --quiet --workspace --all-targets --locked -- -D warnings
 flock /tmp/jwtlens-build.lock cargo clippy --quiet -p jwtlens --lib --target wasm32-unknown-unknown --locked -- -D warnings
 flock /tmp/jwtlens-build.lock cargo clippy --quiet -p jwtlens --lib --target wasm32-unknown-unknown --features decoder --locked -- -D warnings
+flock /tmp/jwtlens-build.lock cargo clippy --quiet -p jwtlens --lib --target wasm32-unknown-unknown --no-default-features --features decoder --locked -- -D warnings
 
 echo "== cargo test (Rust core, vectors, property test)"
 flock /tmp/jwtlens-build.lock cargo test --workspace --locked

@@ -152,6 +152,8 @@ groups! {
     Verify(VerifyCode, "Signature verification"),
     /// Signing test tokens.
     Signing(SigningCode, "Signing"),
+    /// Decrypting and encrypting JWE.
+    Jwe(JweCode, "Encrypted tokens (JWE)"),
     /// The options themselves.
     Options(OptionCode, "Options"),
     /// Time claims against the evaluation time.
@@ -471,6 +473,58 @@ codes! {
         MatchesExcludedKey = ("SIG_MATCHES_EXCLUDED_KEY", Warning),
         /// The signature verifies, but the token is not strict base64url as received, so strict verifiers reject it.
         NotStrict = ("SIG_NOT_STRICT", Error),
+    }
+}
+
+codes! {
+    Jwe =>
+    /// Codes of JWE decryption and encryption (`crate::jwe`). Every failure is an error; the plaintext is shown only
+    /// when the authentication tag matched.
+    pub enum JweCode {
+        /// The token was decrypted: its authentication tag matched under the key named.
+        Decrypted = ("JWE_DECRYPTED", Info),
+        /// The plaintext is itself a token (a nested JWT); it is decoded, verified and diagnosed as the next token.
+        InnerToken = ("JWE_INNER_TOKEN", Info),
+        /// Keys were given, but none of them is of the type the JWE's `alg` needs, or has the token's `kid`.
+        NoKey = ("JWE_NO_KEY", Error),
+        /// A key was given for a JWE, but its type or its own `alg`/`use`/`key_ops` does not fit the token's `alg`.
+        KeyType = ("JWE_KEY_TYPE", Error),
+        /// The key could not unwrap or decrypt the content encryption key: it is not the recipient's key.
+        WrongKey = ("JWE_WRONG_KEY", Error),
+        /// The authentication tag does not match: wrong key (RSA1_5, dir), or the token was altered.
+        TagMismatch = ("JWE_TAG_MISMATCH", Error),
+        /// The content encryption key has the wrong length for `enc` (a `dir` secret, or an unwrapped key).
+        CekLength = ("JWE_CEK_LENGTH", Error),
+        /// The header's `alg` is not a JWE key-management algorithm jwtlens decrypts.
+        AlgUnsupported = ("JWE_ALG_UNSUPPORTED", Error),
+        /// The header's `enc` is not a content-encryption algorithm jwtlens decrypts.
+        EncUnsupported = ("JWE_ENC_UNSUPPORTED", Error),
+        /// `zip` names a compression other than `DEF`.
+        ZipUnsupported = ("JWE_ZIP_UNSUPPORTED", Error),
+        /// The plaintext inflates beyond the limit (a decompression bomb, CVE-2024-28176); inflating stopped there.
+        ZipTooLarge = ("JWE_ZIP_TOO_LARGE", Error),
+        /// The compressed plaintext is not valid raw DEFLATE.
+        ZipInvalid = ("JWE_ZIP_INVALID", Error),
+        /// PBES2's iteration count `p2c` is above 10,000 (jose's `maxPBES2Count`); refused before any work.
+        P2cTooLarge = ("JWE_P2C_TOO_LARGE", Error),
+        /// PBES2's iteration count `p2c` is below 1,000, the minimum RFC 7518 §4.8.1.2 recommends.
+        P2cSmall = ("JWE_P2C_SMALL", Warning),
+        /// The ephemeral public key `epk` is missing, malformed, not on the curve, of small order, or on another curve than the key.
+        EpkInvalid = ("JWE_EPK_INVALID", Error),
+        /// A header parameter the algorithm needs (`iv`, `tag`, `p2s`, `p2c`, `epk`) is missing or malformed, or a parameter appears in two headers.
+        HeaderInvalid = ("JWE_HEADER_INVALID", Error),
+        /// The header's `crit` names an extension jwtlens does not understand, or is malformed: the token must be rejected.
+        CritUnknown = ("JWE_CRIT_UNKNOWN", Error),
+        /// A segment or member of the JWE is missing, not base64url, or of the wrong length for its algorithm.
+        Malformed = ("JWE_MALFORMED", Error),
+        /// `alg: RSA1_5` (RSAES-PKCS1-v1_5) is vulnerable to padding-oracle attacks; decrypted, but no new token should use it.
+        Rsa15 = ("JWE_RSA1_5", Warning),
+        /// Encryption was asked with no key, or with a key that cannot encrypt with the algorithm asked.
+        EncryptKey = ("JWE_ENCRYPT_KEY", Error),
+        /// Encryption was asked with an `alg` or `enc` jwtlens does not encrypt with (RSA1_5 is decrypt-only).
+        EncryptAlg = ("JWE_ENCRYPT_ALG", Error),
+        /// The platform gave no random numbers, which encryption needs for keys and IVs.
+        NoRandomness = ("JWE_NO_RANDOMNESS", Error),
     }
 }
 

@@ -14,7 +14,7 @@
 //! 3. [`decode`] — paste hygiene ([`decode::paste`]) and token structure ([`decode::token`]): what was pasted and
 //!    what each token is;
 //! 4. [`keys`] — whatever is pasted as "the key", read;
-//! 5. [`verify`] — the signature only, with the keys given; knows nothing about providers; and beside it [`sign`]
+//! 5. `jwe` (feature `jwe`) — decryption and encryption of JWE; [`verify`] — the signature only, with the keys given; knows nothing about providers; and beside it [`sign`]
 //!    — test tokens from exact header and payload text, on jwt-compact, and throwaway test keys;
 //! 6. [`diagnose`] — why a service would reject the token: generic checks, providers as a table, each target
 //!    service a table of rules, the claim catalogue; and beside it [`proof`] — SD-JWT key binding and DPoP proofs;
@@ -52,6 +52,8 @@ pub mod decode;
 // Floor 4.
 pub mod keys;
 // Floor 5.
+#[cfg(feature = "jwe")]
+pub mod jwe;
 pub mod sign;
 pub mod verify;
 // Floor 6.
@@ -64,6 +66,8 @@ pub mod api;
 mod wasm;
 
 pub use alg::Algorithm;
+#[cfg(feature = "jwe")]
+pub use api::encrypt;
 pub use api::{
     DescribeOptions, GeneratedKey, InspectOptions, Inspection, VerifyResult, describe_claim, dpop_proof, generate_key,
     inspect, sign, sign_sd_jwt, verify,

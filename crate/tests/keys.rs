@@ -90,7 +90,9 @@ fn unusable_inputs_get_clear_findings() {
     only_code("-----BEGIN PUBLIC KEY-----\nnot base64!\n-----END PUBLIC KEY-----", "KEY_PEM_INVALID");
     only_code("-----BEGIN PUBLIC KEY-----\nMAA=\n-----END PUBLIC KEY-----", "KEY_INVALID");
     only_code(r#"{"kty":"OKP","crv":"Ed448","x":"AAAA"}"#, "KEY_UNSUPPORTED");
-    only_code(r#"{"kty":"OKP","crv":"X25519","x":"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo"}"#, "KEY_UNSUPPORTED");
+    // An X25519 key is read for JWE (ECDH-ES) but verifies nothing; without the `jwe` feature it is not read at all.
+    let x25519 = r#"{"kty":"OKP","crv":"X25519","x":"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo"}"#;
+    only_code(x25519, if cfg!(feature = "jwe") { "KEY_NOT_FOR_SIGNING" } else { "KEY_UNSUPPORTED" });
     only_code(r#"{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}"#, "KEY_INVALID_POINT");
     only_code(r#"{"kty":"RSA","n":"!!","e":"AQAB"}"#, "KEY_INVALID");
     only_code(r#"{"kty":"AKP","alg":"ML-DSA-44","pub":"AAAA"}"#, "KEY_UNSUPPORTED");

@@ -27,6 +27,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("keys", 4),
     ("verify", 5),
     ("sign", 5),
+    ("jwe", 5),
     ("diagnose", 6),
     ("proof", 6),
     ("api", 7),
@@ -282,6 +283,9 @@ fn only_signing_reads_private_keys() {
     assert_eq!(
         readers,
         [
+            "jwe",
+            "jwe::encrypt",
+            "jwe::unwrap",
             "keys",
             "keys::der",
             "keys::jwk",
@@ -308,6 +312,8 @@ fn signing_and_verification_stand_apart() {
     };
     assert!(graph.keys().any(|m| m.first().is_some_and(|t| t == "sign")), "no sign module read");
     assert!(apart("sign", "verify") && apart("verify", "sign"));
+    // Decryption (feature `jwe`) stands beside both.
+    assert!(apart("jwe", "verify") && apart("jwe", "sign") && apart("verify", "jwe") && apart("sign", "jwe"));
 }
 
 /// The test can fail: a path that goes up is seen.

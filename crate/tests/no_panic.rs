@@ -799,3 +799,84 @@ proptest! {
     // `sign` (when the crate has it): a strategy here that signs generated headers and payloads with the generated
     // keys and checks the result with `check_findings` and `within_bounds`, as `verify_token_pastes` does.
 }
+
+/// JWEs of every family made once by `encrypt` (compact, and one as flattened and general JSON), with the keys that
+/// decrypt them and some that do not: (tokens, keys).
+#[cfg(feature = "jwe")]
+fn jwe_fixtures() -> &'static (Vec<String>, Vec<String>) {
+    static FIXTURES: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    FIXTURES.get_or_init(|| {
+        let rsa = jwtlens::generate_key(jwtlens::Algorithm::Rs256).unwrap();
+        let ec = jwtlens::generate_key(jwtlens::Algorithm::Es384).unwrap();
+        let secret = "k".repeat(32);
+        let options = |alg: &str, enc: &str, zip: bool| jwtlens::jwe::EncryptOptions {
+            alg: Some(alg.to_owned()),
+            enc: Some(enc.to_owned()),
+            zip: Some(zip),
+            p2c: Some(1000),
+            ..Default::default()
+        };
+        let inner = seeds().into_iter().next().unwrap_or_default();
+        let made = [
+            (rsa.public_pem.clone().unwrap(), options("RSA-OAEP-256", "A128CBC-HS256", false), inner.as_str()),
+            (ec.public_pem.clone().unwrap(), options("ECDH-ES+A192KW", "A256GCM", true), r#"{"sub":"1"}"#),
+            (ec.public_pem.clone().unwrap(), options("ECDH-ES", "A192CBC-HS384", false), inner.as_str()),
+            (secret.clone(), options("A256GCMKW", "A128GCM", true), "hello"),
+            (secret.clone(), options("dir", "A256GCM", false), "\u{1F600} bytes"),
+            (secret.clone(), options("PBES2-HS256+A128KW", "A256CBC-HS512", true), inner.as_str()),
+        ];
+        let mut tokens: Vec<String> =
+            made.iter().map(|(key, o, text)| jwtlens::encrypt(text, key, o).token.unwrap()).collect();
+        let p: Vec<String> = tokens[3].split('.').map(str::to_owned).collect();
+        tokens.push(format!(r#"{{"protected":"{}","encrypted_key":"{}","iv":"{}","ciphertext":"{}","tag":"{}","aad":"eHl6"}}"#, p[0], p[1], p[2], p[3], p[4]));
+        tokens.push(format!(r#"{{"protected":"{}","unprotected":{{"jku":"https://x"}},"recipients":[{{"header":{{"kid":"1"}},"encrypted_key":"{}"}},{{"encrypted_key":""}}],"iv":"{}","ciphertext":"{}","tag":"{}"}}"#, p[0], p[1], p[2], p[3], p[4]));
+        let keys = vec![
+            rsa.private_pem.unwrap(),
+            ec.private_pem.unwrap(),
+            serde_json::to_string(&ec.private_jwk).unwrap(),
+            secret,
+            format!(r#"{{"keys":[{},{{"kty":"oct","k":"{}"}}]}}"#, serde_json::to_string(&rsa.private_jwk).unwrap(), B64.encode("k".repeat(32))),
+            r#"{"kty":"OKP","crv":"X25519","x":"3p7bfXt9wbTTW2HC7OQ1Nz-DQ8hbeGdNrfx-FG-IK08","d":"XasIfmJKikt54X-Lg4AO5m87sSkmGLb9HC-LJ_-I4Os"}"#.to_owned(),
+            "short".to_owned(),
+        ];
+        (tokens, keys)
+    })
+}
+
+#[cfg(feature = "jwe")]
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases() / 10, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Damaged JWEs (header, parts, JSON members) with keys, damaged too: decryption never panics, every finding is
+    /// known, and only an intact token decrypts.
+    #[test]
+    fn decrypting(token in 0usize..8, edits in prop::collection::vec((any::<usize>(), any::<u8>(), interesting()), 0..4), key in 0usize..7, key_edits in prop::collection::vec((any::<usize>(), any::<u8>(), interesting()), 0..3)) {
+        let (tokens, keys) = jwe_fixtures();
+        let input = mutate(&tokens[token], &edits);
+        let keys = if key_edits.len() == 2 { mutate(&keys[key], &key_edits) } else { keys[key].clone() };
+        let options = jwtlens::InspectOptions { keys: Some(keys.as_str().into()), ..Default::default() };
+        let (result, elapsed, peak) = measured(|| jwtlens::inspect(&input, &options));
+        check(&input, &result);
+        within_bounds("decrypting", input.len() + keys.len(), elapsed, peak);
+    }
+
+    /// Arbitrary plaintext, key text and options for `encrypt`: a token or findings, never a panic; what it makes
+    /// decrypts back with the key.
+    #[test]
+    fn encrypting(plaintext in any::<String>(), key in 0usize..7, alg in prop::sample::select(vec!["RSA-OAEP", "RSA1_5", "ECDH-ES+A128KW", "A256KW", "A128KW", "dir", "PBES2-HS384+A192KW", "nope"]), enc in prop::sample::select(vec!["A128GCM", "A256CBC-HS512", "A192GCM", "x"]), zip in any::<bool>()) {
+        let (_, keys) = jwe_fixtures();
+        let options = jwtlens::jwe::EncryptOptions { alg: Some(alg.to_owned()), enc: Some(enc.to_owned()), zip: Some(zip), p2c: Some(1000), ..Default::default() };
+        let made = jwtlens::encrypt(&plaintext, &keys[key], &options);
+        let known: HashMap<&str, Severity> = jwtlens::all_codes().into_iter().flat_map(|(_, e)| e).map(|e| (e.code, e.severity)).collect();
+        for f in &made.findings {
+            prop_assert_eq!(known.get(f.code()), Some(&f.severity));
+        }
+        prop_assert_eq!(made.token.is_some(), !made.findings.iter().any(|f| f.severity == Severity::Error && f.code().starts_with("JWE_")));
+        if let Some(token) = made.token {
+            let options = jwtlens::InspectOptions { keys: Some(keys[key].as_str().into()), ..Default::default() };
+            let result = jwtlens::inspect(&token, &options);
+            let back = result.tokens[0].decryption.as_ref().and_then(|d| d.plaintext.as_ref()).and_then(|p| p.text.clone());
+            prop_assert_eq!(back.as_deref(), Some(plaintext.as_str()));
+        }
+    }
+}

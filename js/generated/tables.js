@@ -201,7 +201,8 @@ export const TARGETS = [
         "required": false,
         "advanced": true,
         "flag": "--also-issuer",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "audience",
@@ -222,7 +223,8 @@ export const TARGETS = [
         "required": false,
         "advanced": true,
         "flag": "--also-audience",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "scopes",
@@ -243,7 +245,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--required-role",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "clients",
@@ -253,7 +256,8 @@ export const TARGETS = [
         "required": false,
         "advanced": true,
         "flag": "--allowed-client",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "requireAtJwt",
@@ -285,7 +289,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--tenant-id",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "clientId",
@@ -295,7 +300,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--client-id",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "audience",
@@ -305,7 +311,8 @@ export const TARGETS = [
         "required": false,
         "advanced": true,
         "flag": "--audience",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "scopes",
@@ -315,7 +322,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--required-scope",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "appRoles",
@@ -325,7 +333,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--app-role",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "clients",
@@ -335,7 +344,8 @@ export const TARGETS = [
         "required": false,
         "advanced": true,
         "flag": "--allowed-client",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       }
     ]
   },
@@ -355,7 +365,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--auth0-domain",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "audience",
@@ -365,7 +376,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--audience",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "scopes",
@@ -375,7 +387,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--required-scope",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "permissions",
@@ -385,7 +398,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--required-permission",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "signingAlg",
@@ -398,7 +412,8 @@ export const TARGETS = [
         "suggestions": [
           "RS256",
           "HS256"
-        ]
+        ],
+        "initial": ""
       }
     ]
   },
@@ -418,7 +433,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--issuer",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "audience",
@@ -430,7 +446,8 @@ export const TARGETS = [
         "flag": "--audience",
         "suggestions": [
           "api://default"
-        ]
+        ],
+        "initial": ""
       },
       {
         "name": "clients",
@@ -440,7 +457,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--allowed-client",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "scopes",
@@ -450,7 +468,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--required-scope",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       }
     ]
   },
@@ -470,7 +489,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--realm-url",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "audience",
@@ -480,7 +500,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--audience",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "clients",
@@ -490,7 +511,8 @@ export const TARGETS = [
         "required": false,
         "advanced": true,
         "flag": "--allowed-client",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "roles",
@@ -500,7 +522,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--required-role",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "scopes",
@@ -510,7 +533,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--required-scope",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       }
     ]
   },
@@ -530,7 +554,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--audience",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "hostedDomain",
@@ -540,7 +565,8 @@ export const TARGETS = [
         "required": false,
         "advanced": true,
         "flag": "--hosted-domain",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       }
     ]
   },
@@ -560,7 +586,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--project-id",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       }
     ]
   },
@@ -580,7 +607,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--alb-arn",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "clientId",
@@ -590,7 +618,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--client-id",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "issuer",
@@ -600,7 +629,8 @@ export const TARGETS = [
         "required": false,
         "advanced": true,
         "flag": "--issuer",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       }
     ]
   },
@@ -620,7 +650,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--issuer",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "jwksEndpoint",
@@ -630,7 +661,8 @@ export const TARGETS = [
         "required": true,
         "advanced": false,
         "flag": "--jwks-endpoint",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       },
       {
         "name": "claims",
@@ -640,7 +672,8 @@ export const TARGETS = [
         "required": false,
         "advanced": false,
         "flag": "--claim",
-        "suggestions": []
+        "suggestions": [],
+        "initial": ""
       }
     ]
   }

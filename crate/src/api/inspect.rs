@@ -144,6 +144,10 @@ pub fn inspect<'a>(input: impl Into<Pasted<'a>>, options: &InspectOptions) -> In
 pub(crate) fn inspect_with_keys(input: Pasted<'_>, options: &InspectOptions, keys: Option<&KeySet>) -> Inspection {
     let recognised = Recognised::scan(input, options);
     let mut decoded = decode_paste(input, &options.limits, !recognised.paste.is_empty());
+    #[cfg(feature = "jwe")]
+    if let Some(set) = keys {
+        super::decrypt::decrypt_all(&mut decoded, set, &options.limits);
+    }
     let option_proof = append_option_proof(&mut decoded, options);
     let proof_index = option_proof.or_else(|| decoded.http.as_ref().and_then(|h| h.proof_token));
     let verifications = keys.map(|set| verify_all(&decoded, set, options, proof_index)).unwrap_or_default();

@@ -22,6 +22,9 @@ pub(crate) struct RsaPublicKey {
     modulus: Modulus,
     e: u64,
     bits: usize,
+    /// The modulus, big-endian without leading zeros (for encryption with the `rsa` crate, feature `jwe`).
+    #[cfg(feature = "jwe")]
+    n: Vec<u8>,
 }
 
 impl RsaPublicKey {
@@ -48,7 +51,19 @@ impl RsaPublicKey {
             return Err("the public exponent is too large");
         }
         let modulus = Modulus::new(n).ok_or("the modulus is even or too small")?;
-        Ok(Self { modulus, e, bits })
+        Ok(Self {
+            modulus,
+            e,
+            bits,
+            #[cfg(feature = "jwe")]
+            n: n.to_vec(),
+        })
+    }
+
+    /// The modulus (big-endian) and the public exponent.
+    #[cfg(feature = "jwe")]
+    pub(crate) fn components(&self) -> (&[u8], u64) {
+        (&self.n, self.e)
     }
 
     /// The modulus length in bits.

@@ -8,6 +8,8 @@
 //! Decoding never claims anything about a signature.
 
 pub mod http;
+pub mod jwe;
+mod jwe_json;
 pub mod paste;
 pub mod sdjwt;
 pub mod token;
@@ -105,7 +107,10 @@ pub fn decode_paste<'a>(input: impl Into<Pasted<'a>>, limits: &Limits, holds_err
     let mut tokens = Vec::with_capacity(extraction.candidates.len());
     for (index, candidate) in extraction.candidates.iter().enumerate() {
         let mut token_findings = Vec::new();
-        let token = token::decode(candidate, limits, &mut token_findings);
+        let token = match candidate.json.then(|| jwe_json::try_decode(candidate, limits, &mut token_findings)) {
+            Some(Some(jwe)) => jwe,
+            _ => token::decode(candidate, limits, &mut token_findings),
+        };
         findings.extend(token_findings.into_iter().map(|f| f.in_token(index)));
         tokens.push(token);
     }

@@ -295,7 +295,8 @@ fn json_input(text: Spanned, limits: &Limits, out: &mut Extraction) {
         out.candidates.push(Candidate { label: None, text, json: true });
         return;
     };
-    if object.contains_key("payload") && (object.contains_key("signature") || object.contains_key("signatures")) {
+    let jws = object.contains_key("payload") && (object.contains_key("signature") || object.contains_key("signatures"));
+    if jws || object.contains_key("ciphertext") {
         out.candidates.push(Candidate { label: None, text, json: true });
         return;
     }

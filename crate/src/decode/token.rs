@@ -9,6 +9,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
+#[cfg(feature = "jwe")]
+use super::jwe::{Decryption, JweParts, Origin};
 use super::paste::Candidate;
 use crate::base64url;
 use crate::codes::TokenCode;
@@ -147,10 +149,25 @@ pub struct Token {
     /// which the key-binding JWT's `sd_hash` covers.
     #[serde(skip)]
     pub sd_hash_input: Option<String>,
+    #[cfg(feature = "jwe")]
+    /// A JWE's parts, for decryption (when every part decoded).
+    #[serde(skip)]
+    pub jwe: Option<Box<JweParts>>,
+    #[cfg(feature = "jwe")]
+    /// A JWE's decryption with the keys given (`inspect` with `keys`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub decryption: Option<Decryption>,
+    #[cfg(feature = "jwe")]
+    /// Where a token that was not pasted came from: the plaintext of a JWE (`origin.token` is the JWE's index).
+    /// Such a token was never in the input, so its `segments` are empty and its findings carry no offsets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub origin: Option<Origin>,
 }
 
 impl Token {
-    fn new(label: Option<String>, compact: String, kind: TokenKind) -> Self {
+    pub(super) fn new(label: Option<String>, compact: String, kind: TokenKind) -> Self {
         Self {
             label,
             compact,
@@ -167,6 +184,12 @@ impl Token {
             disclosed_claims: None,
             key_binding: None,
             sd_hash_input: None,
+            #[cfg(feature = "jwe")]
+            jwe: None,
+            #[cfg(feature = "jwe")]
+            decryption: None,
+            #[cfg(feature = "jwe")]
+            origin: None,
         }
     }
 
@@ -245,7 +268,7 @@ fn decoded_from(parsed: Parsed, bytes: &[u8]) -> Decoded {
     Decoded { text: parsed.text, value: parsed.value, hex }
 }
 
-fn decode_header(seg: &Spanned, limits: &Limits, findings: &mut Vec<Finding>) -> Option<Decoded> {
+pub(super) fn decode_header(seg: &Spanned, limits: &Limits, findings: &mut Vec<Finding>) -> Option<Decoded> {
     if seg.is_empty() {
         findings.push(
             Finding::new(TokenCode::EmptySegment, "The header segment is empty.")
@@ -322,7 +345,7 @@ fn decode_payload(
 }
 
 /// Header checks that do not need a key: `alg` presence and type, `none`, embedded keys, `b64`.
-fn check_header(header: &Map<String, Value>, findings: &mut Vec<Finding>) {
+pub(super) fn check_header(header: &Map<String, Value>, findings: &mut Vec<Finding>) {
     match header.get("alg") {
         None => findings.push(
             Finding::new(
@@ -577,16 +600,22 @@ fn decode_jwe(token: &mut Token, segments: &[Spanned], limits: &Limits, findings
     token.kind = TokenKind::Jwe;
     let Some(h) = segments.first() else { return };
     token.header = decode_header(h, limits, findings);
-    let parts = [Part::EncryptedKey, Part::Iv, Part::Ciphertext, Part::Tag];
-    for (seg, part) in segments.iter().skip(1).zip(parts) {
-        if !seg.is_empty() {
-            // Only validated, never shown: the bytes mean nothing without the recipient's key.
-            let _ = segment_bytes(seg, part, findings);
-        }
+    // Without the `jwe` feature the parts are only validated (their findings), as before decryption existed.
+    let parts = super::jwe::compact_parts(segments, token.header_object(), findings);
+    #[cfg(feature = "jwe")]
+    {
+        token.jwe = parts.map(Box::new);
     }
+    #[cfg(not(feature = "jwe"))]
+    drop(parts);
     let Some(header) = token.header_object().cloned() else { return };
     check_header(&header, findings);
-    let get = |k: &str| header.get(k).and_then(Value::as_str);
+    describe_jwe(Some(&header), findings);
+}
+
+/// What a JWE's header says without a key: `enc` missing, what it is, the Cognito refresh token's shape.
+pub(super) fn describe_jwe(header: Option<&Map<String, Value>>, findings: &mut Vec<Finding>) {
+    let get = |k: &str| header.and_then(|h| h.get(k)).and_then(Value::as_str);
     if get("enc").is_none() {
         findings.push(
             Finding::new(TokenCode::EncMissing, "The token has 5 segments like a JWE, but its header has no \"enc\".")
@@ -595,7 +624,7 @@ fn decode_jwe(token: &mut Token, segments: &[Spanned], limits: &Limits, findings
     }
     findings.push(
         Finding::new(TokenCode::Encrypted, format!(
-            "This is an encrypted token (JWE, alg {}, enc {}). Only its header is readable; the content needs the recipient's private key.",
+            "This is an encrypted token (JWE, alg {}, enc {}). Only its header is readable; the content needs the recipient's private key or the shared secret (give it as the key to decrypt).",
             get("alg").unwrap_or("?"), get("enc").unwrap_or("?")
         ))
         .at(Location::part(Part::Ciphertext)),

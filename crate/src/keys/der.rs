@@ -257,6 +257,8 @@ fn from_spki_parts(
             Ok(built)
         }
         oid::ED25519 => material::ed25519(key),
+        #[cfg(feature = "jwe")]
+        oid::X25519 => material::x25519(key),
         other => Err(other_algorithm(other)),
     }
 }
@@ -410,6 +412,18 @@ pub(crate) fn pkcs8(der: &[u8]) -> Result<Built, Problem> {
                 }
             }
             Ok(private(derived, private::ed25519(seed)))
+        }
+        #[cfg(feature = "jwe")]
+        oid::X25519 => {
+            // CurvePrivateKey ::= OCTET STRING (RFC 8410 §7), as for Ed25519.
+            let Some((0x04, scalar, [])) = tlv(info.private_key) else {
+                return Err(Finding::new(
+                    KeyCode::Invalid,
+                    "The X25519 private key inside PKCS#8 is not a 32-byte OCTET STRING.",
+                ));
+            };
+            let derived = material::x25519_from_private(scalar)?;
+            Ok(private(derived, private::x25519(scalar)))
         }
         other => Err(other_algorithm(other)),
     }

@@ -217,6 +217,23 @@ pub(crate) fn read(jwk: &Map<String, Value>, kty: Option<&str>, notes: &mut Vec<
                 KeyCode::Unsupported,
                 "This is an Ed448 key; jwtlens supports EdDSA with Ed25519 only.",
             )),
+            #[cfg(feature = "jwe")]
+            Some("X25519") => {
+                let built = material::x25519(&bytes(jwk, "x", "OKP", notes)?)?;
+                if jwk.contains_key("d") {
+                    let d = bytes(jwk, "d", "OKP", notes)?;
+                    let derived = material::x25519_from_private(&d)?;
+                    if !material::same_public(&built, &derived) {
+                        return Err(Finding::new(
+                            KeyCode::PrivateMismatch,
+                            "The X25519 JWK's private part \"d\" does not belong to its public key \"x\".",
+                        ));
+                    }
+                    return Ok(private(built, private::x25519(&d)));
+                }
+                Ok(built)
+            }
+            #[cfg_attr(feature = "jwe", allow(unreachable_patterns, reason = "X25519 is read with the jwe feature"))]
             Some(c @ ("X25519" | "X448")) => Err(Finding::new(
                 KeyCode::Unsupported,
                 format!("This is an {c} key: it agrees on keys for encryption and cannot verify signatures."),

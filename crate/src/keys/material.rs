@@ -50,6 +50,9 @@ pub(crate) enum Material {
     Rsa(RsaPublicKey),
     Ec(EcKey),
     Ed25519(ed25519_dalek::VerifyingKey),
+    /// An X25519 public key (key agreement for ECDH-ES; verifies nothing).
+    #[cfg_attr(not(feature = "jwe"), allow(dead_code, reason = "read with the jwe feature"))]
+    X25519([u8; 32]),
     Secret(Vec<u8>),
 }
 
@@ -59,6 +62,7 @@ impl std::fmt::Debug for Material {
             Self::Rsa(k) => write!(f, "Rsa({} bits)", k.bits()),
             Self::Ec(k) => write!(f, "Ec({:?})", k.curve()),
             Self::Ed25519(_) => f.write_str("Ed25519"),
+            Self::X25519(_) => f.write_str("X25519"),
             Self::Secret(s) => write!(f, "Secret({} bytes)", s.len()),
         }
     }
@@ -77,6 +81,7 @@ impl Material {
                 Curve::Secp256k1 => A::Es256k,
             }],
             Self::Ed25519(_) => vec![A::EdDsa, A::Ed25519],
+            Self::X25519(_) => Vec::new(),
             Self::Secret(_) => vec![A::Hs256, A::Hs384, A::Hs512],
         }
     }
@@ -87,6 +92,7 @@ impl Material {
             Self::Rsa(k) => format!("an RSA public key ({} bits)", k.bits()),
             Self::Ec(k) => format!("an EC {} public key", k.curve().jwk_name()),
             Self::Ed25519(_) => "an Ed25519 public key".to_owned(),
+            Self::X25519(_) => "an X25519 public key".to_owned(),
             Self::Secret(s) => format!("an HMAC secret ({} bytes)", s.len()),
         }
     }
@@ -397,6 +403,44 @@ pub(crate) fn ed25519(public: &[u8]) -> Result<Built, Problem> {
     };
     let thumb = thumbprint(&[("crv", "Ed25519"), ("kty", "OKP"), ("x", &b64(key.as_bytes()))]);
     Ok(Built::with(Material::Ed25519(key), "OKP", Some("Ed25519"), 256, Some(thumb)))
+}
+
+/// Builds an X25519 public key (RFC 8037): 32 bytes, every value a valid u-coordinate. It verifies no signature;
+/// it is read for ECDH-ES (feature `jwe`).
+///
+/// # Errors
+/// A finding when the key is not 32 bytes.
+#[cfg(feature = "jwe")]
+pub(crate) fn x25519(public: &[u8]) -> Result<Built, Problem> {
+    let Ok(bytes) = <[u8; 32]>::try_from(public) else {
+        return Err(Finding::new(
+            KeyCode::InvalidPoint,
+            format!("The X25519 public key must be 32 bytes; this one is {} bytes.", public.len()),
+        ));
+    };
+    let thumb = thumbprint(&[("crv", "X25519"), ("kty", "OKP"), ("x", &b64(&bytes))]);
+    let mut built = Built::with(Material::X25519(bytes), "OKP", Some("X25519"), 256, Some(thumb));
+    built.findings.push(Finding::new(
+        KeyCode::NotForSigning,
+        "This is an X25519 key: it agrees on keys for encryption (ECDH-ES, to decrypt or encrypt a JWE) and verifies no signature.",
+    ));
+    Ok(built)
+}
+
+/// Builds an X25519 key from its 32-byte private scalar, deriving the public key.
+///
+/// # Errors
+/// A finding when the scalar is not 32 bytes.
+#[cfg(feature = "jwe")]
+pub(crate) fn x25519_from_private(scalar: &[u8]) -> Result<Built, Problem> {
+    let Ok(scalar) = <[u8; 32]>::try_from(scalar) else {
+        return Err(Finding::new(
+            KeyCode::Invalid,
+            format!("An X25519 private key is 32 bytes; this one is {}.", scalar.len()),
+        ));
+    };
+    let public = x25519_dalek::PublicKey::from(&x25519_dalek::StaticSecret::from(scalar));
+    x25519(public.as_bytes())
 }
 
 /// Builds an Ed25519 key from its 32-byte private seed, deriving the public key.

@@ -18,6 +18,9 @@ pub(crate) enum PrivateKey {
     P521(p521::ecdsa::SigningKey),
     K256(k256::ecdsa::SigningKey),
     Ed25519(ed25519_dalek::SigningKey),
+    /// An X25519 private scalar (ECDH-ES decryption only).
+    #[cfg_attr(not(feature = "jwe"), allow(dead_code, reason = "read with the jwe feature"))]
+    X25519([u8; 32]),
 }
 
 impl std::fmt::Debug for PrivateKey {
@@ -29,6 +32,7 @@ impl std::fmt::Debug for PrivateKey {
             Self::P521(_) => "PrivateKey(P-521, redacted)",
             Self::K256(_) => "PrivateKey(secp256k1, redacted)",
             Self::Ed25519(_) => "PrivateKey(Ed25519, redacted)",
+            Self::X25519(_) => "PrivateKey(X25519, redacted)",
         })
     }
 }
@@ -89,6 +93,15 @@ pub(crate) fn ed25519(seed: &[u8]) -> PrivatePart {
     match <[u8; 32]>::try_from(seed) {
         Ok(seed) => PrivatePart::Key(Box::new(PrivateKey::Ed25519(ed25519_dalek::SigningKey::from_bytes(&seed)))),
         Err(_) => PrivatePart::Unusable(format!("an Ed25519 seed is 32 bytes; this one is {}", seed.len())),
+    }
+}
+
+/// An X25519 private key from its 32-byte scalar (already checked by the caller to be 32 bytes).
+#[cfg_attr(not(feature = "jwe"), allow(dead_code, reason = "read with the jwe feature"))]
+pub(crate) fn x25519(scalar: &[u8]) -> PrivatePart {
+    match <[u8; 32]>::try_from(scalar) {
+        Ok(scalar) => PrivatePart::Key(Box::new(PrivateKey::X25519(scalar))),
+        Err(_) => PrivatePart::Unusable(format!("an X25519 private key is 32 bytes; this one is {}", scalar.len())),
     }
 }
 

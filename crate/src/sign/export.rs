@@ -98,7 +98,7 @@ fn ec_parts(key: &PrivateKey) -> Option<(Curve, Vec<u8>, Vec<u8>)> {
         PrivateKey::K256(k) => {
             (Curve::Secp256k1, k.verifying_key().to_encoded_point(false).as_bytes().to_vec(), k.to_bytes().to_vec())
         }
-        PrivateKey::Rsa(_) | PrivateKey::Ed25519(_) => return None,
+        PrivateKey::Rsa(_) | PrivateKey::Ed25519(_) | PrivateKey::X25519(_) => return None,
     })
 }
 

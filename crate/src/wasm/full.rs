@@ -91,6 +91,18 @@ pub fn js_dpop_proof(key: JsValue, opts: JsValue) -> String {
     }))
 }
 
+/// `encrypt(plaintext, key, options)` → the envelope of an `Encryption`. The plaintext is text (a token, JSON) or an
+/// object, written with `JSON.stringify`.
+#[wasm_bindgen(js_name = encrypt)]
+#[must_use]
+pub fn js_encrypt(plaintext: JsValue, key: JsValue, opts: JsValue) -> String {
+    respond(json_text(&plaintext, "plaintext").and_then(|plaintext| {
+        let key = string(&key, "key")?;
+        let opts = options::<crate::jwe::EncryptOptions>(&opts, "options", false)?;
+        Ok(crate::encrypt(&plaintext, &key, &opts))
+    }))
+}
+
 /// Every finding code with its severity and description. In the full module only: the descriptions are 34 KB of
 /// text that the decoder-only module, which the page loads first, has no use for (the element never lists codes).
 #[wasm_bindgen(js_name = codes)]
