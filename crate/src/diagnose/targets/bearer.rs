@@ -334,9 +334,7 @@ fn client(j: &J<'_>) -> Option<Checked> {
 }
 
 fn rfc9068_claims(j: &J<'_>) -> Option<Checked> {
-    if j.s.claims.is_none() {
-        return None;
-    }
+    j.s.claims.as_ref()?;
     let missing: Vec<&str> = ["iss", "exp", "aud", "sub", "client_id", "iat", "jti"]
         .into_iter()
         .filter(|c| j.s.claim(c).is_none())
