@@ -381,7 +381,7 @@ fn seeds_are_checked_too() {
         }
     }
     assert_eq!(seeds.len(), 13);
-    assert_eq!(presets().len(), 8);
+    assert_eq!(presets().len(), 17);
     // The signing strategy signs for real: undamaged, every private key and secret makes a token.
     let mut signed = 0;
     for key in sign_keys() {

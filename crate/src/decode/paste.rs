@@ -196,7 +196,8 @@ fn unwrap_layers(text: &mut Spanned, findings: &mut Vec<Finding>) {
 pub fn extract_mixed(input: &str, limits: &Limits) -> Extraction {
     let out = extract(input, limits);
     let kept = [PasteCode::TokenInText, PasteCode::TokenResponse, PasteCode::Url];
-    if out.findings.iter().any(|f| kept.iter().any(|c| f.code == *c)) {
+    // A DPoP request (its headers read by `http::scan`) is read as the DPoP path reads it, message or not.
+    if out.http.is_some() || out.findings.iter().any(|f| kept.iter().any(|c| f.code == *c)) {
         return out;
     }
     let text = Spanned::new(input);
