@@ -211,7 +211,7 @@ test('parseKeys reports unsupported and broken keys as findings located at the k
   const dsa = generateKeyPair('dsa', { modulusLength: 2048, divisorLength: 256 }).publicKey.export({ type: 'spki', format: 'pem' });
   const ed448 = generateKeyPair('ed448').publicKey.export({ type: 'spki', format: 'pem' });
   const x25519 = JSON.stringify(generateKeyPair('x25519').publicKey.export({ format: 'jwk' }));
-  for (const text of [dsa, ed448, x25519, '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----', '{"kty":"EC","crv":"P-256","x":"AA","y":"AA"}']) {
+  for (const text of [dsa, ed448, '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----', '{"kty":"EC","crv":"P-256","x":"AA","y":"AA"}']) {
     const set = parseKeys(text);
     assert.equal(set.keys.length, 1, text);
     assert.equal(set.keys[0].usable, false);
@@ -220,6 +220,11 @@ test('parseKeys reports unsupported and broken keys as findings located at the k
     assert.equal(f.location.key, 0);
     assert.equal(f.location.part, 'key');
   }
+  // X25519 is read since JWE decryption (issue 25): a key agreement key, never a signature key.
+  const x = parseKeys(x25519);
+  assert.equal(x.keys.length, 1);
+  assert.deepEqual(x.keys[0].algorithms, []);
+  assert.ok(codesOf(x).includes('KEY_NOT_FOR_SIGNING'), JSON.stringify(codesOf(x)));
   assert.deepEqual(codesOf(parseKeys('')), ['KEY_NONE']);
 });
 
