@@ -1,6 +1,6 @@
 // Type declarations for the `jwtlens` package: the functions, by hand (they are the loaders' own); every option and
 // result type is generated from the Rust types into ./types.d.ts, and the finding codes into ./codes.d.ts.
-import type { Algorithm, ClaimMeaning, ClaimName, CodeEntry, DescribeOptions, FetchOptions, GeneratedKey, InspectOptions, Inspection, KeyOptions, KeySet, KeysFetched, KeysPlan, SignOptions, Signing, SdJwtSignOptions, SdJwtSigning, DpopProofOptions, Verification, VerifierCall, VerifierOptions, VerifyOptions, VerifyResult } from './types.js';
+import type { Algorithm, ClaimMeaning, ClaimName, CodeEntry, Encryption, EncryptOptions, DescribeOptions, FetchOptions, GeneratedKey, InspectOptions, Inspection, KeyOptions, KeySet, KeysFetched, KeysPlan, SignOptions, Signing, SdJwtSignOptions, SdJwtSigning, DpopProofOptions, Verification, VerifierCall, VerifierOptions, VerifyOptions, VerifyResult } from './types.js';
 
 export type { FindingCode } from './codes.js';
 export type * from './types.js';
