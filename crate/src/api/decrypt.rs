@@ -9,7 +9,7 @@ use crate::codes::JweCode;
 use crate::decode::DecodedInput;
 use crate::decode::jwe::{Origin, OriginKind};
 use crate::decode::paste::Candidate;
-use crate::decode::token::{self, TokenKind};
+use crate::decode::token::TokenKind;
 use crate::finding::{Finding, Location, Part};
 use crate::keys::KeySet;
 use crate::limits::{Budget, Limit, Limits};
@@ -54,7 +54,7 @@ pub(super) fn decrypt_all(decoded: &mut DecodedInput, keys: &KeySet, limits: &Li
         let candidate =
             Candidate { label: Some(format!("decrypted from {from}")), text: Spanned::at(&text, 0), json: false };
         let mut inner_findings = Vec::new();
-        let mut inner = token::decode(&candidate, limits, &mut inner_findings);
+        let mut inner = crate::decode::decode_candidate(&candidate, limits, &mut inner_findings);
         inner.segments.clear();
         inner.origin = Some(Origin { kind: OriginKind::Decrypted, token: index });
         added.push(

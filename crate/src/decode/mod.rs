@@ -74,6 +74,16 @@ pub fn decode_input<'a>(input: impl Into<Pasted<'a>>, limits: &Limits) -> Decode
     decode_paste(input, limits, false)
 }
 
+/// Decodes one candidate: an SD-JWT presentation (`<JWS>~<disclosure>~…`) or any other token form. Findings are
+/// appended to `findings` without a token index.
+#[must_use]
+pub fn decode_candidate(candidate: &paste::Candidate, limits: &Limits, findings: &mut Vec<Finding>) -> token::Token {
+    if !candidate.json && sdjwt::is_presentation(&candidate.text.text()) {
+        return sdjwt::decode(&candidate.text, candidate.label.clone(), limits, findings);
+    }
+    token::decode(candidate, limits, findings)
+}
+
 /// [`decode_input`], told whether the paste also holds a service's error message: then only the tokens in it are
 /// decoded, never the message ([`paste::extract_mixed`]).
 #[must_use]
@@ -109,7 +119,7 @@ pub fn decode_paste<'a>(input: impl Into<Pasted<'a>>, limits: &Limits, holds_err
         let mut token_findings = Vec::new();
         let token = match candidate.json.then(|| jwe_json::try_decode(candidate, limits, &mut token_findings)) {
             Some(Some(jwe)) => jwe,
-            _ => token::decode(candidate, limits, &mut token_findings),
+            _ => decode_candidate(candidate, limits, &mut token_findings),
         };
         findings.extend(token_findings.into_iter().map(|f| f.in_token(index)));
         tokens.push(token);

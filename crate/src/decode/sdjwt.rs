@@ -12,11 +12,10 @@ use std::collections::{HashMap, HashSet};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use serde::Serialize;
 use serde_json::{Map, Value};
 use sha2::Digest as _;
-use ts_rs::TS;
 
+pub use super::token::{Disclosure, DisclosureStatus};
 use super::token::{Segment, Token, TokenKind, decode_compact};
 use crate::base64url;
 use crate::codes::SdJwtCode;
@@ -25,34 +24,10 @@ use crate::json;
 use crate::limits::Limits;
 use crate::spanned::Spanned;
 
-/// Whether a disclosure is referenced by the issuer-signed payload.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum DisclosureStatus {
-    /// Its digest is in the payload (or in another matched disclosure), where the disclosure's kind fits.
-    Matched,
-    /// Its digest is referenced nowhere: a verifier rejects the presentation.
-    Unreferenced,
-    /// It cannot be used: not base64url of a JSON array of 2 or 3, a reserved name, a digest referenced twice or in
-    /// the wrong place, or a hash algorithm jwtlens does not know.
-    Invalid,
-}
-
-/// One disclosure of an SD-JWT presentation.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Disclosure {
-    /// base64url of its hash under `_sd_alg`, over the disclosure text as presented (empty when the algorithm is
-    /// not supported).
-    pub digest: String,
-    /// The salt, when the disclosure decoded.
-    pub salt: Option<String>,
-    /// The claim name; `null` for an array element (and for an undecodable disclosure).
-    pub name: Option<String>,
-    /// The disclosed value.
-    pub value: Option<Value>,
-    /// Whether the payload references it.
-    pub status: DisclosureStatus,
+/// Whether `text` is an SD-JWT presentation: a compact JWS, then `~` (an opaque token may hold `~` too: RFC 9449's
+/// example access token does).
+pub(super) fn is_presentation(text: &str) -> bool {
+    text.contains('~') && text.split('~').next().is_some_and(|jws| jws.matches('.').count() == 2)
 }
 
 /// The hash algorithms of the IANA "Named Information Hash Algorithm" registry that jwtlens computes.

@@ -134,7 +134,7 @@ pub struct Token {
     /// references it.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub disclosures: Option<Vec<super::sdjwt::Disclosure>>,
+    pub disclosures: Option<Vec<Disclosure>>,
     /// SD-JWT only: the issuer's claims with every matched disclosure in place and `_sd`, `_sd_alg` and the `...`
     /// array placeholders removed (what the holder disclosed). `None` when the payload is not a JSON object.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -220,16 +220,42 @@ impl Token {
 
 const MAX_NESTING: usize = 4;
 
-/// Decodes one candidate. Findings are appended to `findings` (without a token index; the caller adds it).
+/// Whether a disclosure is referenced by the issuer-signed payload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum DisclosureStatus {
+    /// Its digest is in the payload (or in another matched disclosure), where the disclosure's kind fits.
+    Matched,
+    /// Its digest is referenced nowhere: a verifier rejects the presentation.
+    Unreferenced,
+    /// It cannot be used: not base64url of a JSON array of 2 or 3, a reserved name, a digest referenced twice or in
+    /// the wrong place, or a hash algorithm jwtlens does not know.
+    Invalid,
+}
+
+/// One disclosure of an SD-JWT presentation.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Disclosure {
+    /// base64url of its hash under `_sd_alg`, over the disclosure text as presented (empty when the algorithm is
+    /// not supported).
+    pub digest: String,
+    /// The salt, when the disclosure decoded.
+    pub salt: Option<String>,
+    /// The claim name; `null` for an array element (and for an undecodable disclosure).
+    pub name: Option<String>,
+    /// The disclosed value.
+    pub value: Option<Value>,
+    /// Whether the payload references it.
+    pub status: DisclosureStatus,
+}
+
+/// Decodes one candidate that is not an SD-JWT presentation (`super::decode_candidate` tells them apart). Findings
+/// are appended to `findings` (without a token index; the caller adds it).
 #[must_use]
 pub fn decode(candidate: &Candidate, limits: &Limits, findings: &mut Vec<Finding>) -> Token {
     if candidate.json {
         return decode_json(candidate, limits, findings);
-    }
-    // An SD-JWT starts with a compact JWS; an opaque token may hold `~` too (RFC 9449's example access token does).
-    let text = candidate.text.text();
-    if text.split('~').next().is_some_and(|jws| jws.matches('.').count() == 2) && text.contains('~') {
-        return super::sdjwt::decode(&candidate.text, candidate.label.clone(), limits, findings);
     }
     decode_compact(&candidate.text, candidate.label.clone(), limits, findings, 0)
 }

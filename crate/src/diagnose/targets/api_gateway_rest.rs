@@ -12,7 +12,7 @@ use regex_lite::{Regex, RegexBuilder};
 use super::rule::{self, Checked, Judge, RuleSpec, TargetSpec, TimePolicy};
 use crate::codes::{ApiGatewayCode, Code, OptionCode, PasteCode};
 use crate::decode::paste::{self, Candidate};
-use crate::decode::token::{self, TokenKind};
+use crate::decode::token::TokenKind;
 use crate::diagnose::checks::time;
 use crate::diagnose::model::{Outcome, RuleId, SettingKind, SettingSpec, TargetForm, TargetKind, TokenUse};
 use crate::diagnose::options::ApiGatewayRestTarget;
@@ -203,7 +203,7 @@ fn read_header(value: &str, limits: &Limits) -> HeaderRead {
 /// Whether a candidate from the header value decodes as a signed token without errors.
 fn decodes_as_jws(candidate: &Candidate, limits: &Limits) -> bool {
     let mut findings = Vec::new();
-    let decoded = token::decode(candidate, limits, &mut findings);
+    let decoded = crate::decode::decode_candidate(candidate, limits, &mut findings);
     decoded.kind == TokenKind::Jws && findings.iter().all(|f| f.severity != Severity::Error)
 }
 
