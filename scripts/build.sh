@@ -17,7 +17,7 @@ build() {
   # Every cargo invocation of this project's scripts takes the same lock, so two never compete for the 2 cores.
   flock /tmp/jwtlens-build.lock cargo build --quiet --release --target wasm32-unknown-unknown -p jwtlens \
     ${features:+--features "$features"} $extra
-  local raw=target/wasm32-unknown-unknown/release/jwtlens.wasm
+  local raw=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/jwtlens.wasm
   if [ -f "$out/.$name.source.wasm" ] && cmp -s "$raw" "$out/.$name.source.wasm" && [ -f "$out/${name}_bg.wasm" ]; then
     return 0
   fi

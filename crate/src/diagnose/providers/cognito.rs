@@ -103,38 +103,9 @@ pub(crate) fn is_refresh_token(token: &Token) -> bool {
 /// The scope that authorizes the user-pool API operations.
 pub const ADMIN_SCOPE: &str = "aws.cognito.signin.user.admin";
 
-/// Operations whose `AccessToken` is required (botocore cognito-idp model).
-pub const ACCESS_TOKEN_REQUIRED: &[&str] = &[
-    "GetUser",
-    "UpdateUserAttributes",
-    "DeleteUserAttributes",
-    "DeleteUser",
-    "ChangePassword",
-    "GetUserAttributeVerificationCode",
-    "VerifyUserAttribute",
-    "SetUserMFAPreference",
-    "SetUserSettings",
-    "GetUserAuthFactors",
-    "GlobalSignOut",
-    "ConfirmDevice",
-    "ListDevices",
-    "UpdateDeviceStatus",
-    "StartWebAuthnRegistration",
-    "CompleteWebAuthnRegistration",
-    "ListWebAuthnCredentials",
-    "DeleteWebAuthnCredential",
-];
-
-/// Operations that take an access token or an alternative, with the alternative.
-pub const ACCESS_TOKEN_OPTIONAL: &[(&str, &str)] = &[
-    ("GetDevice", "a device key with IAM-free calls for remembered devices"),
-    ("ForgetDevice", "a device key"),
-    ("AssociateSoftwareToken", "a Session from an MFA_SETUP challenge instead"),
-    ("VerifySoftwareToken", "a Session instead (not both)"),
-];
-
-/// Every operation a user's access token authorizes, as the surfaces suggest them: [`ACCESS_TOKEN_REQUIRED`] then
-/// the names of [`ACCESS_TOKEN_OPTIONAL`] (a unit test keeps the three lists in step).
+/// Every operation a user's access token authorizes, as the surfaces suggest them: first the ones whose
+/// `AccessToken` is required (botocore cognito-idp model), then those of [`ACCESS_TOKEN_OPTIONAL`] (a unit test keeps
+/// the two lists in step).
 pub const OPERATIONS: &[&str] = &[
     "GetUser",
     "UpdateUserAttributes",
@@ -158,6 +129,17 @@ pub const OPERATIONS: &[&str] = &[
     "ForgetDevice",
     "AssociateSoftwareToken",
     "VerifySoftwareToken",
+];
+
+/// Operations whose `AccessToken` is required: the first of [`OPERATIONS`].
+pub const ACCESS_TOKEN_REQUIRED: &[&str] = OPERATIONS.split_at(18).0;
+
+/// Operations that take an access token or an alternative, with the alternative.
+pub const ACCESS_TOKEN_OPTIONAL: &[(&str, &str)] = &[
+    ("GetDevice", "a device key with IAM-free calls for remembered devices"),
+    ("ForgetDevice", "a device key"),
+    ("AssociateSoftwareToken", "a Session from an MFA_SETUP challenge instead"),
+    ("VerifySoftwareToken", "a Session instead (not both)"),
 ];
 
 /// Operations that are not authorized by an access token, with what they take instead.
