@@ -336,9 +336,13 @@ pub fn decrypt(token: &Token, keys: &[KeyInfo], limits: &Limits, budget: &Budget
         let mut result = Decryption::ended(DecryptionStatus::NoKey, string("alg"), string("enc"));
         result.recipient = Some(index);
         result.zip = string("zip").map(str::to_owned);
-        let plan = match plan(parts, &joint, &mut findings) {
+        // This recipient's notes (RSA1_5, a small p2c): kept alone when it decrypts, since another recipient's
+        // algorithm is not how this token was read (RFC 7520 §5.13: RSA1_5 beside ECDH-ES+A256KW and A256GCMKW).
+        let mut notes = Vec::new();
+        let plan = match plan(parts, &joint, &mut notes) {
             Ok(plan) => plan,
             Err((status, f)) => {
+                findings.append(&mut notes);
                 failures.push(f.finding(None));
                 result.status = status;
                 last = result;
@@ -350,11 +354,12 @@ pub fn decrypt(token: &Token, keys: &[KeyInfo], limits: &Limits, budget: &Budget
                 result.status = DecryptionStatus::Decrypted;
                 result.key = Some(key.index);
                 result.kid = key.kid.clone();
-                findings.push(decrypted(key, &plan, plain.len()));
+                notes.push(decrypted(key, &plan, plain.len()));
                 result.plaintext = Some(Plaintext::of(plain));
-                return (result, findings);
+                return (result, notes);
             }
             None => {
+                findings.append(&mut notes);
                 result.status = if failures.iter().any(|f| f.code != JweCode::KeyType && f.code != JweCode::NoKey) {
                     DecryptionStatus::Failed
                 } else {
