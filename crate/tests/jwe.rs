@@ -148,6 +148,8 @@ fn rfc_vectors() {
         if jwe.starts_with("eyJhbGciOiJSU0ExXzUi") {
             assert_eq!(alg, "RSA1_5");
         }
+        // Every recipient of a JSON JWE names its `alg` (RFC 7516 §7.2.1: in the union of its headers).
+        assert!(!codes(&result).contains(&"TOKEN_ALG_MISSING"), "{}: {:?}", v["source"], codes(&result));
         let warned = codes(&result).contains(&"JWE_RSA1_5");
         assert_eq!(warned, alg == "RSA1_5", "{}: {:?}", v["source"], codes(&result));
         rsa15 += usize::from(warned);
@@ -383,4 +385,20 @@ fn empty_plaintext() {
     let token = encrypt("", &secret, &opts("A128KW", "A128GCM")).token.unwrap();
     let result = open(&token, &secret);
     assert_eq!(plaintext(&result).as_deref(), Some(""), "{:?}", result.findings);
+}
+
+/// A JSON JWE whose recipient names no `alg` in any of its headers is reported as such; one where every recipient
+/// names it is not (RFC 7520 §5.13 keeps `alg` in each recipient's header).
+#[test]
+fn json_alg_is_per_recipient() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/jwe/vectors.json")).unwrap();
+    let vectors: Vec<Value> = serde_json::from_str(&text).unwrap();
+    let v = vectors.iter().find(|v| v["jwe"]["recipients"].as_array().is_some_and(|r| r.len() == 3)).unwrap();
+    let whole = v["jwe"].clone();
+    assert!(!codes(&open(&whole.to_string(), &v["key"].to_string())).contains(&"TOKEN_ALG_MISSING"));
+    let mut one_missing = whole;
+    one_missing["recipients"][1]["header"].as_object_mut().unwrap().remove("alg");
+    let result = open(&one_missing.to_string(), &v["key"].to_string());
+    assert!(codes(&result).contains(&"TOKEN_ALG_MISSING"), "{:?}", codes(&result));
 }

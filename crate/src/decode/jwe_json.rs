@@ -28,10 +28,35 @@ pub(super) fn try_decode(candidate: &Candidate, limits: &Limits, findings: &mut 
     let mut token = Token::new(candidate.label.clone(), raw, TokenKind::Jwe);
     token.serialization = Serialization::JsonFlattened;
     decode_json_jwe(candidate, &object, &mut token, limits, findings);
-    if let Some(h) = token.header_object().cloned() {
+    if let Some(h) = joint_header(token.header_object(), &object) {
         check_header(&h, findings);
     }
     Some(token)
+}
+
+/// The header parameters that every recipient shares (RFC 7516 §7.2.1: the union of the protected header, the shared
+/// `unprotected` one and the recipient's own `header`), for the checks that need no key. `alg` is per recipient in
+/// a JSON JWE (RFC 7520 §5.13 gives each of three recipients its own): it counts as present when every recipient
+/// has it somewhere. `None` when the token has no header at all.
+fn joint_header(protected: Option<&Map<String, Value>>, object: &Map<String, Value>) -> Option<Map<String, Value>> {
+    let shared = object.get("unprotected").and_then(Value::as_object);
+    if protected.is_none() && shared.is_none() {
+        return None;
+    }
+    let mut joint = protected.cloned().unwrap_or_default();
+    for (name, value) in shared.into_iter().flatten() {
+        joint.entry(name.clone()).or_insert_with(|| value.clone());
+    }
+    if !joint.contains_key("alg") {
+        let own: Vec<Option<&Value>> = match object.get("recipients").and_then(Value::as_array) {
+            Some(list) => list.iter().map(|r| r.get("header").and_then(|h| h.get("alg"))).collect(),
+            None => vec![object.get("header").and_then(|h| h.get("alg"))],
+        };
+        if let Some(Some(first)) = own.first().copied().filter(|_| own.iter().all(Option::is_some)) {
+            joint.insert("alg".to_owned(), first.clone());
+        }
+    }
+    Some(joint)
 }
 
 fn invalid(findings: &mut Vec<Finding>, what: &str) {
