@@ -151,26 +151,59 @@ pub fn scan(text: &str) -> Vec<Match> {
     resolve(text, raw)
 }
 
-/// Entries matched anywhere: a two-byte prefilter over the text finds the anchors.
-fn anywhere<'t>(text: &'t str, raw: &mut Vec<Raw<'t>>) {
-    let bytes = text.as_bytes();
-    // (first two bytes of the anchor, entry, pattern)
-    let mut anchors: Vec<(u16, usize, usize)> = Vec::new();
-    let mut table = vec![0u64; 1024];
-    for (e, entry) in ENTRIES.iter().enumerate().filter(|(_, e)| !e.whole) {
-        for (p, pattern) in entry.patterns.iter().enumerate() {
-            if let [a, b, ..] = pattern.as_bytes() {
-                let key = u16::from(*a) << 8 | u16::from(*b);
-                anchors.push((key, e, p));
-                if let Some(word) = table.get_mut(usize::from(key >> 6)) {
-                    *word |= 1 << (key & 63);
+/// The catalogue prepared for matching, once per process: every template split into pieces, the anchors of the
+/// entries matched anywhere (sorted by their first two bytes, with a bit table of those two-byte keys), and the
+/// entries that count only as a whole slot with the set of their first bytes. Building it is most of the cost of a
+/// scan of a short paste (a third of an `inspect` of a bare token when it was rebuilt on every call).
+struct Compiled {
+    /// Per entry, per pattern: the pieces.
+    parsed: Vec<Vec<Vec<Piece<'static>>>>,
+    /// (first two bytes of the anchor, entry, pattern), sorted.
+    anchors: Vec<(u16, usize, usize)>,
+    /// Bit `key` is set when some anchor starts with the two bytes `key`.
+    table: Vec<u64>,
+    /// The entries matched only as a whole slot.
+    whole: Vec<usize>,
+    /// Bytes that start some whole-slot pattern.
+    first: [bool; 256],
+}
+
+fn compiled() -> &'static Compiled {
+    static COMPILED: std::sync::OnceLock<Compiled> = std::sync::OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let mut anchors = Vec::new();
+        let mut table = vec![0u64; 1024];
+        let mut first = [false; 256];
+        for (e, entry) in ENTRIES.iter().enumerate() {
+            for (p, pattern) in entry.patterns.iter().enumerate() {
+                if entry.whole {
+                    if let Some(b) = pattern.bytes().next().and_then(|b| first.get_mut(usize::from(b))) {
+                        *b = true;
+                    }
+                } else if let [a, b, ..] = pattern.as_bytes() {
+                    let key = u16::from(*a) << 8 | u16::from(*b);
+                    anchors.push((key, e, p));
+                    if let Some(word) = table.get_mut(usize::from(key >> 6)) {
+                        *word |= 1 << (key & 63);
+                    }
                 }
             }
         }
-    }
-    sort_by_key(&mut anchors, |a| *a);
-    let parsed: Vec<Vec<Vec<Piece<'_>>>> =
-        ENTRIES.iter().map(|e| e.patterns.iter().map(|p| pieces(p)).collect()).collect();
+        sort_by_key(&mut anchors, |a| *a);
+        Compiled {
+            parsed: ENTRIES.iter().map(|e| e.patterns.iter().map(|p| pieces(p)).collect()).collect(),
+            anchors,
+            table,
+            whole: ENTRIES.iter().enumerate().filter(|(_, e)| e.whole).map(|(i, _)| i).collect(),
+            first,
+        }
+    })
+}
+
+/// Entries matched anywhere: a two-byte prefilter over the text finds the anchors.
+fn anywhere<'t>(text: &'t str, raw: &mut Vec<Raw<'t>>) {
+    let bytes = text.as_bytes();
+    let Compiled { parsed, anchors, table, .. } = compiled();
     let mut attempts = vec![0usize; anchors.len()];
     for i in 0..bytes.len().saturating_sub(1) {
         let (Some(&a), Some(&b)) = (bytes.get(i), bytes.get(i + 1)) else { break };
@@ -292,26 +325,14 @@ fn header_params<'t>(text: &'t str, out: &mut Vec<Slot<'t>>) {
 
 /// Entries that count only as a whole slot.
 fn whole<'t>(text: &'t str, raw: &mut Vec<Raw<'t>>) {
-    let mut first = [false; 256];
-    let entries: Vec<(usize, &Entry, Vec<Vec<Piece<'_>>>)> = ENTRIES
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.whole)
-        .map(|(i, e)| (i, e, e.patterns.iter().map(|p| pieces(p)).collect()))
-        .collect();
-    for (_, entry, _) in &entries {
-        for p in entry.patterns {
-            if let Some(b) = p.bytes().next().and_then(|b| first.get_mut(usize::from(b))) {
-                *b = true;
-            }
-        }
-    }
+    let Compiled { parsed, whole: entries, first, .. } = compiled();
     for slot in slots(text) {
         let lead = text.as_bytes().get(slot.start).copied().unwrap_or_default();
         if !first.get(usize::from(lead)).copied().unwrap_or(false) {
             continue;
         }
-        for (index, entry, patterns) in &entries {
+        for &index in entries {
+            let (Some(entry), Some(patterns)) = (ENTRIES.get(index), parsed.get(index)) else { continue };
             if entry.key.is_some_and(|k| !slot.key.is_some_and(|s| s.eq_ignore_ascii_case(k))) {
                 continue;
             }
@@ -320,9 +341,9 @@ fn whole<'t>(text: &'t str, raw: &mut Vec<Raw<'t>>) {
                 let rest = text.get(end..slot.end).unwrap_or_default();
                 if rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!')).is_empty()
                     && raw.len() < MAX_RAW
-                    && !raw.iter().any(|r| r.entry == *index && r.start == slot.start)
+                    && !raw.iter().any(|r| r.entry == index && r.start == slot.start)
                 {
-                    raw.push(Raw { entry: *index, start: slot.start, end, values });
+                    raw.push(Raw { entry: index, start: slot.start, end, values });
                     break;
                 }
             }
