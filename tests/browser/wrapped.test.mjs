@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import * as jose from 'jose';
 import { dpopProof, generateKey, inspect, sign, signSdJwt, verify } from 'jwtlens';
 import { launch } from './chromium.mjs';
-import { openPage, paste, result, serve, shot, violations } from './helpers.mjs';
+import { axeSource, openPage, paste, result, serve, shot, violations } from './helpers.mjs';
 import { jws } from '../js/tokens.mjs';
 import { generateKeyPair } from '../js/keys.mjs';
 
@@ -312,4 +312,42 @@ test('issue 26: the Encode view\'s SD-JWT and DPoP outputs are read back by insp
   await page.selectOption('#encode-output', 'jws');
   await page.click('#tab-decode');
   assert.deepEqual(log.errors, []);
+});
+
+test('at 360 px the new sections do not scroll sideways, and axe-core finds no serious violation, light and dark', async () => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.evaluate(await axeSource());
+  const issuer = generateKey('ES256');
+  const holder = generateKey('ES256');
+  const long = 'x'.repeat(200);
+  const sd = signSdJwt(JSON.stringify({ iss: 'https://issuer.example', address: { street: long, locality: 'Köln' }, exp: 4102444800 }), JSON.stringify(issuer.privateJwk),
+    { disclose: ['address'], now: NOW }).token;
+  const at = sign(JSON.stringify({ iss: 'https://as.example', sub: 'u', exp: NOW + 600, cnf: { jkt: holder.kid } }), JSON.stringify(issuer.privateJwk)).token;
+  const proof = dpopProof(JSON.stringify(holder.privateJwk), { accessToken: at, method: 'POST', url: `https://rs.example/${'orders/'.repeat(12)}`, now: NOW }).token;
+  const live = jws({ alg: 'RS256', kid: 'k' }, { sub: 'u', exp: NOW + 2400 });
+  const cases = {
+    'service-errors': `${live}\n${'Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException: IDX10223: Lifetime validation failed. The token is expired. ValidTo (UTC): \'11/14/2023 22:03:20\', Current time (UTC): \'11/14/2023 22:13:20\'.'}`,
+    sdjwt: sd,
+    dpop: `POST /${'orders/'.repeat(12)} HTTP/1.1\nHost: rs.example\nAuthorization: DPoP ${at}\nDPoP: ${proof}\n`,
+  };
+  await setContext({ now: NOW + 1 });
+  const widths = [];
+  for (const [name, text] of Object.entries(cases)) {
+    await paste(page, text);
+    assert.equal(await page.locator(name === 'sdjwt' ? 'table.disclosures' : `#${name}`).isVisible(), true, name);
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const w = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      widths.push(`${name}/${scheme}: ${w}`);
+      assert.ok(w[0] <= w[1], `horizontal overflow in ${name} (${scheme}): ${w}`);
+      const axe = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`), [], `${name}/${scheme}`);
+    }
+    await shot(page, `${name}-phone-dark`);
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+  assert.equal(widths.length, 6);
+  await setContext({});
+  await page.setViewportSize({ width: 1280, height: 900 });
 });
