@@ -158,7 +158,14 @@ test('issue 25: a JWE decrypted with a key kept in the page; a wrong key is a JW
   await page.waitForSelector('#signature .decision-line.valid');
   assert.match(await page.textContent('#signature .decision-line'), /^Valid\s*ES256, key 1, kid sig-1 \(decrypted from token 1\)$/);
   assert.equal(await page.getAttribute('.decryption', 'data-status'), 'decrypted');
+  assert.equal(await page.locator('#keys-mixed').isHidden(), true);
+  // A JWK beside a PEM key cannot be one key set (the core reads the PEM blocks only): the page says so.
+  await page.fill('#decrypt-keys', recipientPem);
+  await page.waitForSelector('#signature .decision-line.invalid');
+  assert.equal(await page.locator('#keys-mixed').isVisible(), true);
+  assert.match(await page.textContent('#keys-mixed'), /give both as PEM, or both as JWK\/JWKS/);
   await page.fill('#keys', '');
+  assert.equal(await page.locator('#keys-mixed').isHidden(), true);
 
   // Another RSA private key: not decrypted, JWE_WRONG_KEY shown, and no inner token.
   await page.fill('#decrypt-keys', pem(other.privateKey, 'pkcs8'));
