@@ -199,6 +199,7 @@ test('issue 25: a JWE decrypted with a key kept in the page; a wrong key is a JW
   await page.fill('#encode-recipient', pem(recipient.publicKey, 'spki'));
   await page.selectOption('#encode-enc', 'A128CBC-HS256');
   await page.waitForFunction(() => document.querySelector('jwt-lens').shadowRoot.getElementById('encode-status').textContent === 'Encrypted with RSA-OAEP-256 and A128CBC-HS256.');
+  assert.equal(await page.textContent('#encode-output-title'), 'The signed test token, encrypted for the recipient (JWE)');
   const made = await page.textContent('#encode-token');
   assert.equal(made.split('.').length, 5);
   const { plaintext, protectedHeader } = await jose.compactDecrypt(made, recipient.privateKey);
@@ -290,6 +291,7 @@ test('issue 26: the Encode view\'s SD-JWT and DPoP outputs are read back by insp
   await page.selectOption('#encode-output', 'sdJwt');
   await page.fill('#encode-disclose', 'given_name, email');
   await page.waitForFunction(() => document.querySelector('jwt-lens').shadowRoot.getElementById('encode-status').textContent === 'An SD-JWT with 2 disclosure(s).');
+  assert.equal(await page.textContent('#encode-output-title'), 'An SD-JWT signed with your key');
   const sd = await page.textContent('#encode-token');
   const r = inspect(sd, { keys: publicPem });
   assert.equal(r.tokens[0].kind, 'sdJwt');
@@ -306,6 +308,7 @@ test('issue 26: the Encode view\'s SD-JWT and DPoP outputs are read back by insp
   await page.fill('#encode-dpop-method', 'POST');
   await page.fill('#encode-dpop-url', 'https://rs.example/orders?page=2');
   await page.waitForFunction(() => document.querySelector('jwt-lens').shadowRoot.getElementById('encode-status').textContent === 'A DPoP proof for POST https://rs.example/orders?page=2.');
+  assert.equal(await page.textContent('#encode-output-title'), 'A DPoP proof signed with your key');
   const proof = await page.textContent('#encode-token');
   const claims = JSON.parse(Buffer.from(proof.split('.')[1], 'base64url'));
   assert.deepEqual([claims.htm, claims.htu, claims.ath], ['POST', 'https://rs.example/orders', crypto.createHash('sha256').update(at).digest('base64url')]);
@@ -317,6 +320,7 @@ test('issue 26: the Encode view\'s SD-JWT and DPoP outputs are read back by insp
   assert.deepEqual(wrong.dpop.checks.filter((c) => c.status === 'fail').map((c) => c.rule), ['htm']);
   await shot(page, 'dpop-encode-desktop');
   await page.selectOption('#encode-output', 'jws');
+  assert.equal(await page.textContent('#encode-output-title'), 'A test token signed with your key');
   await page.click('#tab-decode');
   assert.deepEqual(log.errors, []);
 });
