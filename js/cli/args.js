@@ -67,7 +67,7 @@ const FLAGS = [
     entry.switch ? null : `<${entry.uses[0].setting.name}>`, `${uses(entry)}${entry.list ? ' (repeatable)' : ''}`,
     { repeat: entry.list, targets: entry.uses.map(({ target }) => target.kind) }]),
   ['Context', '--error', '<text>', 'what the service answered (a WWW-Authenticate header, a JSON error, a log line): explained and checked against the token; it may also be in the input'],
-  ['Keys', '--keys', '<file|->', 'verify signatures with a JWK, JWKS, PEM keys or certificates, or an HMAC secret'],
+  ['Keys', '--keys', '<file|->', 'verify signatures with a JWK, JWKS, PEM keys or certificates, or an HMAC secret; decrypt a JWE with the recipient\'s private key or the shared secret'],
   ['Keys', '--secret-encoding', SECRET_ENCODINGS.join('|'), 'how to read an HMAC secret (default utf8)', { choices: SECRET_ENCODINGS, in: ALL }],
   ['Keys', '--fetch-keys', null, 'fetch the issuer\'s published keys (of --pool or --issuer, else the token\'s own iss) and verify with them'],
   ['Sign', '--key', '<file|->', 'sign: the private key (PEM, JWK, JWKS) or HMAC secret to sign with', { in: 'sign' }],

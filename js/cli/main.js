@@ -161,10 +161,14 @@ async function runSign(api, flags, inputs, io) {
   if (inputs.length > 1) throw new UsageError('jwtlens sign takes one payload (JSON text, or - for standard input)');
   const unsecured = flags['--alg'] === 'none';
   if (flags['--key'] === undefined && !unsecured) throw new UsageError('jwtlens sign needs --key <file|-> (or --generate-key <alg> to make one)');
-  const payloadArg = inputs[0] ?? '-';
+  // A DPoP proof is made of its flags and the key alone: no payload, so standard input is not waited for (and stays
+  // free for `--key -`).
+  const proof = flags['--dpop-url'] !== undefined;
+  if (proof && inputs.length) throw new UsageError('--dpop-url makes a DPoP proof of its flags and the key: it takes no payload');
+  const payloadArg = proof ? null : inputs[0] ?? '-';
   if (payloadArg === '-' && flags['--key'] === '-') throw new UsageError('standard input can be read only once');
   const key = flags['--key'] === undefined ? '' : await readFile(flags['--key'], '--key file', io);
-  const payload = payloadArg === '-' ? await readInput(io) : payloadArg;
+  const payload = payloadArg === null ? '' : payloadArg === '-' ? await readInput(io) : payloadArg;
   const expiresIn = '--expires-in' in flags ? parseSeconds(flags['--expires-in']) : undefined;
   const options = prune({
     header: flags['--jose-header'],
@@ -208,7 +212,10 @@ async function made(api, flags, { payload, key, options }, io) {
   }
   if (flags['--encrypt-to'] === undefined || !out.token) return out;
   const recipient = await readFile(flags['--encrypt-to'], '--encrypt-to file', io);
-  const jwe = api.encrypt(out.token, recipient, prune({ enc: flags['--enc'], secretEncoding: flags['--secret-encoding'] }) ?? {});
+  // A signed JWT inside says so with cty (RFC 7519 §5.2), whatever its header's spacing: the core guesses a token only
+  // from a compact header that starts `eyJ`. An SD-JWT or a DPoP proof inside is left to the core.
+  const cty = flags['--disclose'] || flags['--dpop-url'] !== undefined ? undefined : 'JWT';
+  const jwe = api.encrypt(out.token, recipient, prune({ enc: flags['--enc'], cty, secretEncoding: flags['--secret-encoding'] }) ?? {});
   return { ...jwe, findings: [...out.findings, ...jwe.findings], signed: out };
 }
 

@@ -105,7 +105,9 @@ function serviceErrorLines(list, c) {
   const out = [c.bold('What your server said')];
   for (const e of list) {
     const [word, color] = AGREEMENT[e.agreement] ?? [e.agreement, 'plain'];
-    out.push(`  ${c.bold([e.source, ...e.alsoFrom].join(' or '))}${e.code ? ` ${c.plain(e.code)}` : ''}: ${c.dim(e.text)}`);
+    // The code once: a message that starts with it (`IDX10223: …`, `TokenExpiredError: …`) is not prefixed again.
+    const code = e.code && !e.text.startsWith(e.code) ? ` ${c.plain(e.code)}` : '';
+    out.push(`  ${c.bold([e.source, ...e.alsoFrom].join(' or '))}${code}: ${c.dim(e.text)}`);
     out.push(`           ${c[color](word)}: ${c.plain(e.agreementDetail)}`);
     out.push(`           ${c.plain(e.meaning)}`);
     if (e.fix) out.push(`           Fix: ${c.plain(e.fix)}`);
@@ -133,7 +135,8 @@ export function renderInspection(view, c, heading = null) {
   if (!Object.keys(view.findings).length) out.push('', c.dim('No findings.'));
   for (const t of view.tokens) out.push(...tokenLines(t, view.tokens.length, c));
   while (out[0] === '') out.shift();
-  return `${out.join('\n')}\n`;
+  // One blank line between blocks: "What your server said" ends with one, and the findings start with one.
+  return `${out.filter((line, i) => line !== '' || out[i - 1] !== '').join('\n')}\n`;
 }
 
 /** What `jwtlens keys` prints: one block per key, then the findings. */

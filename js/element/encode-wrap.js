@@ -55,7 +55,9 @@ export class Wrapper {
     if (this.mode === 'jwe') {
       if (!signed.token) return null;
       if (!f.recipient.value.trim()) return { token: null, findings: [], what: 'Give the recipient\'s key to encrypt for.' };
-      const r = api.encrypt(signed.token, f.recipient.value, { enc: f.enc.value, secretEncoding });
+      // The plaintext is always the signed JWT: cty says so (RFC 7519 §5.2), whatever the header's spacing (the core
+      // guesses a token only from a compact header starting `eyJ`, and the editor's default header has a line break).
+      const r = api.encrypt(signed.token, f.recipient.value, { enc: f.enc.value, cty: 'JWT', secretEncoding });
       return { token: r.token, findings: r.findings, what: r.token ? `Encrypted with ${r.alg} and ${r.enc}.` : 'Not encrypted: the findings say why.' };
     }
     if (this.mode === 'sdJwt') {

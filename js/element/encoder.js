@@ -8,6 +8,14 @@ import { encodingOptions } from './form.js';
 import { Wrapper } from './encode-wrap.js';
 import { SIGN_ALGORITHMS, keyAlgorithm, signView } from './sign-view.js';
 
+/** The output's heading, by what the Output box makes. */
+const OUTPUT_TITLES = {
+  jws: 'A test token signed with your key',
+  jwe: 'The signed test token, encrypted for the recipient (JWE)',
+  sdJwt: 'An SD-JWT signed with your key',
+  dpop: 'A DPoP proof signed with your key',
+};
+
 export class Encoder {
   #signed = null;
 
@@ -77,7 +85,7 @@ export class Encoder {
           f.encPublicBox),
         this.wrap.section,
         h('div', { class: 'output' },
-          h('h3', { text: 'A test token signed with your key' }),
+          f.encTitle = h('h3', { id: 'encode-output-title', text: OUTPUT_TITLES.jws }),
           f.encToken,
           h('div', { class: 'toolbar' }, f.encCopy, f.encCheck),
           f.encStatus, f.encFindings)));
@@ -99,6 +107,7 @@ export class Encoder {
       return;
     }
     this.wrap.show();
+    f.encTitle.textContent = OUTPUT_TITLES[this.wrap.mode] ?? OUTPUT_TITLES.jws;
     let v;
     let made = null;
     try {

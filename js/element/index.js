@@ -22,7 +22,8 @@
 //     button.resign on each decoded token card brings its exact header and payload text into the Encode view;
 //   #keys-box (details) > #keys (textarea), #choose-key-file, #key-file (input type=file), #remove-key-file,
 //     #key-file-status, #fetch-keys > #fetch-keys-button, #fetch-keys-plan (#fetch-keys-url), #fetch-keys-unverified,
-//     #fetch-keys-status, #fetch-keys-details (ol.requests, ol.findings-list); #fetch-keys-offline;
+//     #fetch-keys-status, #fetch-keys-details (ol.requests, ol.findings-list); #fetch-keys-offline; #decrypt-keys
+//     (textarea: JWE decryption keys, joined with #keys into the one `keys` option), #keys-mixed (the two cannot be joined);
 //   #token (textarea), #target (select; one option per target kind of js/generated/tables.js, its fields
 //     #<kind>-<setting>), #status (role=status: the decision or what was found, announced),
 //   section#answers[part=answers]   > ol.answers > li.answer[data-decision=allow|deny|unknown][data-token=N]
@@ -200,6 +201,8 @@ export class JwtLens extends HTMLElement {
     f.keysBox.append(this.#keyBox.tools, this.#keyBox.fetch,
       h('label', { for: 'decrypt-keys', text: 'Decrypt (JWE): the recipient\'s private key (PEM, JWK, JWKS) or the shared secret' }), f.decryptKeys,
       h('p', { class: 'hint', id: 'decrypt-keys-hint', text: 'Kept in this page\'s memory only: never stored, never sent. Cleared with the page.' }),
+      f.keysMixed = h('p', { class: 'prompt', id: 'keys-mixed', role: 'status', hidden: true,
+        text: 'The two keys are read as one key set, and a JWK or a secret beside a PEM key is not read: give both as PEM, or both as JWK/JWKS.' }),
       h('label', { for: 'secret-encoding', text: 'Secret encoding' }), f.encoding);
 
     // The status line repeats the decision for screen readers (announced on change); the sections below show it.
@@ -325,7 +328,9 @@ export class JwtLens extends HTMLElement {
     const opts = this.#context.read({}, clockSeconds());
     const t = this.#picker.read();
     if (t?.target) opts.target = t.target;
-    const keys = combineKeys(this.#keyBox.keys(), this.#f.decryptKeys.value);
+    const verify = this.#keyBox.keys();
+    const keys = combineKeys(verify, this.#f.decryptKeys.value);
+    this.#f.keysMixed.hidden = !mixedKeyKinds(verify, this.#f.decryptKeys.value);
     if (withKeys && (typeof keys !== 'string' || keys.trim())) {
       opts.keys = keys;
       opts.secretEncoding = this.#f.encoding.value;
@@ -474,6 +479,16 @@ function combineKeys(verify, decrypt) {
   };
   const [a, b] = [asKeys(verify), asKeys(decrypt)];
   return a && b ? JSON.stringify({ keys: [...a, ...b] }) : `${verify.trim()}\n${decrypt.trim()}\n`;
+}
+
+/**
+ * True when combineKeys cannot give the core both keys: a PEM text beside a JWK or a secret (the core then reads the
+ * PEM blocks only), or a secret beside a JWK (the whole text would be one secret).
+ */
+function mixedKeyKinds(verify, decrypt) {
+  if (typeof verify !== 'string' || !verify.trim() || !decrypt.trim()) return false;
+  const kind = (text) => (text.includes('-----BEGIN ') ? 'pem' : /^\s*[{[]/.test(text) ? 'json' : 'secret');
+  return kind(verify) !== kind(decrypt) || kind(verify) === 'secret';
 }
 
 function loadFailure(error) {

@@ -25,7 +25,10 @@ export function dpopSection(section, d, label) {
   section.replaceChildren();
   if (!d) return;
   const failing = d.checks.filter((c) => c.outcome === 'fail').length;
-  section.append(h('h2', { id: 'dpop-title', text: `DPoP proof (${label(d.proof)})${d.accessToken === null ? '' : ` for ${label(d.accessToken)}`}` }),
+  // A proof taken from a `DPoP` header is labelled "DPoP proof" already: not repeated in brackets.
+  const proof = label(d.proof);
+  const title = `DPoP proof${/^dpop proof$/i.test(proof) ? '' : ` (${proof})`}${d.accessToken === null ? '' : ` for ${label(d.accessToken)}`}`;
+  section.append(h('h2', { id: 'dpop-title', text: title }),
     h('p', { class: 'summary', text: failing ? `${failing} of ${d.checks.length} checks fail: the server refuses this proof.` : 'No check fails.' }),
     h('ol', { class: 'rules', 'aria-label': 'DPoP checks, in the order of RFC 9449 §4.3' }, d.checks.map((c) =>
       h('li', { class: `rule ${c.outcome}`, 'data-rule': c.rule, 'data-outcome': c.outcome },

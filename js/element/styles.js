@@ -76,8 +76,8 @@ summary { cursor: pointer; font-weight: 600; padding: 0.3rem 0; }
 .note { color: var(--jl-muted); min-height: 1.4em; font-size: 0.9rem; }
 
 /* Answers and the verdict: first thing under the form. */
-.answers, .rules, .findings-list, .attempts, .assumptions { list-style: none; margin: 0; padding: 0; }
-.answer, .rule, .finding, .attempt {
+.answers, .rules, .findings-list, .attempts, .assumptions, .service-errors { list-style: none; margin: 0; padding: 0; }
+.answer, .rule, .finding, .attempt, .service-error {
   border: 1px solid var(--jl-border); border-left: 5px solid var(--jl-border); border-radius: 8px; padding: 0.5rem 0.8rem;
   margin: 0.5rem 0; background: var(--jl-bg); min-width: 0; overflow-wrap: anywhere;
 }
@@ -90,7 +90,12 @@ summary { cursor: pointer; font-weight: 600; padding: 0.3rem 0; }
 .unknown { --jl-tone: var(--jl-unknown); }
 .warning { --jl-tone: var(--jl-warning); }
 .info { --jl-tone: var(--jl-info); }
-.answer, .rule, .finding, .attempt { border-left-color: var(--jl-tone, var(--jl-border)); }
+/* What the server said: confirmed (the token has the problem it names), contradicted (look elsewhere), unknown. */
+.service-error.confirmed { --jl-tone: var(--jl-error); }
+.service-error.contradicted { --jl-tone: var(--jl-warning); }
+.service-error p { margin: 0.2rem 0; }
+.service-error .quote { background: var(--jl-surface); padding: 0.2rem 0.4rem; border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-word; }
+.answer, .rule, .finding, .attempt, .service-error { border-left-color: var(--jl-tone, var(--jl-border)); }
 .badge { color: var(--jl-tone, var(--jl-fg)); }
 /* Passing rules take one line each, so the failing ones and their fixes stay near the top. */
 .rule.pass { padding: 0.15rem 0.6rem; margin: 0.25rem 0; border-width: 0 0 0 5px; border-radius: 0; }
@@ -133,6 +138,13 @@ pre.json .number, pre.json .literal { color: var(--jl-info); }
 pre.json .dup { text-decoration: underline wavy var(--jl-error); background: var(--jl-mark-bg); color: var(--jl-mark-fg); }
 pre.json .dup::after { content: " duplicate"; font-family: system-ui, sans-serif; font-size: 0.75rem; font-weight: 700; }
 pre.json .err { background: var(--jl-mark-bg); color: var(--jl-mark-fg); outline: 2px solid var(--jl-error); }
+/* An SD-JWT's disclosures: the value column takes the rest and wraps (a long value must not widen the page). */
+table.disclosures { width: 100%; table-layout: fixed; border-collapse: collapse; margin: 0.3rem 0 0.6rem; font-size: 0.875rem; }
+table.disclosures th { text-align: left; font-weight: 600; border-bottom: 1px solid var(--jl-border); padding: 0.2rem 0.5rem 0.2rem 0; }
+table.disclosures th:first-child { width: 30%; }
+table.disclosures th:last-child { width: 7.5rem; }
+table.disclosures td { padding: 0.2rem 0.5rem 0.2rem 0; vertical-align: top; border-bottom: 1px solid var(--jl-surface); overflow-wrap: anywhere; word-break: break-word; }
+table.disclosures tr[data-status="unreferenced"] td:last-child, table.disclosures tr[data-status="invalid"] td:last-child { color: var(--jl-error); font-weight: 700; }
 .claims { margin: 0; display: grid; grid-template-columns: minmax(6rem, max-content) minmax(0, 1fr); gap: 0.25rem 0.8rem; }
 @container (max-width: 26rem) { .claims { grid-template-columns: minmax(0, 1fr); } .claims dd { margin-bottom: 0.4rem; } }
 .claims dt { position: relative; font-family: var(--jl-mono); font-size: 0.875rem; font-weight: 700; overflow-wrap: anywhere; }
