@@ -1796,7 +1796,13 @@ target?: Target,
  */
 keys?: string | Uint8Array, 
 /**
- * How to read an HMAC secret in `keys`. Default `utf8`.
+ * Keys that only decrypt (JWE): the recipient's private key (PEM, PKCS#8, JWK, JWKS) or the shared secret.
+ * Never used to verify a signature, so a decryption key given alone leaves the inner token's signature unchecked
+ * rather than failed. `keys` decrypt too; these are tried first.
+ */
+decryptionKeys?: string | Uint8Array, 
+/**
+ * How to read an HMAC secret in `keys` and `decryptionKeys`. Default `utf8`.
  */
 secretEncoding?: SecretEncoding, 
 /**
@@ -1960,6 +1966,10 @@ answers: Array<Answer>,
  * With `keys`: the keys read from them, once for all tokens, with the key findings.
  */
 keys?: KeySet, 
+/**
+ * With `decryptionKeys`: the keys read from them, with their key findings.
+ */
+decryptionKeys?: KeySet, 
 /**
  * With `keys`: the verification of each signed token (`verification.token` says which), with that token's
  * signature findings. Empty without keys.

@@ -402,3 +402,35 @@ fn json_alg_is_per_recipient() {
     let result = open(&one_missing.to_string(), &v["key"].to_string());
     assert!(codes(&result).contains(&"TOKEN_ALG_MISSING"), "{:?}", codes(&result));
 }
+
+/// `decryptionKeys` decrypt and never verify: a PEM decryption key beside a secret verification key (which one key
+/// text cannot hold: a PEM text is read as PEM only) gives a verified inner token, and a decryption key alone leaves
+/// the inner token's signature unchecked instead of failed.
+#[test]
+fn decryption_keys_only_decrypt() {
+    let signing = "a-string-secret-at-least-256-bits-long";
+    let jws = jwtlens::sign(r#"{"sub":"1"}"#, signing, &Default::default()).token.unwrap();
+    let ec = pem_pair(Algorithm::Es256);
+    let token = encrypt(&jws, &ec.1, &opts("ECDH-ES", "A256GCM")).token.unwrap();
+    let both = inspect(
+        &token,
+        &InspectOptions {
+            keys: Some(signing.into()),
+            decryption_keys: Some(ec.0.as_str().into()),
+            ..InspectOptions::default()
+        },
+    );
+    assert_eq!(plaintext(&both).as_deref(), Some(jws.as_str()));
+    let inner = both.verifications.iter().find(|v| v.token == Some(1)).expect("the inner token verified");
+    assert!(inner.valid, "{:?}", inner.findings);
+    assert_eq!(both.decryption_keys.as_ref().map(|k| k.keys.len()), Some(1));
+    let alone =
+        inspect(&token, &InspectOptions { decryption_keys: Some(ec.0.as_str().into()), ..InspectOptions::default() });
+    assert_eq!(plaintext(&alone).as_deref(), Some(jws.as_str()));
+    assert!(alone.verifications.is_empty());
+    assert!(!codes(&alone).iter().any(|c| c.starts_with("SIG_")), "{:?}", codes(&alone));
+    // The same key as `keys` decrypts too, and is then also tried (and fails) as a verification key.
+    let as_keys = open(&token, &ec.0);
+    assert_eq!(plaintext(&as_keys).as_deref(), Some(jws.as_str()));
+    assert!(!as_keys.verifications.is_empty());
+}

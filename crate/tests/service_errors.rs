@@ -251,6 +251,21 @@ fn other_facts_are_compared() {
     assert_eq!(only(&revoked).agreement, Agreement::Unknown);
 }
 
+/// Cognito's GetUser answer names no scope, but every user-pool operation that takes an access token requires
+/// `aws.cognito.signin.user.admin`: a hosted-UI token without it confirms the message, one with it contradicts it.
+#[test]
+fn cognito_required_scopes_is_the_admin_scope() {
+    let message = "An error occurred (NotAuthorizedException) when calling the GetUser operation: Access Token does not have required scopes";
+    let hosted_ui = rs256(&json!({"token_use": "access", "scope": "openid email", "exp": NOW + 600.0}));
+    let e = only(&run(&format!("{hosted_ui}\n{message}"))).clone();
+    assert_eq!((e.id.as_str(), e.agreement), ("COG-SCOPES", Agreement::Confirmed), "{}", e.agreement_detail);
+    assert!(e.agreement_detail.contains("`aws.cognito.signin.user.admin`"), "{}", e.agreement_detail);
+    let admin =
+        rs256(&json!({"token_use": "access", "scope": "openid aws.cognito.signin.user.admin", "exp": NOW + 600.0}));
+    let e = only(&run(&format!("{admin}\n{message}"))).clone();
+    assert_eq!(e.agreement, Agreement::Contradicted, "{}", e.agreement_detail);
+}
+
 /// The message apart from the token, in the `serviceError` option: offsets point into the option's text.
 #[test]
 fn service_error_option() {

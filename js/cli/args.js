@@ -68,6 +68,7 @@ const FLAGS = [
     { repeat: entry.list, targets: entry.uses.map(({ target }) => target.kind) }]),
   ['Context', '--error', '<text>', 'what the service answered (a WWW-Authenticate header, a JSON error, a log line): explained and checked against the token; it may also be in the input'],
   ['Keys', '--keys', '<file|->', 'verify signatures with a JWK, JWKS, PEM keys or certificates, or an HMAC secret; decrypt a JWE with the recipient\'s private key or the shared secret'],
+  ['Keys', '--decrypt-key', '<file|->', 'decrypt a JWE with the recipient\'s private key (PEM, JWK, JWKS) or the shared secret, never used to verify a signature'],
   ['Keys', '--secret-encoding', SECRET_ENCODINGS.join('|'), 'how to read an HMAC secret (default utf8)', { choices: SECRET_ENCODINGS, in: ALL }],
   ['Keys', '--fetch-keys', null, 'fetch the issuer\'s published keys (of --pool or --issuer, else the token\'s own iss) and verify with them'],
   ['Sign', '--key', '<file|->', 'sign: the private key (PEM, JWK, JWKS) or HMAC secret to sign with', { in: 'sign' }],
@@ -175,7 +176,7 @@ function toTarget(f) {
 }
 
 /** The `inspect` options of the flags: only what was given, so the API's defaults apply to the rest. */
-export function toOptions(f, keys) {
+export function toOptions(f, keys, decryptionKeys) {
   const target = toTarget(f);
   const takes = (field) => target && field in target;
   const taken = (flag) => target && TARGETS.find((t) => t.kind === target.kind).settings.some((s) => s.flag === flag);
@@ -195,6 +196,7 @@ export function toOptions(f, keys) {
     expect: prune(expect),
     target: target && prune(target),
     keys,
+    decryptionKeys,
     secretEncoding: f['--secret-encoding'],
     serviceError: f['--error'],
   });

@@ -255,10 +255,12 @@ export async function main(argv, io) {
     }
 
     if (flags['--lines'] && inputs.length) throw new UsageError('--lines reads standard input: give no input arguments');
-    const stdinReaders = inputs.filter((i) => i === '-').length + (flags['--keys'] === '-');
+    const stdinReaders = inputs.filter((i) => i === '-').length + (flags['--keys'] === '-') + (flags['--decrypt-key'] === '-');
     if (stdinReaders > 1) throw new UsageError('standard input can be read only once');
-    if (flags['--keys'] === '-' && !inputs.length && !flags['--header']) {
-      throw new UsageError('--keys - reads standard input: give the token as an argument');
+    for (const flag of ['--keys', '--decrypt-key']) {
+      if (flags[flag] === '-' && !inputs.length && !flags['--header']) {
+        throw new UsageError(`${flag} - reads standard input: give the token as an argument`);
+      }
     }
     if (!flags['--lines'] && !inputs.length) inputs.push(flags['--header'] ?? '-');
     // Standard input is read once, before any key fetch that may need the token's issuer.
@@ -266,7 +268,8 @@ export async function main(argv, io) {
     for (const input of inputs) texts.push(input === '-' ? await readInput(io) : input);
     let keys = flags['--keys'] === undefined ? undefined : await readKeyFile(flags['--keys'], '--keys file', io);
     if (flags['--fetch-keys']) keys = await fetchedKeys(api, flags, texts[0], io);
-    const options = toOptions(flags, keys);
+    const decryptionKeys = flags['--decrypt-key'] === undefined ? undefined : await readKeyFile(flags['--decrypt-key'], '--decrypt-key file', io);
+    const options = toOptions(flags, keys, decryptionKeys);
     if (flags['--lines']) return await runLines(api, options, io);
 
     let status = 0;

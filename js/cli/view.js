@@ -14,7 +14,7 @@ const pick = (object, ...names) => Object.fromEntries(names.map((n) => [n, objec
 function allFindings(result) {
   const seen = new Set();
   const out = [];
-  const extra = [result.keys?.findings ?? [], ...(result.verifications ?? []).map((v) => v.findings)];
+  const extra = [result.keys?.findings ?? [], result.decryptionKeys?.findings ?? [], ...(result.verifications ?? []).map((v) => v.findings)];
   for (const f of [...result.findings, ...extra.flat()]) {
     const id = JSON.stringify([f.code, f.message, f.location]);
     if (!seen.has(id)) out.push(f);

@@ -120,7 +120,7 @@ export class Engine {
 
   async run(input, options, limits) {
     await this.ready;
-    if (options.keys !== undefined && !this.fullApi) await this.full();
+    if ((options.keys !== undefined || options.decryptionKeys !== undefined) && !this.fullApi) await this.full();
     if (this.usesWorker(input)) {
       try {
         await this.#startWorker();

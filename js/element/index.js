@@ -23,7 +23,7 @@
 //   #keys-box (details) > #keys (textarea), #choose-key-file, #key-file (input type=file), #remove-key-file,
 //     #key-file-status, #fetch-keys > #fetch-keys-button, #fetch-keys-plan (#fetch-keys-url), #fetch-keys-unverified,
 //     #fetch-keys-status, #fetch-keys-details (ol.requests, ol.findings-list); #fetch-keys-offline; #decrypt-keys
-//     (textarea: JWE decryption keys, joined with #keys into the one `keys` option), #keys-mixed (the two cannot be joined);
+//     (textarea: JWE decryption keys, the `decryptionKeys` option: they decrypt, never verify);
 //   #token (textarea), #target (select; one option per target kind of js/generated/tables.js, its fields
 //     #<kind>-<setting>), #status (role=status: the decision or what was found, announced),
 //   section#answers[part=answers]   > ol.answers > li.answer[data-decision=allow|deny|unknown][data-token=N]
@@ -201,8 +201,6 @@ export class JwtLens extends HTMLElement {
     f.keysBox.append(this.#keyBox.tools, this.#keyBox.fetch,
       h('label', { for: 'decrypt-keys', text: 'Decrypt (JWE): the recipient\'s private key (PEM, JWK, JWKS) or the shared secret' }), f.decryptKeys,
       h('p', { class: 'hint', id: 'decrypt-keys-hint', text: 'Kept in this page\'s memory only: never stored, never sent. Cleared with the page.' }),
-      f.keysMixed = h('p', { class: 'prompt', id: 'keys-mixed', role: 'status', hidden: true,
-        text: 'The two keys are read as one key set, and a JWK or a secret beside a PEM key is not read: give both as PEM, or both as JWK/JWKS.' }),
       h('label', { for: 'secret-encoding', text: 'Secret encoding' }), f.encoding);
 
     // The status line repeats the decision for screen readers (announced on change); the sections below show it.
@@ -328,13 +326,12 @@ export class JwtLens extends HTMLElement {
     const opts = this.#context.read({}, clockSeconds());
     const t = this.#picker.read();
     if (t?.target) opts.target = t.target;
-    const verify = this.#keyBox.keys();
-    const keys = combineKeys(verify, this.#f.decryptKeys.value);
-    this.#f.keysMixed.hidden = !mixedKeyKinds(verify, this.#f.decryptKeys.value);
-    if (withKeys && (typeof keys !== 'string' || keys.trim())) {
-      opts.keys = keys;
-      opts.secretEncoding = this.#f.encoding.value;
-    }
+    const keys = this.#keyBox.keys();
+    const decrypt = this.#f.decryptKeys.value;
+    if (withKeys && (typeof keys !== 'string' || keys.trim())) opts.keys = keys;
+    // The Decrypt field is its own option: a decryption key never verifies, and it may be PEM beside a JWK there.
+    if (withKeys && decrypt.trim()) opts.decryptionKeys = decrypt;
+    if (opts.keys !== undefined || opts.decryptionKeys !== undefined) opts.secretEncoding = this.#f.encoding.value;
     return opts;
   }
 
@@ -461,35 +458,6 @@ export class JwtLens extends HTMLElement {
   }
 }
 
-/**
- * The verification keys and the decryption key as one `keys` option: either alone as it is; two JWKs or key sets as
- * one JWKS; otherwise the two texts one after the other (PEM blocks read as several keys). A key file's bytes stay
- * as they are unless a decryption key is given, which then goes alone.
- */
-function combineKeys(verify, decrypt) {
-  if (!decrypt.trim()) return verify;
-  if (typeof verify !== 'string' || !verify.trim()) return decrypt;
-  const asKeys = (text) => {
-    try {
-      const v = JSON.parse(text);
-      return Array.isArray(v?.keys) ? v.keys : v && typeof v === 'object' ? [v] : null;
-    } catch {
-      return null;
-    }
-  };
-  const [a, b] = [asKeys(verify), asKeys(decrypt)];
-  return a && b ? JSON.stringify({ keys: [...a, ...b] }) : `${verify.trim()}\n${decrypt.trim()}\n`;
-}
-
-/**
- * True when combineKeys cannot give the core both keys: a PEM text beside a JWK or a secret (the core then reads the
- * PEM blocks only), or a secret beside a JWK (the whole text would be one secret).
- */
-function mixedKeyKinds(verify, decrypt) {
-  if (typeof verify !== 'string' || !verify.trim() || !decrypt.trim()) return false;
-  const kind = (text) => (text.includes('-----BEGIN ') ? 'pem' : /^\s*[{[]/.test(text) ? 'json' : 'secret');
-  return kind(verify) !== kind(decrypt) || kind(verify) === 'secret';
-}
 
 function loadFailure(error) {
   const reason = String(error?.message ?? error);

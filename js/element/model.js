@@ -181,6 +181,9 @@ function ruleView(r, findings, token) {
     settle: r.settle ?? null, fix: finding?.fix ?? null };
 }
 
+/** The findings listed on the page: the result's, then those about the decryption keys (a key that is not read). */
+const pageFindings = (result) => (result.decryptionKeys ? [...result.findings, ...result.decryptionKeys.findings] : result.findings);
+
 /**
  * The view of a result: what the element renders. `limit` tokens in full (the rest summarised), `findingLimit`
  * findings per severity.
@@ -189,7 +192,7 @@ function ruleView(r, findings, token) {
  * @param {object} options the options given to `inspect`
  */
 export function view(result, input, options = {}, { limit = TOKEN_LIMIT, findingLimit = FINDING_LIMIT, evaluationChosen = false, describe = null } = {}) {
-  const all = result.findings.map((f, i) => findingView(result, input, f, i));
+  const all = pageFindings(result).map((f, i) => findingView(result, input, f, i));
   const findings = [];
   const counts = { error: 0, warning: 0, info: 0 };
   for (const s of SEVERITIES) {
@@ -253,14 +256,14 @@ export function view(result, input, options = {}, { limit = TOKEN_LIMIT, finding
 
 /** Token views `from` … `to` (exclusive) of a result, for "show all". */
 export function tokenViews(result, input, options, from, to, { evaluationChosen = false, describe = null } = {}) {
-  const all = result.findings.map((f, i) => findingView(result, input, f, i));
+  const all = pageFindings(result).map((f, i) => findingView(result, input, f, i));
   const evaluation = evaluationChosen && typeof options.now === 'number' ? options.now : null;
   return result.tokens.slice(from, to).map((t, i) => tokenView(result, input, from + i, t, all, evaluation, describe));
 }
 
 /** All findings of one severity, for "show all". */
 export function findingViews(result, input, severity) {
-  return result.findings.map((f, i) => findingView(result, input, f, i)).filter((f) => f.severity === severity);
+  return pageFindings(result).map((f, i) => findingView(result, input, f, i)).filter((f) => f.severity === severity);
 }
 
 /** What the element's result event carries: small, the full result stays where it was computed. */

@@ -89,7 +89,7 @@ test('issue 24: a service message from a file, from standard input and from --er
   // scope), while the paste-alone answer denies GetUser and exits 1.
   const cognito = cli(now, { input: `${accessToken('openid email')}\nNotAuthorizedException: Access Token does not have required scopes` });
   assert.equal(cognito.status, 1);
-  assert.match(cognito.stdout, /^What your server said\n {2}Amazon Cognito NotAuthorizedException: Access Token does not have required scopes\n {11}nothing to compare: The message does not name the scope required; this token has `openid`, `email`\.$/m);
+  assert.match(cognito.stdout, /^What your server said\n {2}Amazon Cognito NotAuthorizedException: Access Token does not have required scopes\n {11}the token confirms it: This token lacks `aws\.cognito\.signin\.user\.admin` \(it has `openid`, `email`\)\.$/m);
   assert.ok(cognito.stdout.indexOf('What your server said') < cognito.stdout.indexOf('From the token alone'));
   assert.match(cognito.stdout.split('\nErrors')[0], new RegExp(`From the token alone\\n {2}DENY[^\\n]*GetUser[^]*${ADMIN}`));
 
@@ -145,6 +145,19 @@ test('issue 25: sign --encrypt-to makes a JWE jose decrypts; --keys decrypts a J
   assert.match(wrong.stdout, /^Decryption: failed RSA-OAEP, A192CBC-HS384$/m);
   assert.doesNotMatch(wrong.stdout, /Token 2/);
   assert.match(cli(['--help']).stdout, /--keys <file\|-> .*decrypt a JWE with the recipient's private key/);
+  // --decrypt-key decrypts only: with a JWK verification key beside it (one key text could not hold PEM and JWK), the
+  // inner token verifies; alone, the inner signature is left unchecked (exit 0), never failed by the decryption key.
+  const recipientFile = await file('recipient.pem', pem(recipient.privateKey, 'pkcs8'));
+  const issuerJwk = await file('issuer.jwk', JSON.stringify({ ...issuer.publicJwk, kid: 'sig-1' }));
+  const split = cli(['--decrypt-key', recipientFile, '--keys', issuerJwk, fromJose]);
+  assert.equal(split.status, 0, split.stdout);
+  assert.match(split.stdout, /^Token 2 of 2 \(decrypted from token 1\): JWS, ES256\nSignature: valid ES256/m);
+  const alone = cli(['--decrypt-key', '-', fromJose], { input: pem(recipient.privateKey, 'pkcs8') });
+  assert.equal(alone.status, 0, alone.stdout);
+  assert.match(alone.stdout, /^Decryption: decrypted RSA-OAEP, A192CBC-HS384 \(the token inside is token 2\)$/m);
+  assert.doesNotMatch(alone.stdout, /SIG_|Signature: invalid/);
+  assert.equal(cli(['--decrypt-key', '-', '--keys', '-', fromJose]).status, 2);
+  assert.match(cli(['--help']).stdout, /--decrypt-key <file\|-> .*never used to verify a signature/);
 });
 
 test('issue 26: SD-JWT disclosures and DPoP checks are printed, in text and --json', async () => {

@@ -46,7 +46,12 @@ pub struct InspectOptions {
     /// unknown.
     #[ts(optional, type = "string | Uint8Array")]
     pub keys: Option<TextOrBytes>,
-    /// How to read an HMAC secret in `keys`. Default `utf8`.
+    /// Keys that only decrypt (JWE): the recipient's private key (PEM, PKCS#8, JWK, JWKS) or the shared secret.
+    /// Never used to verify a signature, so a decryption key given alone leaves the inner token's signature unchecked
+    /// rather than failed. `keys` decrypt too; these are tried first.
+    #[ts(optional, type = "string | Uint8Array")]
+    pub decryption_keys: Option<TextOrBytes>,
+    /// How to read an HMAC secret in `keys` and `decryptionKeys`. Default `utf8`.
     pub secret_encoding: Option<SecretEncoding>,
     /// Allow-list of algorithms for the verification. Default: whatever the keys' types allow; never `none`.
     #[ts(optional, as = "Option<Vec<crate::alg::Algorithm>>")]
@@ -88,6 +93,10 @@ pub struct Inspection {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub keys: Option<KeySet>,
+    /// With `decryptionKeys`: the keys read from them, with their key findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub decryption_keys: Option<KeySet>,
     /// With `keys`: the verification of each signed token (`verification.token` says which), with that token's
     /// signature findings. Empty without keys.
     pub verifications: Vec<Verification>,
@@ -134,20 +143,35 @@ pub fn inspect<'a>(input: impl Into<Pasted<'a>>, options: &InspectOptions) -> In
     let secret_encoding = options.secret_encoding.unwrap_or_default();
     let key_options = KeyOptions { secret_encoding, now: options.now, limits: options.limits };
     let key_set = options.keys.as_ref().map(|keys| read_keys(keys, &key_options));
-    let mut result = inspect_with_keys(input.into(), options, key_set.as_ref());
+    let decryption_set = options.decryption_keys.as_ref().map(|keys| read_keys(keys, &key_options));
+    let mut result = inspect_with_keys(input.into(), options, key_set.as_ref(), decryption_set.as_ref());
     result.keys = key_set;
+    result.decryption_keys = decryption_set;
     result
 }
 
-/// [`inspect`] with keys read beforehand (a prepared verifier's, or `options.keys` read by [`inspect`]); the result's
-/// `keys` is left empty for the caller. `options.keys` is not read.
-pub(crate) fn inspect_with_keys(input: Pasted<'_>, options: &InspectOptions, keys: Option<&KeySet>) -> Inspection {
+/// [`inspect`] with keys read beforehand (a prepared verifier's, or `options.keys` and `options.decryptionKeys` read
+/// by [`inspect`]); the result's `keys` are left empty for the caller. `options.keys` is not read.
+pub(crate) fn inspect_with_keys(
+    input: Pasted<'_>,
+    options: &InspectOptions,
+    keys: Option<&KeySet>,
+    decryption: Option<&KeySet>,
+) -> Inspection {
     let recognised = Recognised::scan(input, options);
     let mut decoded = decode_paste(input, &options.limits, !recognised.paste.is_empty());
     #[cfg(feature = "jwe")]
-    if let Some(set) = keys {
-        super::decrypt::decrypt_all(&mut decoded, set, &options.limits);
+    match (decryption, keys) {
+        (Some(d), Some(k)) => {
+            // The decryption keys first, then the verification keys (which may decrypt too).
+            let both = KeySet { keys: d.keys.iter().chain(&k.keys).cloned().collect(), findings: Vec::new() };
+            super::decrypt::decrypt_all(&mut decoded, &both, &options.limits);
+        }
+        (Some(set), None) | (None, Some(set)) => super::decrypt::decrypt_all(&mut decoded, set, &options.limits),
+        (None, None) => {}
     }
+    #[cfg(not(feature = "jwe"))]
+    let _ = decryption;
     let option_proof = append_option_proof(&mut decoded, options);
     let proof_index = option_proof.or_else(|| decoded.http.as_ref().and_then(|h| h.proof_token));
     let verifications = keys.map(|set| verify_all(&decoded, set, options, proof_index)).unwrap_or_default();
@@ -299,6 +323,7 @@ fn diagnosed(
         verdict: diagnosis.verdict,
         answers: diagnosis.answers,
         keys: None,
+        decryption_keys: None,
         verifications,
         dpop: None,
         service_errors,

@@ -213,7 +213,7 @@ fn agree(m: &Match, values: &[ErrorValue], e: &Evidence<'_>) -> Answer {
         Fact::KeyNotFound | Fact::NoKid | Fact::NoKeys => key(fact, token, claims, values, e),
         Fact::Algorithm => algorithm(token, values),
         Fact::Malformed => malformed(e),
-        Fact::Scope => scope(claims, values, e),
+        Fact::Scope => scope(claims, values, e, implied_scope(m)),
         Fact::TokenType | Fact::Client | Fact::Claim => claim(fact, token, claims, values, e),
         Fact::Revoked => unknown(format!(
             "Revocation is not visible in a token: this one is signed and {}; only the issuer knows it was revoked.",
@@ -553,10 +553,20 @@ fn malformed(e: &Evidence<'_>) -> Answer {
     }
 }
 
-fn scope(claims: &Map<String, Value>, values: &[ErrorValue], e: &Evidence<'_>) -> Answer {
+/// The scope a message requires without naming it: Cognito's "Access Token does not have required scopes" is what
+/// the user-pool API operations that take an access token (GetUser, UpdateUserAttributes, ChangePassword, …) answer,
+/// and all of them require `aws.cognito.signin.user.admin`.
+fn implied_scope(m: &Match) -> Option<&'static str> {
+    (m.entry.id == "COG-SCOPES").then_some(crate::diagnose::providers::cognito::ADMIN_SCOPE)
+}
+
+fn scope(claims: &Map<String, Value>, values: &[ErrorValue], e: &Evidence<'_>, implied: Option<&str>) -> Answer {
     let mut have = strings(claims, "scope");
     have.extend(strings(claims, "scp"));
-    let required = shown(values, "scope").map(|s| list(s, true)).unwrap_or_default();
+    let mut required = shown(values, "scope").map(|s| list(s, true)).unwrap_or_default();
+    if let (true, Some(implied)) = (required.is_empty(), implied) {
+        required.push(implied.to_owned());
+    }
     if !required.is_empty() {
         let missing: Vec<String> = required.iter().filter(|r| !have.contains(r)).cloned().collect();
         return if missing.is_empty() {

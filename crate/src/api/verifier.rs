@@ -132,7 +132,7 @@ impl Verifier {
             limits: self.limits,
             ..InspectOptions::default()
         };
-        inspect_with_keys(input.into(), &options, Some(&self.keys))
+        inspect_with_keys(input.into(), &options, Some(&self.keys), None)
     }
 }
 

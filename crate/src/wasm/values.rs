@@ -256,7 +256,7 @@ fn options_value(value: &JsValue, name: &str, timed: bool) -> Result<serde_json:
     // serde-wasm-bindgen reads only the fields a struct declares, so `deny_unknown_fields` would not hold and a
     // misspelt option would pass silently (RReverser/serde-wasm-bindgen#39): it reads the object as a whole into a
     // JSON value, whose typed reading then rejects unknown fields and names the path of a bad one.
-    for field in ["keys", "detachedPayload"] {
+    for field in ["keys", "decryptionKeys", "detachedPayload"] {
         let value = Reflect::get(&copy, &field.into()).unwrap_or(JsValue::UNDEFINED);
         if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
             let _ = Reflect::set(&copy, &field.into(), &Array::from(bytes));
