@@ -73,7 +73,7 @@ function tokenLines(t, count, c, prefix = '') {
   const out = ['', `${c.bold(`${prefix}${name}`)}${label}: ${facts.join(', ')}`];
   if (t.signature) {
     const { key } = t.signature;
-    const keyName = key && `key ${key.index}${key.kid === null ? '' : ` (kid ${key.kid})`}`;
+    const keyName = key && `key ${key.index + 1}${key.kid === null ? '' : ` (kid ${key.kid})`}`;
     out.push(t.signature.valid
       ? `Signature: ${c.green('valid')} ${c.plain([t.signature.algorithm, keyName].filter(Boolean).join(', '))}`
       : `Signature: ${c.red('not valid')} ${c.dim('(see the findings)')}`);
@@ -145,7 +145,7 @@ export function renderKeys(view, c) {
   for (const k of view.keys) {
     const facts = [k.format, k.type, k.kid !== null && `kid ${k.kid}`, k.alg && `alg ${k.alg}`, k.use && `use ${k.use}`,
       k.private && 'private key (only its public half is used)'];
-    out.push(`${c.bold(`Key ${k.index}`)}: ${c.plain(facts.filter(Boolean).join(', '))}`);
+    out.push(`${c.bold(`Key ${k.index + 1}`)}: ${c.plain(facts.filter(Boolean).join(', '))}`);
     out.push(`  Verifies: ${k.algorithms.length ? c.plain(k.algorithms.join(' ')) : c.red('nothing')}`);
     if (k.thumbprint) out.push(`  Thumbprint: ${c.plain(k.thumbprint)}`);
     const cert = k.certificate;

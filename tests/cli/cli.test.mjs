@@ -202,7 +202,7 @@ test('keys: --keys verifies signatures; jwtlens keys shows what parseKeys reads'
   const good = cli(['--now', String(NOW), '--target', 'getuser', '--keys', jwksFile, token]);
   assert.equal(good.status, 0);
   assert.match(good.stdout, /^ {2}pass {5}signature /m);
-  assert.match(good.stdout, /^Signature: valid RS256, key 0 \(kid k1\)$/m);
+  assert.match(good.stdout, /^Signature: valid RS256, key 1 \(kid k1\)$/m);
   const forged = cli(['--now', String(NOW), '--keys', jwksFile, token.replace(/\.[^.]+\./, `.${b64u('{"sub":"admin"}')}.`)]);
   assert.equal(forged.status, 1);
   assert.match(forged.stdout, /^Signature: not valid/m);
@@ -212,11 +212,11 @@ test('keys: --keys verifies signatures; jwtlens keys shows what parseKeys reads'
 
   const keys = cli(['keys', jwksFile]);
   assert.equal(keys.status, 0);
-  assert.match(keys.stdout, /^Key 0: jwks, RSA 2048 bits, kid k1, alg RS256, use sig\n {2}Verifies: RS256\n {2}Thumbprint: [\w-]{43}$/m);
+  assert.match(keys.stdout, /^Key 1: jwks, RSA 2048 bits, kid k1, alg RS256, use sig\n {2}Verifies: RS256\n {2}Thumbprint: [\w-]{43}$/m);
   assert.deepEqual(JSON.parse(cli(['keys', '--json', '-'], { input: JSON.stringify(jwk) }).stdout), json(api.parseKeys(JSON.stringify(jwk))));
   const secret = cli(['keys', '-'], { input: 'short' });
   assert.equal(secret.status, 0);
-  assert.match(secret.stdout, /^Key 0: secret, oct 40 bits\n {2}Verifies: HS256 HS384 HS512\n\nNotes \(1\)\n {2}KEY_SECRET /);
+  assert.match(secret.stdout, /^Key 1: secret, oct 40 bits\n {2}Verifies: HS256 HS384 HS512\n\nNotes \(1\)\n {2}KEY_SECRET /);
   const broken = cli(['keys', '-'], { input: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n' });
   assert.equal(broken.status, 1);
   assert.match(broken.stdout, /^Errors \(\d\)$/m);
@@ -244,7 +244,7 @@ test('--fetch-keys: says what it requests, fetches the issuer\'s keys from a loc
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, new RegExp(`^jwtlens: fetching the issuer's keys: GET ${base}/op/\\.well-known/openid-configuration, then the jwks_uri it names`, 'm'));
   assert.match(r.stderr, /FETCH_ISSUER_UNVERIFIED|nothing has verified/);
-  assert.match(r.stdout, /^Signature: valid RS256, key 0 \(kid k1\)$/m);
+  assert.match(r.stdout, /^Signature: valid RS256, key 1 \(kid k1\)$/m);
   assert.deepEqual(seen, ['GET /op/.well-known/openid-configuration cookie=- referer=-', 'GET /op/keys cookie=- referer=-']);
   assert.ok(seen.every((line) => !line.includes(token.split('.')[1])), 'nothing of the token is sent');
 
@@ -270,8 +270,8 @@ test('--keys reads a binary DER key file as bytes', async () => {
   const input = `${b64u(JSON.stringify({ alg: 'ES256' }))}.${b64u(JSON.stringify({ sub: 'u' }))}`;
   const token = `${input}.${crypto.sign('sha256', Buffer.from(input), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
   const r = cli(['--keys', der, token]);
-  assert.match(r.stdout, /^Signature: valid ES256, key 0/m);
-  assert.match(cli(['keys', der]).stdout, /^Key 0: spki, EC P-256/m);
+  assert.match(r.stdout, /^Signature: valid ES256, key 1/m);
+  assert.match(cli(['keys', der]).stdout, /^Key 1: spki, EC P-256/m);
 });
 
 test('usage errors exit 2 with one line on standard error and a pointer to --help', () => {
