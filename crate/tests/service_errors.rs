@@ -266,6 +266,30 @@ fn cognito_required_scopes_is_the_admin_scope() {
     assert_eq!(e.agreement, Agreement::Contradicted, "{}", e.agreement_detail);
 }
 
+/// A bare RFC 6750 challenge whose `error_description` says expired is compared as an expiry message.
+#[test]
+fn generic_challenge_reads_its_description() {
+    let challenge = "WWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"The token expired\"";
+    let expired = rs256(&json!({"sub": "1", "exp": NOW - 3600.0}));
+    let e = only(&run(&format!("{expired}\n{challenge}"))).clone();
+    assert_eq!(
+        (e.code.as_deref(), e.agreement),
+        (Some("invalid_token"), Agreement::Confirmed),
+        "{}",
+        e.agreement_detail
+    );
+    let live = rs256(&json!({"sub": "1", "exp": NOW + 2400.0}));
+    let e = only(&run(&format!("{live}\n{challenge}"))).clone();
+    assert_eq!(e.agreement, Agreement::Contradicted, "{}", e.agreement_detail);
+    assert!(e.agreement_detail.contains("40 min"), "{}", e.agreement_detail);
+    // No description, or one that names no reason: nothing to compare, as before.
+    let bare = only(&run(&format!("{live}\nWWW-Authenticate: Bearer error=\"invalid_token\""))).clone();
+    assert_eq!(bare.agreement, Agreement::Unknown);
+    let vague =
+        run(&format!("{live}\nWWW-Authenticate: Bearer error=\"invalid_token\", error_description=\"Invalid token\""));
+    assert_eq!(only(&vague).agreement, Agreement::Unknown);
+}
+
 /// The message apart from the token, in the `serviceError` option: offsets point into the option's text.
 #[test]
 fn service_error_option() {

@@ -186,8 +186,32 @@ fn unknown(detail: impl Into<String>) -> Answer {
     (Agreement::Unknown, detail.into())
 }
 
+/// What a generic challenge's `error_description` says was wrong (RFC 6750 §3: the description is the
+/// server's human-readable reason), when it says it in the usual words: `invalid_token` with "The token expired"
+/// is about expiry, and is compared with the token's `exp` as such.
+fn described(m: &Match, values: &[ErrorValue]) -> Option<Fact> {
+    if !m.entry.generic || m.entry.fact != Fact::Rejected {
+        return None;
+    }
+    let text = shown(values, "error_description")?.to_ascii_lowercase();
+    let says = |words: &[&str]| words.iter().any(|w| text.contains(w));
+    if says(&["expired", "expiry"]) {
+        Some(Fact::Expired)
+    } else if says(&["not yet valid", "not valid yet", "before its nbf", "not before"]) {
+        Some(Fact::NotYetValid)
+    } else if says(&["audience"]) {
+        Some(Fact::Audience)
+    } else if says(&["issuer"]) {
+        Some(Fact::Issuer)
+    } else if says(&["signature"]) {
+        Some(Fact::Signature)
+    } else {
+        None
+    }
+}
+
 fn agree(m: &Match, values: &[ErrorValue], e: &Evidence<'_>) -> Answer {
-    let fact = m.entry.fact;
+    let fact = described(m, values).unwrap_or(m.entry.fact);
     let Some((_, token)) = e.token else {
         return unknown(match fact {
             Fact::Config | Fact::Grant | Fact::DpopNonce => "Nothing in a token decides this.".to_owned(),
