@@ -20,10 +20,21 @@ function setProps(el, props) {
   for (const [k, v] of Object.entries(props)) {
     if (v === null || v === undefined || v === false) continue;
     if (k === 'text') el.textContent = v;
+    else if (k === 'prose') append(el, prose(v));
     else if (k === 'value') el.value = v;
     else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
+}
+
+/**
+ * The core's messages mark names and values with backticks (`aws.cognito.signin.user.admin`): as text with <code>
+ * elements instead (text nodes only; an unpaired backtick stays as written).
+ */
+export function prose(text) {
+  const parts = String(text).split('`');
+  if (parts.length < 3 || parts.length % 2 === 0) return [String(text)];
+  return parts.map((part, i) => (i % 2 ? h('code', { text: part }) : part)).filter((p) => p !== '');
 }
 
 /** replaceChildren that skips null/false children (replaceChildren itself would write "null"). */

@@ -48,8 +48,8 @@ export class ResultsView {
         h('li', { class: `answer ${a.decision}`, 'data-decision': a.decision, 'data-token': a.token },
           h('p', {}, h('span', { class: 'badge', 'data-decision': a.decision, text: DECISION_WORDS[a.decision] ?? a.decision }),
             h('strong', { class: 'service', text: a.service }), a.tokenLabel ? h('span', { class: 'meta', text: ` (${a.tokenLabel})` }) : null),
-          h('p', { class: 'reason', text: a.reason }),
-          a.fix ? h('p', { class: 'fix', text: a.fix }) : null,
+          h('p', { class: 'reason', prose: a.reason }),
+          a.fix ? h('p', { class: 'fix', prose: a.fix }) : null,
           a.target ? h('button', { type: 'button', class: 'rules', text: 'Rule by rule', onclick: () => this.on.rules(a.target) }) : null))));
   }
 
@@ -69,9 +69,9 @@ export class ResultsView {
       h('ol', { class: 'rules', 'aria-label': 'Rules, in the order the service applies them' }, d.rules.map((r) =>
         h('li', { class: `rule ${r.outcome}`, 'data-rule': r.id, 'data-outcome': r.outcome },
           h('p', {}, h('span', { class: 'badge', text: r.outcome }), h('strong', { text: r.description })),
-          h('p', { class: 'detail', text: r.detail }),
+          h('p', { class: 'detail', prose: r.detail }),
           r.settle ? h('p', { class: 'settle', text: r.settle }) : null,
-          r.fix && r.outcome !== 'pass' ? h('p', { class: 'fix', text: r.fix }) : null,
+          r.fix && r.outcome !== 'pass' ? h('p', { class: 'fix', prose: r.fix }) : null,
           r.code ? h('p', { class: 'meta' }, 'Finding ', h('code', { text: r.code })) : null))),
       d.assumptions.length ? h('div', {}, h('h3', { text: 'Assumed, because no client-side tool can see it' }),
         h('ul', { class: 'assumptions' }, d.assumptions.map((a) => h('li', { text: a })))) : null);
@@ -82,10 +82,10 @@ export class ResultsView {
       h('p', {}, h('span', { class: 'badge', text: x.severity }), h('code', { text: x.code }),
         x.tokenLabel ? h('span', { class: 'meta', text: ` · ${x.tokenLabel}` }) : null,
         x.member ? h('span', { class: 'meta', text: ` · ${x.member}` }) : null),
-      h('p', { class: 'message', text: x.message }),
+      h('p', { class: 'message', prose: x.message }),
       x.excerpt ? h('p', { class: 'excerpt', 'aria-label': `At characters ${x.start + 1} to ${x.end} of the input` },
         x.excerpt.before, h('mark', { text: x.excerpt.mark }), x.excerpt.after) : null,
-      x.fix ? h('p', { class: 'fix', text: x.fix }) : null);
+      x.fix ? h('p', { class: 'fix', prose: x.fix }) : null);
   }
 
   findings(v) {

@@ -1,7 +1,7 @@
 // The sections of a result beyond tokens, findings and verdicts (their views are made in model.js): what the service
 // said (`serviceErrors`), a DPoP proof's checks (`dpop`), an SD-JWT's disclosures and a JWE's decryption on a token
 // card.
-import { h } from './dom.js';
+import { h, prose } from './dom.js';
 
 const AGREEMENT_WORDS = { confirmed: 'The token confirms it', contradicted: 'The token contradicts it', unknown: 'Nothing to compare' };
 
@@ -14,9 +14,9 @@ export function serviceErrorsSection(section, list) {
     h('ol', { class: 'service-errors' }, list.map((e) => h('li', { class: `service-error ${e.agreement}`, 'data-agreement': e.agreement, 'data-code': e.code ?? '' },
       h('p', {}, h('strong', { class: 'source', text: [e.source, ...e.alsoFrom].join(' or ') }), e.code ? h('code', { text: ` ${e.code}` }) : null),
       h('p', { class: 'quote mono', text: e.text }),
-      h('p', { class: 'agreement' }, h('span', { class: 'badge', 'data-agreement': e.agreement, text: AGREEMENT_WORDS[e.agreement] ?? e.agreement }), ` ${e.agreementDetail}`),
-      h('p', { class: 'meaning', text: e.meaning }),
-      e.fix ? h('p', { class: 'fix', text: e.fix }) : null))));
+      h('p', { class: 'agreement' }, h('span', { class: 'badge', 'data-agreement': e.agreement, text: AGREEMENT_WORDS[e.agreement] ?? e.agreement }), ' ', prose(e.agreementDetail)),
+      h('p', { class: 'meaning', prose: e.meaning }),
+      e.fix ? h('p', { class: 'fix', prose: e.fix }) : null))));
 }
 
 /** A DPoP proof's checks as the same rule list the targets use. */
@@ -33,7 +33,7 @@ export function dpopSection(section, d, label) {
     h('ol', { class: 'rules', 'aria-label': 'DPoP checks, in the order of RFC 9449 §4.3' }, d.checks.map((c) =>
       h('li', { class: `rule ${c.outcome}`, 'data-rule': c.rule, 'data-outcome': c.outcome },
         h('p', {}, h('span', { class: 'badge', text: c.outcome }), h('strong', { text: c.rule })),
-        h('p', { class: 'detail', text: c.detail }),
+        h('p', { class: 'detail', prose: c.detail }),
         c.code ? h('p', { class: 'meta' }, 'Finding ', h('code', { text: c.code })) : null))));
 }
 

@@ -110,6 +110,7 @@ summary { cursor: pointer; font-weight: 600; padding: 0.3rem 0; }
 .meta { color: var(--jl-muted); font-size: 0.875rem; }
 .excerpt { font-family: var(--jl-mono); font-size: 0.85rem; background: var(--jl-surface); padding: 0.2rem 0.4rem; border-radius: 4px; overflow-wrap: anywhere; word-break: break-all; white-space: pre-wrap; }
 .finding code, .rule code { font-weight: 700; }
+.message code, .fix code, .reason code, .detail code, .meaning code, .agreement code { font-weight: 400; overflow-wrap: anywhere; }
 .group-title { font-size: 1rem; margin: 1rem 0 0.2rem; }
 
 /* Tokens. */
