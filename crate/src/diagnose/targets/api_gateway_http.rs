@@ -56,7 +56,7 @@ pub(super) const FORM: TargetForm = TargetForm {
 };
 
 pub(super) const SPEC: TargetSpec<ApiGatewayHttpTarget> = TargetSpec {
-    form: FORM,
+    kind: FORM.kind,
     service: |_| "API Gateway (HTTP API, JWT authorizer)".into(),
     rejection: "401 Unauthorized",
     takes: |_| None,

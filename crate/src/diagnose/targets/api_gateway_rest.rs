@@ -70,7 +70,7 @@ pub(super) const FORM: TargetForm = TargetForm {
 };
 
 pub(super) const SPEC: TargetSpec<ApiGatewayRestTarget> = TargetSpec {
-    form: FORM,
+    kind: FORM.kind,
     service: |_| "API Gateway (REST API, Cognito authorizer)".into(),
     rejection: "401 Unauthorized",
     takes: |t| Some(if method_scopes(t).is_empty() { TokenUse::Id } else { TokenUse::Access }),

@@ -36,7 +36,7 @@ pub(super) const FORM: TargetForm = TargetForm {
 };
 
 pub(super) const SPEC: TargetSpec<CognitoApiTarget> = TargetSpec {
-    form: FORM,
+    kind: FORM.kind,
     service: |t| format!("Cognito ({})", t.operation.trim()),
     rejection: "NotAuthorizedException",
     takes: |_| Some(TokenUse::Access),

@@ -84,7 +84,7 @@ pub(super) const FORM: TargetForm = TargetForm {
 };
 
 pub(super) const SPEC: TargetSpec<Profile> = TargetSpec {
-    form: FORM,
+    kind: FORM.kind,
     service: |p| p.service.clone(),
     rejection: "401 Unauthorized (IDX10214 audience, IDX10205 issuer, IDX10223 lifetime) or 403 for scopes",
     takes: |p| p.takes,

@@ -32,7 +32,7 @@ pub(super) const FORM: TargetForm = TargetForm {
 };
 
 pub(super) const SPEC: TargetSpec<Profile> = TargetSpec {
-    form: FORM,
+    kind: FORM.kind,
     service: |p| p.service.clone(),
     rejection: "verifyIdToken throws auth/argument-error or auth/id-token-expired (the backend answers 401)",
     takes: |p| p.takes,

@@ -42,7 +42,7 @@ pub(super) const FORM: TargetForm = TargetForm {
 };
 
 pub(super) const SPEC: TargetSpec<Profile> = TargetSpec {
-    form: FORM,
+    kind: FORM.kind,
     service: |p| p.service.clone(),
     rejection: "verifyIdToken throws (the backend answers 401)",
     takes: |p| p.takes,

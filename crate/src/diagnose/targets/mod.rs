@@ -67,19 +67,21 @@ pub(crate) fn takes(target: &Target) -> Option<TokenUse> {
 }
 
 /// Every target as the surfaces offer it, in the order of the page's picker: what `js/generated/tables.js` lists.
-/// A new target's `SPEC.form` goes here too (`crate/tests/generated.rs` then fails until the tables are rewritten).
+/// A new target's `FORM` goes here too (`crate/tests/generated.rs` then fails until the tables are rewritten). The
+/// forms are consts apart from the `SPEC`s, so the labels and hints stay out of the WebAssembly modules (only the
+/// generated tables, written on the host, read them).
 pub const FORMS: &[TargetForm] = &[
-    cognito_api::SPEC.form,
-    api_gateway_rest::SPEC.form,
-    api_gateway_http::SPEC.form,
-    oidc::SPEC.form,
-    resource_server::SPEC.form,
-    entra_api::SPEC.form,
-    auth0_api::SPEC.form,
-    okta_api::SPEC.form,
-    keycloak_api::SPEC.form,
-    google_id_token::SPEC.form,
-    firebase_id_token::SPEC.form,
-    alb_oidc::SPEC.form,
-    alb_jwt::SPEC.form,
+    cognito_api::FORM,
+    api_gateway_rest::FORM,
+    api_gateway_http::FORM,
+    oidc::FORM,
+    resource_server::FORM,
+    entra_api::FORM,
+    auth0_api::FORM,
+    okta_api::FORM,
+    keycloak_api::FORM,
+    google_id_token::FORM,
+    firebase_id_token::FORM,
+    alb_oidc::FORM,
+    alb_jwt::FORM,
 ];

@@ -43,7 +43,7 @@ pub(super) const FORM: TargetForm = TargetForm {
 };
 
 pub(super) const SPEC: TargetSpec<OidcTarget> = TargetSpec {
-    form: FORM,
+    kind: FORM.kind,
     service: |_| "The OpenID Connect relying party".into(),
     rejection: "the ID token is invalid",
     takes: |_| Some(TokenUse::Id),

@@ -92,7 +92,7 @@ pub(super) const FORM: TargetForm = TargetForm {
 };
 
 pub(super) const SPEC: TargetSpec<Profile> = TargetSpec {
-    form: FORM,
+    kind: FORM.kind,
     service: |p| p.service.clone(),
     rejection: "401 Unauthorized, invalid_token",
     takes: |p| p.takes,

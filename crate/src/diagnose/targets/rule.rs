@@ -6,7 +6,7 @@ use crate::codes::{Code, OptionCode, TimeCode, VerifyCode};
 use crate::datetime::duration;
 use crate::decode::token::TokenKind;
 use crate::diagnose::checks::time::TimeCheck;
-use crate::diagnose::model::{Outcome, Rule, RuleId, SignatureStatus, TargetForm, TokenUse, Verdict};
+use crate::diagnose::model::{Outcome, Rule, RuleId, SignatureStatus, TargetKind, TokenUse, Verdict};
 use crate::diagnose::subject::{Ctx, Subject};
 use crate::finding::{Finding, quoted};
 
@@ -97,8 +97,8 @@ pub(crate) struct RuleSpec<T: 'static> {
 /// A target service: its name, how it rejects, the token it takes, what it is assumed to do, the settings it needs,
 /// and its rules in the order it applies them.
 pub(crate) struct TargetSpec<T: 'static> {
-    /// How the surfaces offer it: kind, label, CLI aliases and settings (written into `js/generated/tables.js`).
-    pub form: TargetForm,
+    /// The `kind` of the target object (its `FORM` has the rest of how the surfaces offer it).
+    pub kind: TargetKind,
     /// The service's name, e.g. "API Gateway (REST API, Cognito authorizer)"; may name the operation.
     pub service: fn(&T) -> String,
     /// How it answers a rejected token, e.g. "401 Unauthorized".
@@ -134,7 +134,7 @@ pub(crate) fn judge<T>(spec: &TargetSpec<T>, ctx: &Ctx<'_>, s: &Subject<'_>, t: 
         });
     }
     let assumptions = spec.assumptions.iter().map(|a| (*a).to_owned()).collect();
-    (Verdict::decide(s.index, spec.form.kind, &(spec.service)(t), spec.rejection, rules, assumptions), findings)
+    (Verdict::decide(s.index, spec.kind, &(spec.service)(t), spec.rejection, rules, assumptions), findings)
 }
 
 /// The finding for a target whose settings are incomplete.
