@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import * as jose from 'jose';
 import { jwtDecode } from 'jwt-decode';
 import { verifyRows } from './bench-verify.mjs';
+import { b64u, cognitoClaims, cognitoHeader, cognitoToken } from './bench-tokens.mjs';
 
 const args = process.argv.slice(2);
 const wasmDir = args.includes('--wasm') ? args[args.indexOf('--wasm') + 1] : null;
@@ -85,17 +86,7 @@ async function compare(ours, theirs) {
   return { ours: median(a), theirs: median(b), ratio: median(ratios) };
 }
 
-const b64u = (s) => Buffer.from(s).toString('base64url');
-// A Cognito-sized access token (claims as in the Cognito developer guide sample).
-const claims = {
-  sub: 'aaaaaaaa-bbbb-cccc-dddd-example', device_key: 'aaaaaaaa-bbbb-cccc-dddd-example',
-  'cognito:groups': ['admin'], token_use: 'access', scope: 'aws.cognito.signin.user.admin', auth_time: 1562190524,
-  iss: 'https://cognito-idp.us-west-2.amazonaws.com/us-west-2_example', exp: 1562194124, iat: 1562190524,
-  origin_jti: 'aaaaaaaa-bbbb-cccc-dddd-example', jti: 'aaaaaaaa-bbbb-cccc-dddd-example',
-  client_id: '57cbishk4j24pabc1234567890', username: 'janedoe@example.com',
-};
-const header = b64u(JSON.stringify({ kid: '1234example=', alg: 'RS256' }));
-const token = `${header}.${b64u(JSON.stringify(claims))}.${b64u('x'.repeat(256))}`;
+const [claims, header, token] = [cognitoClaims, cognitoHeader, cognitoToken];
 // A 100 KB payload: many small objects, so JSON parsing (not one long string) is what costs.
 const items = [];
 while (JSON.stringify(items).length < 100_000) items.push({ id: items.length, name: `item-${items.length}`, tags: ['a', 'b'], ok: true });
