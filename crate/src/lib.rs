@@ -7,7 +7,8 @@
 //! ## Floors
 //! Modules are layered; each imports only from floors below it (`crate/tests/layers.rs` enforces this):
 //! 1. primitives — [`codes`] (every finding code), [`finding`], [`spanned`] text with input offsets, [`base64url`],
-//!    [`json`], [`alg`], [`datetime`], [`hex`], [`input`] (text or bytes), [`limits`] (how much one call reads);
+//!    [`json`], [`alg`], [`datetime`], [`hex`], [`input`] (text or bytes), [`limits`] (how much one call reads), `typed` (options read
+//!    from JSON, an error naming the bad field's path);
 //! 2. [`issuer`] — URLs, Cognito pools (id, region, ARN, issuer), issuer comparison, where keys are published;
 //!    [`service_error`] — the catalogue of service error messages and the linear matcher that finds them in a paste;
 //!    `arith` — verify-only RSA (Montgomery arithmetic) and the ECDSA double-scalar multiplication;
@@ -43,6 +44,7 @@ pub mod input;
 pub mod json;
 pub mod limits;
 pub mod spanned;
+mod typed;
 // Floor 2.
 mod arith;
 pub mod issuer;

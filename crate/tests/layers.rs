@@ -20,6 +20,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("hex", 1),
     ("input", 1),
     ("limits", 1),
+    ("typed", 1),
     ("issuer", 2),
     ("arith", 2),
     ("service_error", 2),

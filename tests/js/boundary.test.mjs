@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { inspect, verify, parseKeys, describeClaim, codes, createVerifier, JwtlensError } from 'jwtlens';
+import { inspect, verify, parseKeys, describeClaim, describeClaims, codes, createVerifier, JwtlensError } from 'jwtlens';
 import * as glue from '../../dist/wasm/jwtlens.js';
 import { api } from '../../js/core.js';
 import { jws } from './tokens.mjs';
@@ -20,13 +20,19 @@ test('options: a bad field is named by its path and what was expected', () => {
     [{ expect: { audience: { not: 'a list' } } }, /^options\.expect\.audience: expected a string or a list of strings, got an object$/],
     [{ clockskew: 5 }, /^options\.clockskew: unknown field `clockskew`, expected one of `now`, `clockSkew`/],
     [{ expect: { issuers: 'x' } }, /^options\.expect\.issuers: unknown field `issuers`/],
-    [{ target: { kind: 'lambda' } }, /^options\.target: unknown variant `lambda`/],
+    [{ target: { kind: 'lambda' } }, /^options\.target\.kind: unknown variant `lambda`/],
     [{ target: { kind: 'oidc', issuer: 'x' } }, /^options\.target: missing field `clientId`$/],
     [{ keys: 42 }, /^options\.keys: expected a string or bytes/],
+    [{ expect: { audience: ['a', 3] } }, /^options\.expect\.audience\[1\]: expected a string, got 3$/],
+    // Two bad fields: the first one read is named (the path is searched for only after reading failed).
+    [{ expect: { tokenUse: 'bearer', audience: 7 } }, /^options\.expect\.tokenUse: unknown variant `bearer`/],
   ];
   for (const [options, pattern] of cases) {
     assert.throws(() => inspect(token, options), misuse('ERR_INVALID_OPTIONS', pattern), JSON.stringify(options));
   }
+  // An array argument: the element's index comes first.
+  assert.throws(() => describeClaims([{ name: 'sub' }, { name: 1 }]), misuse('ERR_INVALID_OPTIONS', /^names\[1\]\.name: expected a string, got 1$/));
+  assert.throws(() => createVerifier({ keys: 42 }), misuse('ERR_INVALID_OPTIONS', /^options\.keys: expected a string or bytes/));
 });
 
 test('the clock: now omitted or undefined is the binding\'s clock; null skips time checks; bad times throw', () => {

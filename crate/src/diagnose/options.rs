@@ -476,10 +476,8 @@ impl<'de> Deserialize<'de> for Target {
 
 /// A target's settings, read with the path of a bad field kept in the message (`at scopes[2]: …`).
 fn typed<T: DeserializeOwned, E: de::Error>(value: Value) -> Result<T, E> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let message = e.into_inner().to_string();
-        if path == "." { E::custom(message) } else { E::custom(format!("at {path}: {message}")) }
+    crate::typed::read(&value).map_err(|e| {
+        if e.path.is_empty() { E::custom(e.message) } else { E::custom(format!("at {}: {}", e.path, e.message)) }
     })
 }
 

@@ -19,8 +19,10 @@ pub fn options_from_value(opts: JsValue) -> u32 {
 #[wasm_bindgen(js_name = benchOptionsFromJson)]
 #[must_use]
 pub fn options_from_json(text: &str) -> u32 {
-    let mut reader = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, InspectOptions>(&mut reader).map_or(0, |o| u32::from(o.expect.is_some()))
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|value| crate::typed::read::<InspectOptions>(&value).ok())
+        .map_or(0, |o| u32::from(o.expect.is_some()))
 }
 
 fn inspected(input: &str, opts: &JsValue) -> Option<crate::Inspection> {

@@ -192,13 +192,19 @@ pub(super) fn list<T: DeserializeOwned>(value: &JsValue, name: &str) -> Result<V
 
 /// A JSON value read as `T`; an error names the path of the bad field under `name`.
 fn typed<T: DeserializeOwned>(value: serde_json::Value, name: &str) -> Result<T, Failure> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let mut at = if path == "." { name.to_owned() } else { format!("{name}.{path}") };
-        let mut message = e.inner().to_string();
-        // A target's settings say where inside it a bad field is: "at scopes[2]: …".
+    crate::typed::read(&value).map_err(|e| {
+        let crate::typed::TypedError { path, mut message } = e;
+        let mut at = match path.chars().next() {
+            None => name.to_owned(),
+            Some('[') => format!("{name}{path}"),
+            Some(_) => format!("{name}.{path}"),
+        };
+        // A target's settings say where inside it a bad field is: "at scopes[2]: …" (the search above may have
+        // found that path already).
         if let Some((inner, rest)) = message.strip_prefix("at ").and_then(|m| m.split_once(": ")) {
-            at = format!("{at}.{inner}");
+            if !at.ends_with(inner) {
+                at = format!("{at}.{inner}");
+            }
             message = rest.to_owned();
         }
         Failure::options(format!("{at}: {}", reword(&message)))
