@@ -1,7 +1,6 @@
 // The decoder shared by every <jwt-lens> of a page: the decoder-only module on the main thread first, the full one
 // (keys, verification, signing) once needed or when the page is idle, and a Worker for big pastes and RSA key
 // generation (worker.js). `configure()` says where the modules and the Worker come from.
-import { load } from '../init.js';
 import { loadDecoder } from '../decoder.js';
 import { createSession } from './session.js';
 
@@ -63,7 +62,9 @@ export class Engine {
    * after its first answer; from then on every call uses it. `fullApi` is set once it is loaded.
    */
   full() {
-    this.#full ??= load(this.source).then((api) => {
+    // Its glue is imported here, not at the top: the page's first script then does not carry it (7.3 KiB brotli of
+    // 33, fetched while the decoder downloads), and bundlers make it a chunk of its own.
+    this.#full ??= import('../init.js').then(({ load }) => load(this.source)).then((api) => {
       this.api = this.fullApi = api;
       // The session keeps its last result: a paste answered by the decoder module still has its report and its
       // "show all" after the full module arrives.

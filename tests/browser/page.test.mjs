@@ -41,8 +41,8 @@ test('a pasted token is decoded and nothing is sent, stored or put in the URL', 
   const loaded = log.requests.length;
   for (const u of log.requests) assert.ok(u.startsWith(url), `request outside the page's folder: ${u}`);
   const files = log.requests.map((u) => u.slice(url.length).replace(/-[\w-]{8}\./, '-HASH.'));
-  assert.deepEqual(files.sort(), ['', 'assets/boot-HASH.js', 'assets/favicon-HASH.svg', 'assets/index-HASH.css', 'assets/index-HASH.js', 'assets/jwtlens-decoder_bg-HASH.wasm', 'assets/jwtlens_bg-HASH.wasm'].sort(),
-    'the page, its script, style, boot script, favicon, the decoder .wasm (fetched once: the preload is used) and the full .wasm once idle');
+  assert.deepEqual(files.sort(), ['', 'assets/boot-HASH.js', 'assets/favicon-HASH.svg', 'assets/index-HASH.css', 'assets/index-HASH.js', 'assets/init-HASH.js', 'assets/jwtlens-decoder_bg-HASH.wasm', 'assets/jwtlens_bg-HASH.wasm'].sort(),
+    'the page, its script, style, boot script, favicon, the decoder .wasm (fetched once: the preload is used) and, once idle, the full module\'s glue and .wasm');
   // The empty page opens with a prompt, not an error.
   assert.match(await page.textContent('#empty'), /Paste a token/);
   assert.equal(await page.locator('#findings').isHidden(), true);
