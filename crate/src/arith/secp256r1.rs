@@ -132,9 +132,14 @@ impl Fe {
 /// size (opt-level "z"), which unrolls no loop.
 #[inline(always)]
 fn row(t: &mut [u32; 9], a: &[u32; 8], b: u32) {
+    // Destructured by hand: `array::map` is a call and a loop at opt-level "z".
     let b = u64::from(b);
-    let [a0, a1, a2, a3, a4, a5, a6, a7] = a.map(u64::from);
-    let [t0, t1, t2, t3, t4, t5, t6, t7, t8] = t.map(u64::from);
+    let &[a0, a1, a2, a3, a4, a5, a6, a7] = a;
+    let (a0, a1, a2, a3) = (u64::from(a0), u64::from(a1), u64::from(a2), u64::from(a3));
+    let (a4, a5, a6, a7) = (u64::from(a4), u64::from(a5), u64::from(a6), u64::from(a7));
+    let &mut [t0, t1, t2, t3, t4, t5, t6, t7, t8] = t;
+    let (t0, t1, t2, t3, t4) = (u64::from(t0), u64::from(t1), u64::from(t2), u64::from(t3), u64::from(t4));
+    let (t5, t6, t7, t8) = (u64::from(t5), u64::from(t6), u64::from(t7), u64::from(t8));
     // t + a·b: each sum is at most (2^32 − 1) + (2^32 − 1)² + (2^32 − 1) = 2^64 − 1.
     let s = t0 + a0 * b;
     let u0 = s & MASK;
@@ -172,7 +177,7 @@ fn row(t: &mut [u32; 9], a: &[u32; 8], b: u32) {
     let s = u8 + (s >> 32);
     let r7 = s & MASK;
     let r8 = u9 + (s >> 32);
-    *t = [u1, u2, r2, r3, r4, r5, r6, r7, r8].map(|v| v as u32);
+    *t = [u1 as u32, u2 as u32, r2 as u32, r3 as u32, r4 as u32, r5 as u32, r6 as u32, r7 as u32, r8 as u32];
 }
 
 /// Little-endian limbs of 32 big-endian bytes.
@@ -184,38 +189,58 @@ fn limbs_of(bytes: &[u8; 32]) -> [u32; 8] {
     out
 }
 
-/// `a < b`.
+/// `a < b`: the borrow of `a − b`.
+#[inline(always)]
 fn less(a: &[u32; 8], b: &[u32; 8]) -> bool {
-    for (x, y) in a.iter().rev().zip(b.iter().rev()) {
-        if x != y {
-            return x < y;
-        }
-    }
-    false
+    sub_raw(a, b).1
 }
 
-/// `a + b mod 2^256` and the carry out.
+/// `a + b mod 2^256` and the carry out, written out limb by limb (iterator adapters are calls at opt-level "z").
+#[inline(always)]
 fn add_raw(a: &[u32; 8], b: &[u32; 8]) -> ([u32; 8], bool) {
-    let mut out = [0u32; 8];
-    let mut carry = 0u64;
-    for ((o, &x), &y) in out.iter_mut().zip(a).zip(b) {
-        let s = u64::from(x) + u64::from(y) + carry;
-        *o = s as u32;
-        carry = s >> 32;
-    }
-    (out, carry != 0)
+    let &[a0, a1, a2, a3, a4, a5, a6, a7] = a;
+    let &[b0, b1, b2, b3, b4, b5, b6, b7] = b;
+    let s = u64::from(a0) + u64::from(b0);
+    let r0 = s as u32;
+    let s = u64::from(a1) + u64::from(b1) + (s >> 32);
+    let r1 = s as u32;
+    let s = u64::from(a2) + u64::from(b2) + (s >> 32);
+    let r2 = s as u32;
+    let s = u64::from(a3) + u64::from(b3) + (s >> 32);
+    let r3 = s as u32;
+    let s = u64::from(a4) + u64::from(b4) + (s >> 32);
+    let r4 = s as u32;
+    let s = u64::from(a5) + u64::from(b5) + (s >> 32);
+    let r5 = s as u32;
+    let s = u64::from(a6) + u64::from(b6) + (s >> 32);
+    let r6 = s as u32;
+    let s = u64::from(a7) + u64::from(b7) + (s >> 32);
+    let r7 = s as u32;
+    ([r0, r1, r2, r3, r4, r5, r6, r7], s >> 32 != 0)
 }
 
-/// `a − b mod 2^256` and the borrow out.
+/// `a − b mod 2^256` and the borrow out (a wrapped difference has its top bit set).
+#[inline(always)]
 fn sub_raw(a: &[u32; 8], b: &[u32; 8]) -> ([u32; 8], bool) {
-    let mut out = [0u32; 8];
-    let mut borrow = 0u64;
-    for ((o, &x), &y) in out.iter_mut().zip(a).zip(b) {
-        let s = u64::from(x).wrapping_sub(u64::from(y)).wrapping_sub(borrow);
-        *o = s as u32;
-        borrow = s >> 63;
-    }
-    (out, borrow != 0)
+    let &[a0, a1, a2, a3, a4, a5, a6, a7] = a;
+    let &[b0, b1, b2, b3, b4, b5, b6, b7] = b;
+    let s = u64::from(a0).wrapping_sub(u64::from(b0));
+    let r0 = s as u32;
+    let s = u64::from(a1).wrapping_sub(u64::from(b1)).wrapping_sub(s >> 63);
+    let r1 = s as u32;
+    let s = u64::from(a2).wrapping_sub(u64::from(b2)).wrapping_sub(s >> 63);
+    let r2 = s as u32;
+    let s = u64::from(a3).wrapping_sub(u64::from(b3)).wrapping_sub(s >> 63);
+    let r3 = s as u32;
+    let s = u64::from(a4).wrapping_sub(u64::from(b4)).wrapping_sub(s >> 63);
+    let r4 = s as u32;
+    let s = u64::from(a5).wrapping_sub(u64::from(b5)).wrapping_sub(s >> 63);
+    let r5 = s as u32;
+    let s = u64::from(a6).wrapping_sub(u64::from(b6)).wrapping_sub(s >> 63);
+    let r6 = s as u32;
+    let s = u64::from(a7).wrapping_sub(u64::from(b7)).wrapping_sub(s >> 63);
+    let r7 = s as u32;
+    ([r0, r1, r2, r3, r4, r5, r6, r7], s >> 63 != 0)
 }
 
 /// A point of the curve other than the identity, in affine coordinates.
