@@ -98,10 +98,18 @@ impl Fe {
     /// The Montgomery product `a·b·R⁻¹ mod p` (which is `a·b` in Montgomery form): CIOS, one row per limb of `b`,
     /// each followed by its reduction step (see the module's header).
     pub(crate) fn mul(&self, b: &Self) -> Self {
+        // Eight rows written out rather than a loop: `t` can then live in locals.
+        let a = &self.0;
+        let &[b0, b1, b2, b3, b4, b5, b6, b7] = &b.0;
         let mut t = [0u32; 9];
-        for &limb in &b.0 {
-            row(&mut t, &self.0, limb);
-        }
+        row(&mut t, a, b0);
+        row(&mut t, a, b1);
+        row(&mut t, a, b2);
+        row(&mut t, a, b3);
+        row(&mut t, a, b4);
+        row(&mut t, a, b5);
+        row(&mut t, a, b6);
+        row(&mut t, a, b7);
         // t < 2p: one conditional subtraction.
         let [t0, t1, t2, t3, t4, t5, t6, t7, t8] = t;
         let low = [t0, t1, t2, t3, t4, t5, t6, t7];
@@ -369,7 +377,7 @@ impl Jacobian {
     }
 
     /// The affine point, `None` for the identity: one inversion.
-    pub(crate) fn to_affine(&self) -> Option<Affine> {
+    pub(crate) fn to_affine(self) -> Option<Affine> {
         if self.is_identity() {
             return None;
         }
