@@ -76,7 +76,7 @@ fn odd_multiples<C: CurveArithmetic>(p: ProjectivePoint<C>, w: u32) -> Vec<Proje
 
 /// The width-`w` NAF of the big-endian number `be`: digits least significant first, each zero or odd with
 /// `|d| < 2^(w−1)`, at most one non-zero digit in any `w` consecutive ones, and `Σ dᵢ·2ⁱ` equal to the number.
-fn wnaf(be: &[u8], w: u32) -> Vec<i8> {
+pub(crate) fn wnaf(be: &[u8], w: u32) -> Vec<i8> {
     let bit = |i: usize| -> u32 {
         let byte = be.len().checked_sub(1 + i / 8).and_then(|index| be.get(index)).copied().unwrap_or(0);
         u32::from(byte >> (i % 8)) & 1

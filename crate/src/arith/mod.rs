@@ -4,11 +4,14 @@
 //! - [`mont`]: Montgomery multiplication on 32-bit limbs and exponentiation by a small public exponent.
 //! - [`rsa`]: RSASSA-PKCS1-v1_5 and RSASSA-PSS verification on it.
 //! - [`ecdsa`]: ECDSA verification for the NIST curves by interleaved wNAF multiplication, on the curve crates'
-//!   field and point arithmetic.
+//!   field and point arithmetic (P-384 and P-521).
+//! - [`secp256r1`]: ECDSA verification on P-256 with its own field (Montgomery on 32-bit limbs) and Jacobian points,
+//!   the same multiplication as [`ecdsa`].
 
 pub(crate) mod ecdsa;
 pub(crate) mod mont;
 pub(crate) mod rsa;
+pub(crate) mod secp256r1;
 
 use sha2::{Sha256, Sha384, Sha512};
 
