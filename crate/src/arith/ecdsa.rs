@@ -30,10 +30,10 @@ use elliptic_curve::ops::{Invert as _, Reduce};
 use elliptic_curve::point::AffineCoordinates as _;
 use elliptic_curve::{AffinePoint, CurveArithmetic, ProjectivePoint, Scalar};
 
-/// Window of the generator's wNAF: 2^(7−2) = 32 precomputed odd multiples.
-const G_WINDOW: u32 = 7;
+/// Window of the generator's wNAF: 2^(7−2) = 32 precomputed odd multiples (also crate::arith::secp256r1's).
+pub(crate) const G_WINDOW: u32 = 7;
 /// Window of the public key's wNAF: 8 odd multiples, built per verification (8 additions, one doubling).
-const Q_WINDOW: u32 = 5;
+pub(crate) const Q_WINDOW: u32 = 5;
 
 /// A curve whose generator's odd multiples are cached for the life of the process.
 pub(crate) trait GeneratorTable: PrimeCurve + CurveArithmetic {
@@ -57,6 +57,8 @@ macro_rules! generator_table {
         }
     };
 }
+// P-256 verifies with crate::arith::secp256r1; its table here serves this module's tests.
+#[cfg(test)]
 generator_table!(p256::NistP256);
 generator_table!(p384::NistP384);
 generator_table!(p521::NistP521);
@@ -136,16 +138,27 @@ pub(crate) fn verify_prehash<C: GeneratorTable>(key: &AffinePoint<C>, prehash: &
 where
     SignatureSize<C>: ArrayLength<u8>,
 {
-    let Ok(field) = bits2field::<C>(prehash) else { return false };
+    let Some((u1, u2, r)) = scalars(prehash, signature) else { return false };
+    let q = ProjectivePoint::<C>::from(*key);
+    let x = lincomb::<C>(&u1, &u2, &odd_multiples::<C>(q, Q_WINDOW)).to_affine().x();
+    r == <Scalar<C> as Reduce<C::Uint>>::reduce_bytes(&x)
+}
+
+/// `(u1, u2, r)` of ECDSA verification: `u1 = z·s⁻¹`, `u2 = r·s⁻¹`, with `z` the digest as a scalar (`bits2field`);
+/// `None` when the digest is too short for the curve. The `ecdsa` crate's own steps, in its order.
+pub(crate) fn scalars<C: PrimeCurve + CurveArithmetic>(
+    prehash: &[u8],
+    signature: &Signature<C>,
+) -> Option<(Scalar<C>, Scalar<C>, Scalar<C>)>
+where
+    SignatureSize<C>: ArrayLength<u8>,
+{
+    let field = bits2field::<C>(prehash).ok()?;
     let z = <Scalar<C> as Reduce<C::Uint>>::reduce_bytes(&field);
     // r and s are non-zero scalars below the group order: `Signature` checks that when it is built.
     let (r, s) = signature.split_scalars();
     let s_inv = *s.invert_vartime();
-    let u1 = z * s_inv;
-    let u2 = *r * s_inv;
-    let q = ProjectivePoint::<C>::from(*key);
-    let x = lincomb::<C>(&u1, &u2, &odd_multiples::<C>(q, Q_WINDOW)).to_affine().x();
-    *r == <Scalar<C> as Reduce<C::Uint>>::reduce_bytes(&x)
+    Some((z * s_inv, *r * s_inv, *r))
 }
 
 #[cfg(test)]

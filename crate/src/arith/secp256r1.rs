@@ -26,13 +26,10 @@
 
 use std::sync::OnceLock;
 
-use ecdsa::hazmat::bits2field;
 use elliptic_curve::ff::PrimeField as _;
-use elliptic_curve::ops::{Invert as _, Reduce};
 use elliptic_curve::sec1::ToEncodedPoint as _;
-use p256::{NistP256, Scalar, U256};
 
-use super::ecdsa::wnaf;
+use super::ecdsa::{G_WINDOW, Q_WINDOW, scalars, wnaf};
 
 /// `p`, little-endian limbs.
 const P: [u32; 8] = [0xffff_ffff, 0xffff_ffff, 0xffff_ffff, 0, 0, 0, 1, 0xffff_ffff];
@@ -43,10 +40,7 @@ const N: [u32; 8] = [0xfc63_2551, 0xf3b9_cac2, 0xa717_9e84, 0xbce6_faad, 0xffff_
 /// `R² mod p`: a Montgomery product with it moves a number into Montgomery form.
 const R2: [u32; 8] = [3, 0, 0xffff_ffff, 0xffff_fffb, 0xffff_fffe, 0xffff_ffff, 0xffff_fffd, 4];
 
-/// Window of the generator's wNAF: 2^(7−2) = 32 precomputed odd multiples.
-const G_WINDOW: u32 = 7;
-/// Window of the public key's wNAF: 8 odd multiples, built per verification.
-const Q_WINDOW: u32 = 5;
+/// Q's odd multiples for the wNAF windows shared with crate::arith::ecdsa.
 const Q_COUNT: usize = 1 << (Q_WINDOW - 2);
 
 const MASK: u64 = 0xffff_ffff;
@@ -462,13 +456,7 @@ pub(crate) fn verify_prehash(
     signature: &p256::ecdsa::Signature,
 ) -> bool {
     let Some(q) = Affine::from_key(key) else { return false };
-    let Ok(field) = bits2field::<NistP256>(prehash) else { return false };
-    let z = <Scalar as Reduce<U256>>::reduce_bytes(&field);
-    // r and s are non-zero scalars below the group order: `Signature` checks that when it is built.
-    let (r, s) = signature.split_scalars();
-    let s_inv = *s.invert_vartime();
-    let u1 = z * s_inv;
-    let u2 = *r * s_inv;
+    let Some((u1, u2, r)) = scalars(prehash, signature) else { return false };
     let point = lincomb(&u1.to_repr(), &u2.to_repr(), &odd_multiples(&q));
     x_matches(&point, &r.to_repr().into())
 }
@@ -476,6 +464,8 @@ pub(crate) fn verify_prehash(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use elliptic_curve::ops::Invert as _;
+    use p256::Scalar;
     use proptest::prelude::*;
     use rsa::BigUint;
 
