@@ -76,6 +76,11 @@ for (const alg of ['HS256', 'RS256', 'RS512', 'PS256', 'ES256', 'ES384', 'ES512'
   const token = await new jose.CompactSign(payload).setProtectedHeader({ alg }).sign(signKey);
   const keys = JSON.stringify(jwk);
   workloads.push([alg, (lens) => () => lens.verify(token, keys)]);
+  // The same token through a prepared verifier (createVerifier: keys read once), the way a server verifies.
+  workloads.push([`${alg} prepared`, (lens) => {
+    const verifier = lens.createVerifier({ keys });
+    return () => verifier.verify(token);
+  }]);
 }
 {
   const sk = secp256k1.utils.randomSecretKey();

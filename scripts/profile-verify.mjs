@@ -2,7 +2,8 @@
 // inside WebAssembly and the glue: runs it in a loop under V8's sampling profiler and prints the functions with the
 // most self time, and the jwtlens functions with the most time under them. Figures, not a test.
 //
-// Usage: node scripts/profile-verify.mjs DIR [ALG|inspect] [SECONDS]
+// Usage: node scripts/profile-verify.mjs DIR [ALG|inspect] [SECONDS] [--prepared]
+//   --prepared   verify through createVerifier({ keys }) (the prepared-key rows of scripts/bench.mjs)
 //   DIR holds jwtlens.js + jwtlens_bg.wasm built WITH function names, e.g.:
 //     cargo build --release --target wasm32-unknown-unknown -p jwtlens
 //     source scripts/env.sh && "$bindgen" --target web --no-typescript --keep-debug --out-dir /tmp/prof \
@@ -15,7 +16,8 @@ import * as jose from 'jose';
 import { api } from '../js/core.js';
 import { cognitoToken } from './bench-tokens.mjs';
 
-const [dir, alg = 'RS256', seconds = '3'] = process.argv.slice(2);
+const prepared = process.argv.includes('--prepared');
+const [dir, alg = 'RS256', seconds = '3'] = process.argv.slice(2).filter((a) => a !== '--prepared');
 if (!dir) {
   console.error('usage: node scripts/profile-verify.mjs DIR [ALG] [SECONDS]');
   process.exit(2);
@@ -40,7 +42,8 @@ if (alg === 'inspect') {
   keys = JSON.stringify(await jose.exportJWK(pair.publicKey));
 }
 if (alg !== 'inspect' && !lens.verify(token, keys).valid) throw new Error('the token does not verify');
-const once = alg === 'inspect' ? () => lens.inspect(token) : () => lens.verify(token, keys);
+const verifier = prepared && alg !== 'inspect' ? lens.createVerifier({ keys }) : null;
+const once = alg === 'inspect' ? () => lens.inspect(token) : verifier ? () => verifier.verify(token) : () => lens.verify(token, keys);
 
 const session = new Session();
 session.connect();
@@ -72,8 +75,8 @@ for (const id of profile.samples) {
 const total = profile.samples.length;
 const pct = (count) => `${((100 * count) / total).toFixed(1).padStart(5)}%`;
 console.log(`${alg}: ${Math.round((n * 1000) / elapsed)} calls/s under the profiler; self time by function:`);
-for (const [fn, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${pct(count)}  ${fn.slice(0, 140)}`);
+for (const [fn, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 25))) console.log(`${pct(count)}  ${fn.slice(0, 140)}`);
 console.log('inclusive time (jwtlens functions):');
-for (const [fn, count] of [...inclusive].filter(([f]) => f.includes('jwtlens')).sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+for (const [fn, count] of [...inclusive].filter(([f]) => f.includes('jwtlens')).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 25))) {
   console.log(`${pct(count)}  ${fn.slice(0, 140)}`);
 }

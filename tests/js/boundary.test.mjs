@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inspect, verify, parseKeys, describeClaim, describeClaims, codes, createVerifier, JwtlensError } from 'jwtlens';
-import * as glue from '../../dist/wasm/jwtlens.js';
+// The glue the package's Node entry (js/node.js) instantiates: the same module instance as 'jwtlens' here.
+import * as glue from '../../dist/wasm/jwtlens-node.js';
 import { api } from '../../js/core.js';
 import { jws } from './tokens.mjs';
 import { generateKeyPair } from './keys.mjs';

@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createVerifier, verify, inspect, JwtlensError } from 'jwtlens';
-import * as glue from '../../dist/wasm/jwtlens.js';
+// The glue the package's Node entry (js/node.js) instantiates: the same module instance as 'jwtlens' here.
+import * as glue from '../../dist/wasm/jwtlens-node.js';
 import { api } from '../../js/core.js';
 import crypto from 'node:crypto';
 import { b64u } from './tokens.mjs';

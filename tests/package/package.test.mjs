@@ -67,6 +67,8 @@ test('packed files: only what ships', () => {
     'LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'bin/jwtlens.js',
     // The decoder-only module the <jwt-lens> element loads first; the full module on need.
     'dist/wasm/jwtlens-decoder.js', 'dist/wasm/jwtlens-decoder_bg.wasm',
+    // Node's copy of the full module, built for speed (js/node.js loads it; browsers never do).
+    'dist/wasm/jwtlens-node.js', 'dist/wasm/jwtlens-node_bg.wasm',
     'dist/wasm/jwtlens.js', 'dist/wasm/jwtlens_bg.wasm', 'package.json',
   ]);
   for (const f of ['js/index.d.ts', 'js/node.js', 'js/browser.js', 'js/decoder.js', 'js/element/index.js', 'js/generated/tables.js']) assert.ok(files.includes(f), f);
