@@ -157,6 +157,10 @@ impl Spanned {
     /// Decodes `%XX` escapes (each decoded byte keeps the offset of its `%`). Returns how many escapes were decoded.
     /// Escapes that decode to invalid UTF-8 are left as they are.
     pub fn percent_decode(&mut self) -> usize {
+        // Nearly every paste has no escape: nothing to copy.
+        if !self.any(|c| c == '%') {
+            return 0;
+        }
         let mut out: Vec<SpannedChar> = Vec::with_capacity(self.chars.len());
         let mut count = 0;
         let mut i = 0;

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use super::values::{Failure, Paste, json_text, options, string, text_or_bytes};
+use super::values::{Failure, Paste, call_options, json_text, options, string, text_or_bytes};
 use super::{fetch, respond};
 use crate::api::GenerateError;
 use crate::keys::{KeyOptions, read_keys};
@@ -175,7 +175,7 @@ impl JsVerifier {
     #[must_use]
     pub fn verify(&self, input: JsValue, opts: JsValue) -> String {
         respond(Paste::check(&input, "input").and_then(|()| {
-            let call = options::<crate::api::VerifierCall>(&opts, "options", true)?;
+            let call = call_options(&opts)?;
             let input = Paste::take(&input, "input", self.inner.limits())?;
             let mut result = self.inner.verify(input.pasted(), call);
             crate::finding::map_offsets(&mut result.findings, &crate::spanned::utf16_offsets(input.text()));
@@ -187,7 +187,7 @@ impl JsVerifier {
     #[must_use]
     pub fn inspect(&self, input: JsValue, opts: JsValue) -> String {
         respond(Paste::check(&input, "input").and_then(|()| {
-            let call = options::<crate::api::VerifierCall>(&opts, "options", true)?;
+            let call = call_options(&opts)?;
             let input = Paste::take(&input, "input", self.inner.limits())?;
             let mut result = self.inner.inspect(input.pasted(), &call);
             result.offsets_to_utf16(input.text());
