@@ -77,7 +77,9 @@ impl Verifier {
     #[must_use]
     pub fn new(options: VerifierOptions) -> Self {
         let secret_encoding = options.secret_encoding.unwrap_or_default();
-        let keys = read_keys(&options.keys, &KeyOptions { secret_encoding, now: options.now, limits: options.limits });
+        let mut keys =
+            read_keys(&options.keys, &KeyOptions { secret_encoding, now: options.now, limits: options.limits });
+        keys.prepare();
         Self {
             keys,
             secret_encoding,

@@ -107,7 +107,7 @@ fn ephemeral(r: &Recipient<'_>) -> Result<(Value, Vec<u8>), Failure> {
         (serde_json::json!({"kty": "EC", "crv": crv, "x": b64(x), "y": b64(y)}), z)
     };
     Ok(match r {
-        Recipient::Ec(EcKey::P256(k)) => {
+        Recipient::Ec(EcKey::P256(k, _)) => {
             let eph = p256::ecdh::EphemeralSecret::random(&mut rng);
             let z =
                 eph.diffie_hellman(&p256::PublicKey::from_affine(*k.as_affine()).map_err(|_| no_key("the P-256 key"))?);

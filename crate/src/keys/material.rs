@@ -17,7 +17,8 @@ use crate::finding::Finding;
 /// An EC public key on one of the supported curves.
 #[derive(Clone)]
 pub(crate) enum EcKey {
-    P256(p256::ecdsa::VerifyingKey),
+    /// With the key's odd multiples once [`Material::prepare`] has run.
+    P256(p256::ecdsa::VerifyingKey, Option<crate::arith::secp256r1::KeyTable>),
     P384(p384::ecdsa::VerifyingKey),
     P521(p521::ecdsa::VerifyingKey),
     K256(k256::ecdsa::VerifyingKey),
@@ -26,7 +27,7 @@ pub(crate) enum EcKey {
 impl EcKey {
     pub(crate) const fn curve(&self) -> Curve {
         match self {
-            Self::P256(_) => Curve::P256,
+            Self::P256(..) => Curve::P256,
             Self::P384(_) => Curve::P384,
             Self::P521(_) => Curve::P521,
             Self::K256(_) => Curve::Secp256k1,
@@ -36,7 +37,7 @@ impl EcKey {
     /// The uncompressed SEC1 encoding `04 ‖ x ‖ y`.
     fn uncompressed(&self) -> Vec<u8> {
         match self {
-            Self::P256(k) => k.to_encoded_point(false).as_bytes().to_vec(),
+            Self::P256(k, _) => k.to_encoded_point(false).as_bytes().to_vec(),
             Self::P384(k) => k.to_encoded_point(false).as_bytes().to_vec(),
             Self::P521(k) => k.to_encoded_point(false).as_bytes().to_vec(),
             Self::K256(k) => k.to_encoded_point(false).as_bytes().to_vec(),
@@ -69,6 +70,15 @@ impl std::fmt::Debug for Material {
 }
 
 impl Material {
+    /// Precomputes what makes each verification with this key cheaper, for a key that verifies many tokens (a
+    /// prepared verifier): today a P-256 key's odd multiples (crate::arith::secp256r1::KeyTable, about three
+    /// verifications' work). Other keys have nothing to precompute.
+    pub(crate) fn prepare(&mut self) {
+        if let Self::Ec(EcKey::P256(key, table @ None)) = self {
+            *table = crate::arith::secp256r1::KeyTable::new(key);
+        }
+    }
+
     /// The algorithms this kind of key can verify, before any restriction by the key's metadata.
     pub(crate) fn algorithms(&self) -> Vec<Algorithm> {
         use Algorithm as A;
@@ -335,7 +345,7 @@ pub(crate) fn rsa(modulus: &[u8], exponent: &[u8]) -> Result<Built, Problem> {
 /// A finding when the bytes are not a point on the curve.
 pub(crate) fn ec(curve: Curve, point: &[u8]) -> Result<Built, Problem> {
     let key = match curve {
-        Curve::P256 => p256::ecdsa::VerifyingKey::from_sec1_bytes(point).map(EcKey::P256).ok(),
+        Curve::P256 => p256::ecdsa::VerifyingKey::from_sec1_bytes(point).map(|key| EcKey::P256(key, None)).ok(),
         Curve::P384 => p384::ecdsa::VerifyingKey::from_sec1_bytes(point).map(EcKey::P384).ok(),
         Curve::P521 => p521::ecdsa::VerifyingKey::from_sec1_bytes(point).map(EcKey::P521).ok(),
         Curve::Secp256k1 => k256::ecdsa::VerifyingKey::from_sec1_bytes(point).map(EcKey::K256).ok(),

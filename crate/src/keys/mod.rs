@@ -252,6 +252,13 @@ fn at_key(finding: Finding, index: usize) -> Finding {
 }
 
 impl KeySet {
+    /// Readies every key for many verifications ([`Material::prepare`]): what a prepared verifier does once.
+    pub(crate) fn prepare(&mut self) {
+        for material in self.keys.iter_mut().filter_map(|info| info.material.as_mut()) {
+            material.prepare();
+        }
+    }
+
     fn note(&mut self, finding: Finding) {
         self.findings.push(finding.at(Location::part(Part::Key)));
     }

@@ -108,13 +108,13 @@ fn rsa(key: &RsaPublicKey, pss: bool, hash: Hash, message: &[u8], signature: &[u
 fn ecdsa(key: &EcKey, hash: Hash, message: &[u8], signature: &[u8]) -> bool {
     use crate::arith::ecdsa::verify_prehash;
     // `Signature::from_slice` rejects r or s equal to zero or not below the group order. P-256 verifies with
-    // crate::arith::secp256r1 (jwtlens' own field and point arithmetic, the key's point taken from its SEC1
-    // encoding per verification: no inversion); P-384 and P-521 with crate::arith::ecdsa (interleaved wNAF on the
+    // crate::arith::secp256r1 (jwtlens' own field and point arithmetic; the key's odd multiples kept with a
+    // prepared key, else built from its SEC1 encoding per verification); P-384 and P-521 with crate::arith::ecdsa (interleaved wNAF on the
     // curve crates' arithmetic). `hash` is each curve's JWS hash.
     let digest = || digest(hash, &[message]);
     match key {
-        EcKey::P256(k) => p256::ecdsa::Signature::from_slice(signature)
-            .is_ok_and(|s| crate::arith::secp256r1::verify_prehash(k, &digest(), &s)),
+        EcKey::P256(k, table) => p256::ecdsa::Signature::from_slice(signature)
+            .is_ok_and(|s| crate::arith::secp256r1::verify_prehash(k, table.as_ref(), &digest(), &s)),
         EcKey::P384(k) => {
             p384::ecdsa::Signature::from_slice(signature).is_ok_and(|s| verify_prehash(k.as_affine(), &digest(), &s))
         }
